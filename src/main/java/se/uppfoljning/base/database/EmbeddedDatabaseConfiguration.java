@@ -1,0 +1,48 @@
+package se.uppfoljning.base.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Without an external database configured ({@code spring.datasource.url}), the application runs on an embedded
+ * PostgreSQL whose data directory survives restarts ({@code APP_DATA_DIR}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${app.data-dir}") String dataDir,
+                                      @Value("${app.data-dir-clean:false}") boolean clean) throws IOException {
+        Path directory = Path.of(dataDir).toAbsolutePath();
+        Files.createDirectories(directory);
+        log.info("Startar inbäddad PostgreSQL i {}", directory);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(clean)
+                .setServerConfig("max_connections", "50")
+                .start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        var hikari = new com.zaxxer.hikari.HikariDataSource();
+        hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        hikari.setUsername("postgres");
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("uppfoljning");
+        return hikari;
+    }
+}

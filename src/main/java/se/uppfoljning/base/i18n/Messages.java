@@ -1,0 +1,28 @@
+package se.uppfoljning.base.i18n;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import se.uppfoljning.base.error.DomainException;
+
+import java.util.Locale;
+
+/** The translation bundle (vaadin-i18n/translations*.properties) for code outside Vaadin components. */
+@Component
+public class Messages {
+
+    public static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
+    private final MessageSource source;
+
+    public Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    public String get(String key, Object... arguments) {
+        return source.getMessage(key, arguments, SWEDISH);
+    }
+
+    public String of(DomainException exception) {
+        return get(exception.messageKey(), exception.arguments());
+    }
+}

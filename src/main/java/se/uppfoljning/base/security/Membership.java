@@ -1,0 +1,4 @@
+package se.uppfoljning.base.security;
+
+public record Membership(long committeeId, Role role) {
+}

@@ -1,0 +1,94 @@
+package se.uppfoljning.base.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.ui.LoginView;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+public class SecurityConfiguration extends VaadinWebSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The API: HTTP Basic with the same users, stateless, JSON errors. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ObjectMapper json, Messages messages) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"uppfoljning\"");
+                    writeError(json, response, 401, "unauthorized", messages.get("api.error.unauthorized"));
+                }))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    log.warn("Nekad åtkomst: {} {} för {}", request.getMethod(), request.getRequestURI(),
+                            request.getRemoteUser());
+                    writeError(json, response, 403, "forbidden", messages.get("api.error.forbidden"));
+                }));
+        return http.build();
+    }
+
+    static void writeError(ObjectMapper json, HttpServletResponse response, int status, String error, String message)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        body.put("details", List.of());
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    @Override
+    protected void configure(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers(new AntPathRequestMatcher("/styles/**"), new AntPathRequestMatcher("/images/**"))
+                .permitAll());
+        super.configure(http);
+        setLoginView(http, LoginView.class, "/login");
+    }
+
+    @EventListener
+    void onFailedLogin(AbstractAuthenticationFailureEvent event) {
+        log.warn("Misslyckad inloggning för användare '{}': {}", event.getAuthentication().getName(),
+                event.getException().getClass().getSimpleName());
+    }
+
+    @EventListener
+    void onLogin(AuthenticationSuccessEvent event) {
+        log.debug("Inloggad: {}", event.getAuthentication().getName());
+    }
+}

@@ -1,0 +1,90 @@
+package se.uppfoljning.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.organisation.ReportingPeriod;
+
+import java.util.Objects;
+
+/** The shell: navigation, committee and period selection, the signed-in user and logout. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout(OrganisationService organisation, SelectedContext selected, AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+
+        Span appName = new Span(getTranslation("app.name"));
+        appName.addClassName("app-name");
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        nav.addItem(new SideNavItem(getTranslation("nav.followUp"), "", VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.progress"), "framsteg", VaadinIcon.BAR_CHART.create()));
+        addToDrawer(appName, nav);
+
+        HorizontalLayout navbar = new HorizontalLayout();
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.addClassName("navbar");
+        navbar.add(new DrawerToggle());
+
+        CommitteeContext current = selected.current().orElse(null);
+        Select<Committee> committee = new Select<>();
+        committee.setId("committee-select");
+        committee.setAriaLabel(getTranslation("context.committee"));
+        committee.setItemLabelGenerator(Committee::name);
+        committee.setItems(organisation.committeesOfCurrentUser());
+        Select<ReportingPeriod> period = new Select<>();
+        period.setId("period-select");
+        period.setAriaLabel(getTranslation("context.period"));
+        period.setItemLabelGenerator(ReportingPeriod::name);
+        if (current != null) {
+            committee.setValue(current.committee());
+            period.setItems(organisation.periods(current.committee().id()));
+            period.setValue(current.period());
+        }
+        committee.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                var periods = organisation.periods(e.getValue().id());
+                if (!periods.isEmpty()) {
+                    selected.select(e.getValue().slug(), periods.get(0).slug());
+                    UI.getCurrent().refreshCurrentRoute(true);
+                }
+            }
+        });
+        period.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null && committee.getValue() != null
+                    && !Objects.equals(e.getOldValue(), e.getValue())) {
+                selected.select(committee.getValue().slug(), e.getValue().slug());
+                UI.getCurrent().refreshCurrentRoute(true);
+            }
+        });
+        navbar.add(committee, period);
+
+        Span spacer = new Span();
+        navbar.add(spacer);
+        navbar.setFlexGrow(1, spacer);
+
+        Span user = new Span(CurrentUser.get().displayName());
+        user.setId("current-user");
+        user.addClassName("current-user");
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        navbar.add(user, logout);
+        addToNavbar(navbar);
+    }
+}

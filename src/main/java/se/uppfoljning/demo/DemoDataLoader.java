@@ -1,0 +1,112 @@
+package se.uppfoljning.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljning.base.imports.TabularFile;
+import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.measures.MeasureService;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.users.UserService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Demo mode (the default on the embedded database): on an empty database, loads Örebro kommun's Kommunstyrelsen
+ * with the goals, indicators, assignments and measures of its interim report 1 2024 from the files in
+ * {@code src/main/resources/demo}, through the same import services a secretariat uses, and one demo user per role.
+ */
+@Component
+@Order(10)
+public class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    public static final String DEMO_PASSWORD = "demo";
+
+    private final OrganisationService organisation;
+    private final StructureImportService structureImport;
+    private final MeasureService measures;
+    private final UserService users;
+    private final TransactionTemplate transaction;
+    private final boolean enabled;
+
+    DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
+                   UserService users, TransactionTemplate transaction,
+                   @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl) {
+        this.organisation = organisation;
+        this.structureImport = structureImport;
+        this.measures = measures;
+        this.users = users;
+        this.transaction = transaction;
+        this.enabled = demo.isBlank() ? externalUrl.isBlank() : Boolean.parseBoolean(demo);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        if (!organisation.isEmpty()) {
+            log.info("Demodata finns redan; databasen lämnas orörd");
+            return;
+        }
+        log.info("Tom databas i demoläge: läser in demodata");
+        SystemUser.run(() -> transaction.executeWithoutResult(status -> load()));
+    }
+
+    public void load() {
+        long organisationId = organisation.createOrganisation("Örebro kommun");
+        organisation.createPlanYear(organisationId, 2023);
+        organisation.createPlanYear(organisationId, 2024);
+        Committee ks = organisation.createCommittee(organisationId, "ks", "KS", "Kommunstyrelsen");
+        Map<String, Long> departments = new HashMap<>();
+        for (String name : text("demo/ks-departments.txt").lines().filter(l -> !l.isBlank()).toList()) {
+            Department department = organisation.createDepartment(ks.id(), name.strip());
+            departments.put(department.name(), department.id());
+        }
+        ReportingPeriod dr1 = organisation.createPeriod(ks.id(), "2024-dr1", "Delårsrapport med prognos 1 2024",
+                PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
+        CommitteeContext context = new CommitteeContext(ks, dr1);
+        structureImport.importFile(context, "ks-2024-dr1.csv", bytes("demo/ks-2024-dr1.csv"));
+        measures.importFile(context, "ks-2024-dr1-measures.csv", bytes("demo/ks-2024-dr1-measures.csv"));
+        for (TabularFile.Row user : TabularFile.read("users.csv", bytes("demo/users.csv"), 1 << 16).rows()) {
+            String department = user.get("avdelning");
+            users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD,
+                    List.of(new Membership(ks.id(), Role.valueOf(user.get("roll")))),
+                    department.isEmpty() ? Set.of() : Set.of(departments.get(department)));
+        }
+    }
+
+    private static byte[] bytes(String resource) {
+        try (var in = new ClassPathResource(resource).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(String resource) {
+        return new String(bytes(resource), StandardCharsets.UTF_8);
+    }
+}

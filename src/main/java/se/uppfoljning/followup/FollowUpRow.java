@@ -1,0 +1,27 @@
+package se.uppfoljning.followup;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A goal, indicator or assignment with its follow-up entry in one period. {@code status} is the label as printed
+ * (null when not assessed); {@code version} is 0 while nobody has written an entry for the period.
+ */
+public record FollowUpRow(long id, ItemKind kind, long areaId, Integer strategicGoalNumber, String number, String text,
+                          String targetText, Long departmentId, String owner, int planYear, boolean carriedOver,
+                          boolean derivedFromFinance, String status, String statusTone, String comment, int version,
+                          OffsetDateTime updatedAt, String updatedBy, boolean editable) {
+
+    /** The row's text as printed in Bilaga 2: number prefix included for goals and indicators. */
+    public String printedText() {
+        return number == null ? text : number + " " + text;
+    }
+
+    /** The ÖSB year the assignment was given (the previous year for carried-over assignments). */
+    public int osbYear() {
+        return carriedOver ? planYear - 1 : planYear;
+    }
+
+    public boolean isAssessed() {
+        return status != null;
+    }
+}

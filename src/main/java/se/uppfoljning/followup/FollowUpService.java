@@ -1,0 +1,167 @@
+package se.uppfoljning.followup;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.error.LockedException;
+import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.db.tables.records.FollowUpItemRecord;
+import se.uppfoljning.followup.internal.EntryWriter;
+import se.uppfoljning.followup.internal.FollowUpRepository;
+import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Follow-up of goals, indicators and assignments: the overview, edits with optimistic locking, history. */
+@Service
+@Transactional(readOnly = true)
+public class FollowUpService {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowUpService.class);
+    public static final int MAX_COMMENT_LENGTH = 10_000;
+
+    private final FollowUpRepository repository;
+    private final OrganisationService organisation;
+    private final EntryWriter entryWriter;
+
+    FollowUpService(FollowUpRepository repository, OrganisationService organisation, EntryWriter entryWriter) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.entryWriter = entryWriter;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public FollowUpOverview overview(String committeeSlug, String periodSlug) {
+        return overview(organisation.context(committeeSlug, periodSlug));
+    }
+
+    /** The committee's follow-up in the period, in report order (area → goal → rows, then assignments). */
+    @PreAuthorize("isAuthenticated()")
+    public FollowUpOverview overview(CommitteeContext context) {
+        AppUserPrincipal user = CurrentUser.get();
+        requireMember(user, context);
+        List<OverviewRecord> records = repository.overview(context.committee().id(), context.period().id(),
+                context.period().year());
+        Map<Long, AreaBuilder> areas = new LinkedHashMap<>();
+        for (OverviewRecord r : records) {
+            AreaBuilder area = areas.computeIfAbsent(r.areaId(), id -> new AreaBuilder(id, r.areaName()));
+            FollowUpRow row = toRow(r, user, context);
+            if (r.kind() == ItemKind.ASSIGNMENT) {
+                area.assignments.computeIfAbsent(List.of(r.planYear(), r.carriedOver() ? 1 : 0),
+                        k -> new SectionBuilder<>(rows -> new AssignmentSection(row.osbYear(), r.carriedOver(), rows)))
+                        .rows.add(row);
+            } else {
+                area.goals.computeIfAbsent(List.of(r.goalId(), r.kind()),
+                        k -> new SectionBuilder<>(rows -> new GoalSection(r.goalId(), r.goalNumber(), r.goalText(), r.kind(), rows)))
+                        .rows.add(row);
+            }
+        }
+        List<AreaSection> sections = areas.values().stream().map(AreaBuilder::build).toList();
+        return new FollowUpOverview(context, sections, repository.statuses(context.committee().organisationId()));
+    }
+
+    /** One row as the overview shows it. */
+    @PreAuthorize("isAuthenticated()")
+    public FollowUpRow row(CommitteeContext context, long itemId) {
+        AppUserPrincipal user = CurrentUser.get();
+        requireMember(user, context);
+        return repository.row(context.committee().id(), context.period().id(), itemId)
+                .map(r -> toRow(r, user, context))
+                .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<HistoryEntry> history(CommitteeContext context, long itemId) {
+        row(context, itemId);
+        return repository.history(itemId, context.period().id());
+    }
+
+    /**
+     * Saves a status and comment. Refused (and nothing changes) when the user may not edit the item, the status is
+     * not on the item's scale, or someone saved since {@code change.version()} was read.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    public FollowUpRow save(CommitteeContext context, long itemId, FollowUpChange change) {
+        AppUserPrincipal user = CurrentUser.get();
+        FollowUpItemRecord item = repository.item(itemId)
+                .filter(i -> i.getCommitteeId() == context.committee().id())
+                .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
+        if (!mayEdit(user, context, item.getDepartmentId())) {
+            log.warn("Nekad ändring: {} försökte ändra post {} i {}", user.username(), itemId, context.period().slug());
+            throw new AccessDeniedException("followup.error.notAllowed");
+        }
+        if (context.period().isLocked()) {
+            throw new LockedException("followup.error.periodLocked", context.period().name());
+        }
+        String comment = change.comment() == null ? "" : change.comment().strip();
+        if (comment.length() > MAX_COMMENT_LENGTH) {
+            throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
+        }
+        Long statusId = entryWriter.statusId(context, ItemKind.valueOf(item.getKind()), change.status());
+        entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
+        return row(context, itemId);
+    }
+
+    static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {
+        long committeeId = context.committee().id();
+        return user.hasRole(committeeId, Role.SECRETARIAT)
+                || (user.hasRole(committeeId, Role.OFFICIAL) && departmentId != null
+                && user.departmentIds().contains(departmentId));
+    }
+
+    private static FollowUpRow toRow(OverviewRecord r, AppUserPrincipal user, CommitteeContext context) {
+        boolean editable = !context.period().isLocked() && mayEdit(user, context, r.departmentId());
+        return new FollowUpRow(r.itemId(), r.kind(), r.areaId(), r.goalNumber(), r.number(), r.text(), r.targetText(),
+                r.departmentId(), r.owner(), r.planYear(), r.carriedOver(), r.derivedFromFinance(), r.status(),
+                r.statusTone(), r.comment(), r.version(), r.updatedAt(), r.updatedBy(), editable);
+    }
+
+    private static void requireMember(AppUserPrincipal user, CommitteeContext context) {
+        if (!user.isMemberOf(context.committee().id())) {
+            throw new AccessDeniedException("not a member");
+        }
+    }
+
+    private static final class SectionBuilder<T> {
+        final List<FollowUpRow> rows = new ArrayList<>();
+        final java.util.function.Function<List<FollowUpRow>, T> factory;
+
+        SectionBuilder(java.util.function.Function<List<FollowUpRow>, T> factory) {
+            this.factory = factory;
+        }
+
+        T build() {
+            return factory.apply(rows);
+        }
+    }
+
+    private static final class AreaBuilder {
+        final long id;
+        final String name;
+        final Map<List<Object>, SectionBuilder<GoalSection>> goals = new LinkedHashMap<>();
+        final Map<List<Object>, SectionBuilder<AssignmentSection>> assignments = new LinkedHashMap<>();
+
+        AreaBuilder(long id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        AreaSection build() {
+            return new AreaSection(id, name, goals.values().stream().map(SectionBuilder::build).toList(),
+                    assignments.values().stream().map(SectionBuilder::build).toList());
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package se.uppfoljning.followup;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.imports.TabularFile;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.db.tables.records.FollowUpItemRecord;
+import se.uppfoljning.followup.internal.EntryWriter;
+import se.uppfoljning.followup.internal.FollowUpRepository;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Imports a committee's goals, indicators and assignments for a plan year, optionally with each row's status and
+ * comment in a period (CSV or XLSX, columns documented in README). The whole file is validated first; any error
+ * and nothing is written. Rows are matched to existing items (goals by number, assignments by text), so importing
+ * the same file twice changes nothing. The demo data is loaded through this service.
+ */
+@Service
+public class StructureImportService {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    static final List<String> REQUIRED = List.of("omrade", "typ", "text", "agare", "osb_ar");
+    private static final Pattern ITEM_NUMBER = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private final FollowUpRepository repository;
+    private final FollowUpService followUp;
+    private final OrganisationService organisation;
+    private final EntryWriter entryWriter;
+
+    StructureImportService(FollowUpRepository repository, FollowUpService followUp, OrganisationService organisation,
+                           EntryWriter entryWriter) {
+        this.repository = repository;
+        this.followUp = followUp;
+        this.organisation = organisation;
+        this.entryWriter = entryWriter;
+    }
+
+    private record ParsedRow(int line, String area, Integer goalNumber, String goalText, ItemKind kind, String number,
+                             String text, String target, long departmentId, int planYear, boolean carriedOver,
+                             boolean derived, Long statusId, String comment, boolean hasFollowUp) {
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public StructureImportResult importFile(CommitteeContext context, String fileName, byte[] content) {
+        TabularFile file = TabularFile.read(fileName, content, MAX_BYTES);
+        List<ErrorDetail> missing = file.missingColumns(REQUIRED);
+        if (!missing.isEmpty()) {
+            throw new ValidationException("import.error.invalid", missing);
+        }
+        List<ParsedRow> rows = validate(context, file);
+        return write(context, rows);
+    }
+
+    private List<ParsedRow> validate(CommitteeContext context, TabularFile file) {
+        Map<String, Long> departments = new HashMap<>();
+        for (Department d : organisation.departments(context.committee().id())) {
+            departments.put(d.name().toLowerCase(Locale.ROOT), d.id());
+        }
+        List<ErrorDetail> errors = new ArrayList<>();
+        List<ParsedRow> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Map<Integer, String> goalTexts = new HashMap<>();
+        int year = context.period().year();
+        for (TabularFile.Row row : file.rows()) {
+            int errorsBefore = errors.size();
+            int line = row.line();
+            String area = row.get("omrade");
+            if (area.isEmpty()) {
+                errors.add(new ErrorDetail(line, "omrade", "Strategiskt område saknas."));
+            }
+            ItemKind kind = switch (row.get("typ").toLowerCase(Locale.ROOT)) {
+                case "nämndmål", "namndmal" -> ItemKind.COMMITTEE_GOAL;
+                case "indikator" -> ItemKind.INDICATOR;
+                case "uppdrag" -> ItemKind.ASSIGNMENT;
+                default -> {
+                    errors.add(new ErrorDetail(line, "typ",
+                            "Okänd typ \"" + row.get("typ") + "\". Tillåtna: nämndmål, indikator, uppdrag."));
+                    yield null;
+                }
+            };
+            String text = row.get("text");
+            if (text.isEmpty()) {
+                errors.add(new ErrorDetail(line, "text", "Text saknas."));
+            }
+            Long departmentId = departments.get(row.get("agare").toLowerCase(Locale.ROOT));
+            if (departmentId == null) {
+                errors.add(new ErrorDetail(line, "agare", "Okänd avdelning \"" + row.get("agare") + "\"."));
+            }
+            Integer osbYear = integer(row.get("osb_ar"));
+            if (osbYear == null) {
+                errors.add(new ErrorDetail(line, "osb_ar", "ÖSB-året måste vara ett årtal, inte \"" + row.get("osb_ar") + "\"."));
+            }
+            Boolean carried = yesNo(row.get("kvarstaende"), line, "kvarstaende", errors);
+            Boolean derived = yesNo(row.get("harleds_fran_ekonomi"), line, "harleds_fran_ekonomi", errors);
+            Integer goalNumber = null;
+            String goalText = row.get("strategiskt_mal");
+            String number = row.get("nummer").isEmpty() ? null : row.get("nummer");
+            if (kind != null && kind != ItemKind.ASSIGNMENT) {
+                goalNumber = integer(row.get("strategiskt_mal_nr"));
+                if (goalNumber == null) {
+                    errors.add(new ErrorDetail(line, "strategiskt_mal_nr", "Strategiskt mål måste anges med nummer för mål och indikatorer."));
+                } else if (goalText.isEmpty()) {
+                    errors.add(new ErrorDetail(line, "strategiskt_mal", "Det strategiska målets text saknas."));
+                } else if (!goalText.equals(goalTexts.getOrDefault(goalNumber, goalText))) {
+                    errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber + " har en annan text än på en tidigare rad."));
+                } else {
+                    goalTexts.put(goalNumber, goalText);
+                }
+                var matcher = number == null ? null : ITEM_NUMBER.matcher(number);
+                if (matcher == null || !matcher.matches()) {
+                    errors.add(new ErrorDetail(line, "nummer", "Numret måste ha formen \"14.2\"."));
+                } else if (goalNumber != null && Integer.parseInt(matcher.group(1)) != goalNumber) {
+                    errors.add(new ErrorDetail(line, "nummer", "Numret " + number + " hör inte till strategiskt mål " + goalNumber + "."));
+                }
+            } else if (kind == ItemKind.ASSIGNMENT && number != null) {
+                errors.add(new ErrorDetail(line, "nummer", "Uppdrag har inget nummer."));
+            }
+            Long statusId = null;
+            String status = row.get("prognos");
+            if (kind != null && !status.isEmpty()) {
+                try {
+                    statusId = entryWriter.statusId(context, kind, status);
+                } catch (ValidationException e) {
+                    errors.add(new ErrorDetail(line, "prognos", "Okänd status \"" + status + "\" för "
+                            + (kind == ItemKind.ASSIGNMENT ? "uppdrag." : "mål och indikatorer.")));
+                }
+            }
+            if (row.get("kommentar").length() > FollowUpService.MAX_COMMENT_LENGTH) {
+                errors.add(new ErrorDetail(line, "kommentar", "Kommentaren är längre än " + FollowUpService.MAX_COMMENT_LENGTH + " tecken."));
+            }
+            if (errors.size() > errorsBefore) {
+                continue;
+            }
+            int planYear = osbYear + (carried ? 1 : 0);
+            if (planYear != year) {
+                errors.add(new ErrorDetail(line, "osb_ar", "Raden hör till " + planYear + " men perioden gäller " + year + "."));
+                continue;
+            }
+            String key = kind == ItemKind.ASSIGNMENT ? "uppdrag:" + text : "nummer:" + number;
+            if (!seen.add(key)) {
+                errors.add(new ErrorDetail(line, kind == ItemKind.ASSIGNMENT ? "text" : "nummer",
+                        kind == ItemKind.ASSIGNMENT ? "Uppdraget finns redan på en tidigare rad." : "Numret " + number + " finns redan på en tidigare rad."));
+                continue;
+            }
+            boolean hasFollowUp = file.hasColumn("prognos") || file.hasColumn("kommentar");
+            rows.add(new ParsedRow(line, area, goalNumber, goalText, kind, number, text, row.get("malvarde"),
+                    departmentId, planYear, carried, derived, statusId, row.get("kommentar"), hasFollowUp));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("import.error.invalid", errors);
+        }
+        return rows;
+    }
+
+    private StructureImportResult write(CommitteeContext context, List<ParsedRow> rows) {
+        long organisationId = context.committee().organisationId();
+        long committeeId = context.committee().id();
+        String username = CurrentUser.get().username();
+        Map<String, Long> areas = new LinkedHashMap<>();
+        Map<Integer, Long> goals = new HashMap<>();
+        int created = 0;
+        int updated = 0;
+        int entries = 0;
+        int order = 0;
+        for (ParsedRow row : rows) {
+            long areaId = areas.computeIfAbsent(row.area(), name -> {
+                Long id = repository.findArea(organisationId, name);
+                return id != null ? id : repository.insertArea(organisationId, name);
+            });
+            Long goalId = null;
+            if (row.goalNumber() != null) {
+                goalId = goals.computeIfAbsent(row.goalNumber(), number -> {
+                    var goal = repository.findGoal(organisationId, number);
+                    if (goal == null) {
+                        return repository.insertGoal(organisationId, areaId, number, row.goalText());
+                    }
+                    long id = goal.get(0, Long.class);
+                    if (!row.goalText().equals(goal.get(1, String.class)) || goal.get(2, Long.class) != areaId) {
+                        repository.updateGoal(id, areaId, row.goalText());
+                    }
+                    return id;
+                });
+            }
+            FollowUpItemRecord item = repository.findItem(committeeId, row.planYear(), row.kind(), row.number(), row.text())
+                    .orElse(null);
+            boolean isNew = item == null;
+            if (isNew) {
+                item = repository.newItem();
+                item.setCommitteeId(committeeId);
+            }
+            item.setKind(row.kind().name());
+            item.setAreaId(areaId);
+            item.setStrategicGoalId(goalId);
+            item.setNumber(row.number());
+            item.setText(row.text());
+            item.setTargetText(row.target().isEmpty() ? null : row.target());
+            item.setDepartmentId(row.departmentId());
+            item.setPlanYear(row.planYear());
+            item.setCarriedOver(row.carriedOver());
+            item.setDerivedFromFinance(row.derived());
+            item.setSortOrder(order++);
+            if (isNew) {
+                item.store();
+                created++;
+            } else if (differsFromStored(item)) {
+                item.store();
+                updated++;
+            }
+            if (row.hasFollowUp()) {
+                var current = followUp.row(context, item.getId());
+                boolean same = Objects.equals(current.status(), statusLabel(context, row)) && current.comment().equals(row.comment());
+                if (!same) {
+                    entryWriter.write(context, item.getId(), row.statusId(), row.comment(), current.version(), username);
+                    entries++;
+                }
+            }
+        }
+        return new StructureImportResult(rows.size(), created, updated, entries);
+    }
+
+    private static boolean differsFromStored(FollowUpItemRecord item) {
+        for (var field : item.fields()) {
+            if (!Objects.equals(item.get(field), item.original(field))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String statusLabel(CommitteeContext context, ParsedRow row) {
+        return row.statusId() == null ? null : repository.statusLabel(row.statusId());
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Boolean yesNo(String value, int line, String column, List<ErrorDetail> errors) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "", "nej" -> false;
+            case "ja" -> true;
+            default -> {
+                errors.add(new ErrorDetail(line, column, "Ange ja eller nej, inte \"" + value + "\"."));
+                yield false;
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package se.uppfoljning.followup.internal;
+
+import org.springframework.stereotype.Component;
+import se.uppfoljning.base.error.ConflictException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.followup.StatusOption;
+import se.uppfoljning.organisation.CommitteeContext;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Writes follow-up entries with optimistic locking and records every change in the history; shared by edits and
+ * imports so both obey the same rules. Callers check permissions and run it inside their transaction.
+ */
+@Component
+public class EntryWriter {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd 'kl.' HH:mm");
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    private final FollowUpRepository repository;
+
+    EntryWriter(FollowUpRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Writes the entry unless nothing changes; refuses when someone saved after {@code expectedVersion}. */
+    public boolean write(CommitteeContext context, long itemId, Long statusId, String comment, int expectedVersion,
+                         String username) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long periodId = context.period().id();
+        var existing = repository.lockEntry(itemId, periodId);
+        String newStatus = repository.statusLabel(statusId);
+        if (existing.isEmpty()) {
+            if (expectedVersion != 0) {
+                throw new ConflictException("followup.error.staleUnknown");
+            }
+            long entryId = repository.insertEntry(itemId, periodId, statusId, comment, username, now)
+                    .orElseThrow(() -> staleConflict(itemId, periodId));
+            repository.insertHistory(entryId, 1, null, newStatus, null, comment, username, now);
+            return true;
+        }
+        var entry = existing.get();
+        if (entry.getVersion() != expectedVersion) {
+            throw staleConflict(itemId, periodId);
+        }
+        if (Objects.equals(entry.getStatusId(), statusId) && entry.getComment().equals(comment)) {
+            return false;
+        }
+        String oldStatus = repository.statusLabel(entry.getStatusId());
+        repository.updateEntry(entry.getId(), expectedVersion, statusId, comment, username, now);
+        repository.insertHistory(entry.getId(), expectedVersion + 1, oldStatus, newStatus, entry.getComment(), comment,
+                username, now);
+        return true;
+    }
+
+    private ConflictException staleConflict(long itemId, long periodId) {
+        var current = repository.lockEntry(itemId, periodId).orElseThrow();
+        String who = repository.displayName(current.getUpdatedBy());
+        String when = current.getUpdatedAt().atZoneSameInstant(SWEDEN).format(TIME);
+        return new ConflictException("followup.error.stale", who, when);
+    }
+
+    /** The status id for a label on the item's scale; blank means not assessed. */
+    public Long statusId(CommitteeContext context, ItemKind kind, String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        List<StatusOption> options = repository.statuses(context.committee().organisationId()).stream()
+                .filter(s -> s.scale() == kind.scale()).toList();
+        return options.stream().filter(s -> s.label().equals(label.strip())).findFirst()
+                .map(StatusOption::id)
+                .orElseThrow(() -> new ValidationException("followup.error.unknownStatus", label,
+                        options.stream().map(StatusOption::label).collect(Collectors.joining(", "))));
+    }
+}

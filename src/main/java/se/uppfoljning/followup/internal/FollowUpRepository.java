@@ -1,0 +1,204 @@
+package se.uppfoljning.followup.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.tables.records.FollowUpEntryRecord;
+import se.uppfoljning.db.tables.records.FollowUpItemRecord;
+import se.uppfoljning.followup.HistoryEntry;
+import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.followup.StatusOption;
+import se.uppfoljning.followup.StatusScale;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static se.uppfoljning.db.Tables.APP_USER;
+import static se.uppfoljning.db.Tables.DEPARTMENT;
+import static se.uppfoljning.db.Tables.FOLLOW_UP_ENTRY;
+import static se.uppfoljning.db.Tables.FOLLOW_UP_HISTORY;
+import static se.uppfoljning.db.Tables.FOLLOW_UP_ITEM;
+import static se.uppfoljning.db.Tables.STATUS_VALUE;
+import static se.uppfoljning.db.Tables.STRATEGIC_AREA;
+import static se.uppfoljning.db.Tables.STRATEGIC_GOAL;
+
+@Repository
+public class FollowUpRepository {
+
+    private static final se.uppfoljning.db.tables.FollowUpItem I = FOLLOW_UP_ITEM;
+    private static final se.uppfoljning.db.tables.FollowUpEntry E = FOLLOW_UP_ENTRY;
+    private static final se.uppfoljning.db.tables.StrategicArea A = STRATEGIC_AREA;
+    private static final se.uppfoljning.db.tables.StrategicGoal G = STRATEGIC_GOAL;
+    private static final se.uppfoljning.db.tables.StatusValue S = STATUS_VALUE;
+    private static final se.uppfoljning.db.tables.Department D = DEPARTMENT;
+    private static final se.uppfoljning.db.tables.AppUser U = APP_USER;
+
+    private final DSLContext db;
+
+    FollowUpRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A flat row of the overview query: the item, where it sits in the report, and its entry in the period. */
+    public record OverviewRecord(long areaId, String areaName, Long goalId, Integer goalNumber, String goalText,
+                                 long itemId, ItemKind kind, String number, String text, String targetText,
+                                 Long departmentId, String owner, int planYear, boolean carriedOver,
+                                 boolean derivedFromFinance, String status, String statusTone, String comment,
+                                 int version, OffsetDateTime updatedAt, String updatedBy) {
+    }
+
+    /** Every item of the committee followed up in the period, in report order, in one statement. */
+    public List<OverviewRecord> overview(long committeeId, long periodId, int year) {
+        return overviewQuery(periodId, I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
+                // retired items stay in the periods where they were followed up
+                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull())));
+    }
+
+    public Optional<OverviewRecord> row(long committeeId, long periodId, long itemId) {
+        return overviewQuery(periodId, I.ID.eq(itemId).and(I.COMMITTEE_ID.eq(committeeId))).stream().findFirst();
+    }
+
+    private List<OverviewRecord> overviewQuery(long periodId, Condition condition) {
+        return db.select(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID, I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT,
+                        I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER, I.DERIVED_FROM_FINANCE,
+                        S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, coalesce(U.DISPLAY_NAME, E.UPDATED_BY))
+                .from(I)
+                .join(A).on(A.ID.eq(I.AREA_ID))
+                .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
+                .leftJoin(D).on(D.ID.eq(I.DEPARTMENT_ID))
+                .leftJoin(E).on(E.ITEM_ID.eq(I.ID).and(E.PERIOD_ID.eq(periodId)))
+                .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
+                .leftJoin(U).on(U.USERNAME.eq(E.UPDATED_BY))
+                .where(condition)
+                .orderBy(A.SORT_ORDER, field(I.KIND.eq(ItemKind.ASSIGNMENT.name())), G.NUMBER, I.CARRIED_OVER,
+                        I.SORT_ORDER, I.ID)
+                .fetch(r -> new OverviewRecord(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        ItemKind.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
+                        r.value13(), r.value14(), r.value15(), r.value16(), r.value17(),
+                        r.value18() == null ? "" : r.value18(), r.value19() == null ? 0 : r.value19(), r.value20(),
+                        r.value21()));
+    }
+
+    public List<StatusOption> statuses(long organisationId) {
+        return db.selectFrom(S).where(S.ORGANISATION_ID.eq(organisationId)).orderBy(S.SCALE.desc(), S.SORT_ORDER)
+                .fetch(r -> new StatusOption(r.getId(), StatusScale.valueOf(r.getScale()), r.getLabel(), r.getTone()));
+    }
+
+    public Optional<FollowUpItemRecord> item(long itemId) {
+        return db.selectFrom(I).where(I.ID.eq(itemId)).fetchOptional();
+    }
+
+    public Optional<FollowUpEntryRecord> lockEntry(long itemId, long periodId) {
+        return db.selectFrom(E).where(E.ITEM_ID.eq(itemId).and(E.PERIOD_ID.eq(periodId))).forUpdate().fetchOptional();
+    }
+
+    public String statusLabel(Long statusId) {
+        return statusId == null ? null : db.select(S.LABEL).from(S).where(S.ID.eq(statusId)).fetchOne(S.LABEL);
+    }
+
+    public String displayName(String username) {
+        return db.select(U.DISPLAY_NAME).from(U).where(U.USERNAME.eq(username)).fetchOptional(U.DISPLAY_NAME)
+                .orElse(username);
+    }
+
+    /** Inserts the first entry of an item in a period; empty when someone else inserted it meanwhile. */
+    public Optional<Long> insertEntry(long itemId, long periodId, Long statusId, String comment, String username,
+                                      OffsetDateTime now) {
+        return db.insertInto(E)
+                .set(E.ITEM_ID, itemId)
+                .set(E.PERIOD_ID, periodId)
+                .set(E.STATUS_ID, statusId)
+                .set(E.COMMENT, comment)
+                .set(E.VERSION, 1)
+                .set(E.UPDATED_AT, now)
+                .set(E.UPDATED_BY, username)
+                .onConflictDoNothing()
+                .returning(E.ID)
+                .fetchOptional()
+                .map(FollowUpEntryRecord::getId);
+    }
+
+    public boolean updateEntry(long entryId, int expectedVersion, Long statusId, String comment, String username,
+                               OffsetDateTime now) {
+        return db.update(E)
+                .set(E.STATUS_ID, statusId)
+                .set(E.COMMENT, comment)
+                .set(E.VERSION, expectedVersion + 1)
+                .set(E.UPDATED_AT, now)
+                .set(E.UPDATED_BY, username)
+                .where(E.ID.eq(entryId).and(E.VERSION.eq(expectedVersion)))
+                .execute() == 1;
+    }
+
+    public void insertHistory(long entryId, int version, String oldStatus, String newStatus, String oldComment,
+                              String newComment, String username, OffsetDateTime now) {
+        db.insertInto(FOLLOW_UP_HISTORY)
+                .set(FOLLOW_UP_HISTORY.ENTRY_ID, entryId)
+                .set(FOLLOW_UP_HISTORY.VERSION, version)
+                .set(FOLLOW_UP_HISTORY.OLD_STATUS, oldStatus)
+                .set(FOLLOW_UP_HISTORY.NEW_STATUS, newStatus)
+                .set(FOLLOW_UP_HISTORY.OLD_COMMENT, oldComment)
+                .set(FOLLOW_UP_HISTORY.NEW_COMMENT, newComment)
+                .set(FOLLOW_UP_HISTORY.CHANGED_BY, username)
+                .set(FOLLOW_UP_HISTORY.CHANGED_AT, now)
+                .execute();
+    }
+
+    /** Newest first. */
+    public List<HistoryEntry> history(long itemId, long periodId) {
+        var H = FOLLOW_UP_HISTORY;
+        return db.select(H.VERSION, H.CHANGED_AT, coalesce(U.DISPLAY_NAME, H.CHANGED_BY), H.OLD_STATUS, H.NEW_STATUS,
+                        H.OLD_COMMENT, H.NEW_COMMENT)
+                .from(H)
+                .join(E).on(E.ID.eq(H.ENTRY_ID))
+                .leftJoin(U).on(U.USERNAME.eq(H.CHANGED_BY))
+                .where(E.ITEM_ID.eq(itemId).and(E.PERIOD_ID.eq(periodId)))
+                .orderBy(H.VERSION.desc(), H.ID.desc())
+                .fetch(r -> new HistoryEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
+    }
+
+    // --- structure, used by the import ---------------------------------------------------------------------
+
+    public Long findArea(long organisationId, String name) {
+        return db.select(A.ID).from(A).where(A.ORGANISATION_ID.eq(organisationId).and(A.NAME.eq(name))).fetchOne(A.ID);
+    }
+
+    public long insertArea(long organisationId, String name) {
+        int order = db.fetchCount(A, A.ORGANISATION_ID.eq(organisationId));
+        return db.insertInto(A).set(A.ORGANISATION_ID, organisationId).set(A.NAME, name).set(A.SORT_ORDER, order)
+                .returning(A.ID).fetchOne().getId();
+    }
+
+    public Record findGoal(long organisationId, int number) {
+        return db.select(G.ID, G.TEXT, G.AREA_ID).from(G)
+                .where(G.ORGANISATION_ID.eq(organisationId).and(G.NUMBER.eq(number))).fetchOne();
+    }
+
+    public long insertGoal(long organisationId, long areaId, int number, String text) {
+        return db.insertInto(G).set(G.ORGANISATION_ID, organisationId).set(G.AREA_ID, areaId).set(G.NUMBER, number)
+                .set(G.TEXT, text).returning(G.ID).fetchOne().getId();
+    }
+
+    public void updateGoal(long goalId, long areaId, String text) {
+        db.update(G).set(G.AREA_ID, areaId).set(G.TEXT, text).where(G.ID.eq(goalId)).execute();
+    }
+
+    /** Goals and indicators are identified by number, assignments by text, within a committee's plan year. */
+    public Optional<FollowUpItemRecord> findItem(long committeeId, int planYear, ItemKind kind, String number,
+                                                 String text) {
+        Condition key = kind == ItemKind.ASSIGNMENT
+                ? I.KIND.eq(kind.name()).and(I.TEXT.eq(text))
+                : I.NUMBER.eq(number);
+        return db.selectFrom(I).where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)).and(key))
+                .fetchOptional();
+    }
+
+    public FollowUpItemRecord newItem() {
+        return db.newRecord(I);
+    }
+}

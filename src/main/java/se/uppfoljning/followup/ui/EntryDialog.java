@@ -1,0 +1,119 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.followup.FollowUpChange;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.StatusOption;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Edits (or, for those who may not edit, shows) a row's status and comment. A refused save keeps the dialog open
+ * with the user's text in it, and says why.
+ */
+class EntryDialog extends Dialog {
+
+    private static final String NOT_ASSESSED = "";
+
+    final Select<String> status = new Select<>();
+    final TextArea comment = new TextArea();
+    final Div error = new Div();
+    final Button save = new Button();
+
+    /** Saves the change; returns the refusal's text, or empty when saved. */
+    interface SaveHandler extends Function<FollowUpChange, Optional<String>> {
+    }
+
+    EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler) {
+        setId("entry-dialog");
+        setHeaderTitle(row.printedText());
+        setWidth("min(46rem, 95vw)");
+
+        VerticalLayout content = new VerticalLayout();
+        content.setPadding(false);
+        Paragraph meta = new Paragraph(getTranslation("entry.owner", nullToEmpty(row.owner()))
+                + (row.targetText() == null ? "" : " · " + getTranslation("entry.target", row.targetText()))
+                + (row.version() == 0 ? "" : " · " + getTranslation("entry.lastSaved", nullToEmpty(row.updatedBy()),
+                ErrorMessages.time(row.updatedAt()))));
+        meta.addClassName("entry-meta");
+        content.add(meta);
+        if (row.derivedFromFinance()) {
+            Paragraph derived = new Paragraph(getTranslation("entry.derivedFromFinance"));
+            derived.addClassName("entry-meta");
+            content.add(derived);
+        }
+
+        List<String> labels = new ArrayList<>();
+        labels.add(NOT_ASSESSED);
+        options.forEach(o -> labels.add(o.label()));
+        status.setId("entry-status");
+        status.setLabel(getTranslation(row.kind() == se.uppfoljning.followup.ItemKind.ASSIGNMENT
+                ? "entry.statusAssignment" : "entry.statusGoal"));
+        status.setItems(labels);
+        status.setItemLabelGenerator(l -> l.isEmpty() ? getTranslation("status.notAssessed") : l);
+        status.setValue(row.status() == null ? NOT_ASSESSED : row.status());
+        status.setWidthFull();
+
+        comment.setId("entry-comment");
+        comment.setLabel(getTranslation("entry.comment"));
+        comment.setValue(row.comment());
+        comment.setWidthFull();
+        comment.setMinHeight("10rem");
+        comment.setMaxLength(FollowUpService.MAX_COMMENT_LENGTH);
+        comment.setValueChangeMode(ValueChangeMode.EAGER);
+        comment.setHelperText(getTranslation("entry.commentLength", String.valueOf(row.comment().length()),
+                String.valueOf(FollowUpService.MAX_COMMENT_LENGTH)));
+        comment.addValueChangeListener(e -> comment.setHelperText(getTranslation("entry.commentLength",
+                String.valueOf(e.getValue().length()), String.valueOf(FollowUpService.MAX_COMMENT_LENGTH))));
+
+        error.setId("entry-error");
+        error.addClassName("entry-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
+        content.add(status, comment, error);
+        add(content);
+
+        Button cancel = new Button(getTranslation(row.editable() ? "action.cancel" : "action.close"), e -> close());
+        cancel.setId("entry-cancel");
+        if (row.editable()) {
+            save.setText(getTranslation("action.save"));
+            save.setId("entry-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+            save.setTooltipText(getTranslation("entry.saveShortcut"));
+            save.addClickListener(e -> handler.apply(new FollowUpChange(status.getValue(), comment.getValue(), row.version()))
+                    .ifPresentOrElse(this::showError, this::close));
+            getFooter().add(cancel, save);
+        } else {
+            status.setReadOnly(true);
+            comment.setReadOnly(true);
+            getFooter().add(cancel);
+        }
+    }
+
+    private void showError(String message) {
+        error.removeAll();
+        error.add(new Span(message));
+        error.setVisible(true);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "–" : s;
+    }
+}

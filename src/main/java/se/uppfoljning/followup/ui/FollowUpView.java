@@ -1,0 +1,351 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.base.ui.SelectedContext;
+import se.uppfoljning.base.ui.StatusBadge;
+import se.uppfoljning.followup.AreaSection;
+import se.uppfoljning.followup.AssignmentSection;
+import se.uppfoljning.followup.FollowUpChange;
+import se.uppfoljning.followup.FollowUpFilter;
+import se.uppfoljning.followup.FollowUpFilter.KindFilter;
+import se.uppfoljning.followup.FollowUpOverview;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.GoalSection;
+import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.followup.StatusOption;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The follow-up overview, shaped like Bilaga 2: area → strategic goal → rows, then the area's assignments. */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "uppfoljning", layout = MainLayout.class)
+@PermitAll
+public class FollowUpView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String PARAM_AREA = "omrade";
+    static final String PARAM_STATUS = "status";
+    static final String PARAM_DEPARTMENT = "avdelning";
+    static final String PARAM_KIND = "typ";
+    static final String PARAM_TEXT = "sok";
+
+    private final FollowUpService followUp;
+    private final OrganisationService organisation;
+    private final SelectedContext selected;
+
+    final TreeGrid<OverviewNode> grid = new TreeGrid<>();
+    final ComboBox<AreaSection> area = new ComboBox<>();
+    final ComboBox<String> status = new ComboBox<>();
+    final ComboBox<Department> department = new ComboBox<>();
+    final Select<KindFilter> kind = new Select<>();
+    final TextField text = new TextField();
+    final Span count = new Span();
+    private final H2 title = new H2();
+    private final Paragraph subtitle = new Paragraph();
+
+    private CommitteeContext context;
+    private FollowUpOverview overview;
+    private boolean applyingParameters;
+
+    public FollowUpView(FollowUpService followUp, OrganisationService organisation, SelectedContext selected) {
+        this.followUp = followUp;
+        this.organisation = organisation;
+        this.selected = selected;
+        setSizeFull();
+        addClassName("follow-up-view");
+        title.setId("view-title");
+        subtitle.addClassName("view-subtitle");
+        add(title, subtitle, filters(), grid);
+        configureGrid();
+    }
+
+    private HorizontalLayout filters() {
+        area.setId("filter-area");
+        area.setLabel(getTranslation("filter.area"));
+        area.setItemLabelGenerator(AreaSection::name);
+        area.setClearButtonVisible(true);
+        area.setWidth("16rem");
+
+        status.setId("filter-status");
+        status.setLabel(getTranslation("filter.status"));
+        status.setItemLabelGenerator(s -> FollowUpFilter.NOT_ASSESSED.equals(s) ? getTranslation("status.notAssessed") : s);
+        status.setClearButtonVisible(true);
+
+        department.setId("filter-department");
+        department.setLabel(getTranslation("filter.department"));
+        department.setItemLabelGenerator(Department::name);
+        department.setClearButtonVisible(true);
+        department.setWidth("16rem");
+
+        kind.setId("filter-kind");
+        kind.setLabel(getTranslation("filter.kind"));
+        kind.setItems(KindFilter.values());
+        kind.setEmptySelectionAllowed(true);
+        kind.setEmptySelectionCaption(getTranslation("filter.kind.all"));
+        kind.setItemLabelGenerator(k -> k == null ? getTranslation("filter.kind.all") : getTranslation("filter.kind." + k.name()));
+
+        text.setId("filter-text");
+        text.setLabel(getTranslation("filter.text"));
+        text.setPlaceholder(getTranslation("filter.text.placeholder"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+
+        Button clear = new Button(getTranslation("filter.clear"), e -> clearFilters());
+        clear.setId("filter-clear");
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        area.addValueChangeListener(e -> filterChanged());
+        status.addValueChangeListener(e -> filterChanged());
+        department.addValueChangeListener(e -> filterChanged());
+        kind.addValueChangeListener(e -> filterChanged());
+        text.addValueChangeListener(e -> filterChanged());
+
+        count.setId("row-count");
+        count.addClassName("row-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        HorizontalLayout bar = new HorizontalLayout(area, status, department, kind, text, clear, count);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        bar.addClassName("filter-bar");
+        return bar;
+    }
+
+    private void configureGrid() {
+        grid.setId("follow-up-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+        grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
+                .setFlexGrow(3);
+        grid.addColumn(new ComponentRenderer<>(this::statusCell)).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(node -> node instanceof OverviewNode.RowNode r ? r.row().comment()
+                        : node instanceof OverviewNode.GroupNode ? getTranslation("grid.comment") : "")
+                .setKey("comment").setHeader(getTranslation("grid.comment")).setFlexGrow(4);
+        grid.addColumn(node -> node instanceof OverviewNode.RowNode r && r.row().owner() != null ? r.row().owner() : "")
+                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("grid.actions"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setClassNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"
+                : node instanceof OverviewNode.GroupNode ? "group-row" : null);
+        grid.addItemDoubleClickListener(e -> {
+            if (e.getItem() instanceof OverviewNode.RowNode r) {
+                openEditor(r.row());
+            }
+        });
+    }
+
+    private Span statusCell(OverviewNode node) {
+        if (node instanceof OverviewNode.RowNode r) {
+            return StatusBadge.of(r.row().status(), r.row().statusTone(), getTranslation("status.notAssessed"));
+        }
+        Span span = new Span(node instanceof OverviewNode.GroupNode g ? g.statusHeading() : "");
+        span.addClassName("column-heading");
+        return span;
+    }
+
+    private HorizontalLayout actions(OverviewNode node) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (node instanceof OverviewNode.RowNode r) {
+            FollowUpRow row = r.row();
+            Button edit = new Button(getTranslation(row.editable() ? "action.edit" : "action.show"),
+                    row.editable() ? VaadinIcon.EDIT.create() : VaadinIcon.EYE.create(), e -> openEditor(row));
+            edit.setId("edit-" + row.id());
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.setAriaLabel(getTranslation(row.editable() ? "action.edit" : "action.show") + ": " + row.printedText());
+            Button history = new Button(getTranslation("action.history"), VaadinIcon.TIME_BACKWARD.create(),
+                    e -> openHistory(row));
+            history.setId("history-" + row.id());
+            history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            history.setAriaLabel(getTranslation("action.history") + ": " + row.printedText());
+            actions.add(edit, history);
+        }
+        return actions;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<CommitteeContext> current = selected.current();
+        if (current.isEmpty()) {
+            title.setText(getTranslation("followUp.noCommittee"));
+            grid.setVisible(false);
+            return;
+        }
+        context = current.get();
+        title.setText(getTranslation("followUp.title"));
+        subtitle.setText(context.committee().name() + " · " + context.period().name()
+                + (context.period().isLocked() ? " · " + getTranslation("period.locked") : ""));
+        load();
+        applyParameters(event.getLocation().getQueryParameters());
+    }
+
+    private void load() {
+        overview = followUp.overview(context);
+        area.setItems(overview.areas());
+        Set<String> statuses = new LinkedHashSet<>();
+        overview.statuses().stream().map(StatusOption::label).forEach(statuses::add);
+        statuses.add(FollowUpFilter.NOT_ASSESSED);
+        status.setItems(statuses);
+        department.setItems(organisation.departments(context.committee().id()));
+    }
+
+    private void applyParameters(QueryParameters parameters) {
+        Map<String, List<String>> p = parameters.getParameters();
+        applyingParameters = true;
+        try {
+            area.setValue(first(p, PARAM_AREA).flatMap(id -> overview.areas().stream()
+                    .filter(a -> String.valueOf(a.id()).equals(id)).findFirst()).orElse(null));
+            status.setValue(first(p, PARAM_STATUS).orElse(null));
+            department.setValue(first(p, PARAM_DEPARTMENT).flatMap(id -> department.getListDataView().getItems()
+                    .filter(d -> String.valueOf(d.id()).equals(id)).findFirst()).orElse(null));
+            kind.setValue(first(p, PARAM_KIND).flatMap(k -> {
+                try {
+                    return Optional.of(KindFilter.valueOf(k));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }).orElse(null));
+            text.setValue(first(p, PARAM_TEXT).orElse(""));
+        } finally {
+            applyingParameters = false;
+        }
+        refreshTree();
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name)).filter(l -> !l.isEmpty()).map(l -> l.get(0));
+    }
+
+    private void clearFilters() {
+        applyingParameters = true;
+        area.clear();
+        status.clear();
+        department.clear();
+        kind.clear();
+        text.clear();
+        applyingParameters = false;
+        filterChanged();
+    }
+
+    private void filterChanged() {
+        if (applyingParameters || overview == null) {
+            return;
+        }
+        refreshTree();
+        // keep the filter in the address so it can be bookmarked and shared
+        Map<String, String> parameters = new HashMap<>();
+        if (area.getValue() != null) {
+            parameters.put(PARAM_AREA, String.valueOf(area.getValue().id()));
+        }
+        if (status.getValue() != null) {
+            parameters.put(PARAM_STATUS, status.getValue());
+        }
+        if (department.getValue() != null) {
+            parameters.put(PARAM_DEPARTMENT, String.valueOf(department.getValue().id()));
+        }
+        if (kind.getValue() != null) {
+            parameters.put(PARAM_KIND, kind.getValue().name());
+        }
+        if (!text.getValue().isBlank()) {
+            parameters.put(PARAM_TEXT, text.getValue());
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("", QueryParameters.simple(parameters))));
+    }
+
+    FollowUpFilter currentFilter() {
+        return new FollowUpFilter(area.getValue() == null ? null : area.getValue().id(), status.getValue(),
+                department.getValue() == null ? null : department.getValue().id(), kind.getValue(),
+                text.getValue());
+    }
+
+    private void refreshTree() {
+        FollowUpOverview shown = overview.filter(currentFilter());
+        TreeData<OverviewNode> tree = new TreeData<>();
+        for (AreaSection section : shown.areas()) {
+            OverviewNode areaNode = new OverviewNode.AreaNode(section.id(), section.name());
+            tree.addItem(null, areaNode);
+            for (GoalSection goal : section.goals()) {
+                OverviewNode group = new OverviewNode.GroupNode("goal-" + goal.goalId() + "-" + goal.kind(),
+                        getTranslation("report.strategicGoal", String.valueOf(goal.number()), goal.text()),
+                        getTranslation(goal.kind() == ItemKind.INDICATOR ? "report.indicators" : "report.committeeGoals"),
+                        getTranslation("report.goalStatus"));
+                tree.addItem(areaNode, group);
+                goal.rows().forEach(row -> tree.addItem(group, new OverviewNode.RowNode(row)));
+            }
+            for (AssignmentSection assignments : section.assignments()) {
+                String heading = getTranslation(assignments.carriedOver() ? "report.carriedAssignments" : "report.assignments",
+                        String.valueOf(assignments.osbYear()));
+                OverviewNode group = new OverviewNode.GroupNode("assignments-" + section.id() + "-" + assignments.osbYear()
+                        + "-" + assignments.carriedOver(), heading, heading, getTranslation("report.assignmentStatus"));
+                tree.addItem(areaNode, group);
+                assignments.rows().forEach(row -> tree.addItem(group, new OverviewNode.RowNode(row)));
+            }
+        }
+        grid.setDataProvider(new TreeDataProvider<>(tree));
+        grid.expandRecursively(tree.getRootItems(), 2);
+        count.setText(getTranslation("followUp.count", String.valueOf(shown.rows().size()),
+                String.valueOf(overview.rows().size())));
+    }
+
+    void openEditor(FollowUpRow row) {
+        List<StatusOption> options = overview.statuses(row.kind().scale());
+        EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change));
+        dialog.open();
+    }
+
+    private Optional<String> save(FollowUpRow row, FollowUpChange change) {
+        try {
+            followUp.save(context, row.id(), change);
+        } catch (RuntimeException e) {
+            return Optional.of(ErrorMessages.describe(this, e));
+        }
+        ErrorMessages.showSuccess(getTranslation("entry.saved", row.printedText()));
+        load();
+        refreshTree();
+        return Optional.empty();
+    }
+
+    void openHistory(FollowUpRow row) {
+        new HistoryDialog(row, followUp.history(context, row.id())).open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("followUp.pageTitle");
+    }
+}

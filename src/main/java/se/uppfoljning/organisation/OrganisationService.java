@@ -1,0 +1,113 @@
+package se.uppfoljning.organisation;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.organisation.internal.OrganisationRepository;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Organisation, committees, departments, plan years and reporting periods. */
+@Service
+@Transactional(readOnly = true)
+public class OrganisationService {
+
+    private final OrganisationRepository repository;
+
+    OrganisationService(OrganisationRepository repository) {
+        this.repository = repository;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<Committee> committeesOfCurrentUser() {
+        AppUserPrincipal user = CurrentUser.get();
+        return repository.committees(user.memberships().stream().map(Membership::committeeId).toList(), user.isSystem());
+    }
+
+    /** The committee by slug; unknown → 404, not a member → 403. */
+    @PreAuthorize("isAuthenticated()")
+    public Committee committee(String slug) {
+        Committee committee = repository.committee(slug)
+                .orElseThrow(() -> new NotFoundException("error.committeeNotFound", slug));
+        requireMember(committee.id());
+        return committee;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public CommitteeContext context(String committeeSlug, String periodSlug) {
+        var record = repository.context(committeeSlug, periodSlug).orElseThrow(() -> {
+            repository.committee(committeeSlug).orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug));
+            return new NotFoundException("error.periodNotFound", periodSlug);
+        });
+        var context = new CommitteeContext(OrganisationRepository.committee(record), OrganisationRepository.period(record));
+        requireMember(context.committee().id());
+        return context;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<ReportingPeriod> periods(long committeeId) {
+        requireMember(committeeId);
+        return repository.periods(committeeId);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<Department> departments(long committeeId) {
+        requireMember(committeeId);
+        return repository.departments(committeeId);
+    }
+
+    public boolean isEmpty() {
+        return repository.isEmpty();
+    }
+
+    /** A new organisation with the default status scales of DOMAIN.md. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public long createOrganisation(String name) {
+        long id = repository.insertOrganisation(name);
+        String[][] goal = {{"Uppfylls", "success"}, {"Uppfylls delvis", "warning"}, {"Uppfylls ej", "error"}};
+        String[][] assignment = {{"Genomfört", "success"}, {"Påbörjat", "warning"}, {"Ej påbörjat", "error"}};
+        for (int i = 0; i < goal.length; i++) {
+            repository.insertStatus(id, "GOAL", goal[i][0], goal[i][1], i);
+            repository.insertStatus(id, "ASSIGNMENT", assignment[i][0], assignment[i][1], i);
+        }
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void createPlanYear(long organisationId, int year) {
+        repository.insertPlanYear(organisationId, year, "ÖSB " + year);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Committee createCommittee(long organisationId, String slug, String code, String name) {
+        return repository.insertCommittee(organisationId, slug, code, name);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public Department createDepartment(long committeeId, String name) {
+        return repository.insertDepartment(committeeId, name);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public ReportingPeriod createPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
+                                        LocalDate endDate) {
+        return repository.insertPeriod(committeeId, slug, name, kind, year, endDate);
+    }
+
+    private static void requireMember(long committeeId) {
+        if (!CurrentUser.get().isMemberOf(committeeId)) {
+            throw new AccessDeniedException("not a member of committee " + committeeId);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package se.uppfoljning.organisation;
+
+public enum PeriodState {
+    OPEN, REVIEW, DECIDED
+}

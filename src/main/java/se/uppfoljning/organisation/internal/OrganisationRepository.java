@@ -1,0 +1,135 @@
+package se.uppfoljning.organisation.internal;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.organisation.PeriodState;
+import se.uppfoljning.organisation.ReportingPeriod;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import static se.uppfoljning.db.Tables.COMMITTEE;
+import static se.uppfoljning.db.Tables.DEPARTMENT;
+import static se.uppfoljning.db.Tables.ORGANISATION;
+import static se.uppfoljning.db.Tables.PLAN_YEAR;
+import static se.uppfoljning.db.Tables.REPORTING_PERIOD;
+import static se.uppfoljning.db.Tables.STATUS_VALUE;
+
+@Repository
+public class OrganisationRepository {
+
+    private final DSLContext db;
+
+    OrganisationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public boolean isEmpty() {
+        return !db.fetchExists(ORGANISATION);
+    }
+
+    public long insertOrganisation(String name) {
+        return db.insertInto(ORGANISATION).set(ORGANISATION.NAME, name).returning(ORGANISATION.ID).fetchOne().getId();
+    }
+
+    public void insertStatus(long organisationId, String scale, String label, String tone, int sortOrder) {
+        db.insertInto(STATUS_VALUE)
+                .set(STATUS_VALUE.ORGANISATION_ID, organisationId)
+                .set(STATUS_VALUE.SCALE, scale)
+                .set(STATUS_VALUE.LABEL, label)
+                .set(STATUS_VALUE.TONE, tone)
+                .set(STATUS_VALUE.SORT_ORDER, sortOrder)
+                .execute();
+    }
+
+    public long insertPlanYear(long organisationId, int year, String name) {
+        return db.insertInto(PLAN_YEAR).set(PLAN_YEAR.ORGANISATION_ID, organisationId).set(PLAN_YEAR.YEAR, year)
+                .set(PLAN_YEAR.NAME, name).returning(PLAN_YEAR.ID).fetchOne().getId();
+    }
+
+    public Committee insertCommittee(long organisationId, String slug, String code, String name) {
+        int order = db.fetchCount(COMMITTEE);
+        long id = db.insertInto(COMMITTEE)
+                .set(COMMITTEE.ORGANISATION_ID, organisationId)
+                .set(COMMITTEE.SLUG, slug)
+                .set(COMMITTEE.CODE, code)
+                .set(COMMITTEE.NAME, name)
+                .set(COMMITTEE.SORT_ORDER, order)
+                .returning(COMMITTEE.ID).fetchOne().getId();
+        return new Committee(id, organisationId, slug, code, name);
+    }
+
+    public Department insertDepartment(long committeeId, String name) {
+        int order = db.fetchCount(DEPARTMENT, DEPARTMENT.COMMITTEE_ID.eq(committeeId));
+        long id = db.insertInto(DEPARTMENT)
+                .set(DEPARTMENT.COMMITTEE_ID, committeeId)
+                .set(DEPARTMENT.NAME, name)
+                .set(DEPARTMENT.SORT_ORDER, order)
+                .returning(DEPARTMENT.ID).fetchOne().getId();
+        return new Department(id, committeeId, name);
+    }
+
+    public ReportingPeriod insertPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
+                                        LocalDate endDate) {
+        long id = db.insertInto(REPORTING_PERIOD)
+                .set(REPORTING_PERIOD.COMMITTEE_ID, committeeId)
+                .set(REPORTING_PERIOD.SLUG, slug)
+                .set(REPORTING_PERIOD.NAME, name)
+                .set(REPORTING_PERIOD.KIND, kind.name())
+                .set(REPORTING_PERIOD.YEAR, year)
+                .set(REPORTING_PERIOD.END_DATE, endDate)
+                .returning(REPORTING_PERIOD.ID).fetchOne().getId();
+        return new ReportingPeriod(id, committeeId, slug, name, kind, year, endDate, PeriodState.OPEN);
+    }
+
+    public List<Committee> committees(Collection<Long> ids, boolean all) {
+        return db.selectFrom(COMMITTEE)
+                .where(all ? org.jooq.impl.DSL.trueCondition() : COMMITTEE.ID.in(ids))
+                .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME)
+                .fetch(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
+    }
+
+    public Optional<Committee> committee(String slug) {
+        return db.selectFrom(COMMITTEE).where(COMMITTEE.SLUG.eq(slug))
+                .fetchOptional(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
+    }
+
+    public List<Department> departments(long committeeId) {
+        return db.selectFrom(DEPARTMENT).where(DEPARTMENT.COMMITTEE_ID.eq(committeeId))
+                .orderBy(DEPARTMENT.NAME)
+                .fetch(r -> new Department(r.getId(), r.getCommitteeId(), r.getName()));
+    }
+
+    public List<ReportingPeriod> periods(long committeeId) {
+        return db.selectFrom(REPORTING_PERIOD).where(REPORTING_PERIOD.COMMITTEE_ID.eq(committeeId))
+                .orderBy(REPORTING_PERIOD.END_DATE.desc())
+                .fetch(OrganisationRepository::period);
+    }
+
+    /** Committee and period in one statement. */
+    public Optional<Record> context(String committeeSlug, String periodSlug) {
+        return db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
+                .from(COMMITTEE)
+                .join(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
+                .where(COMMITTEE.SLUG.eq(committeeSlug).and(REPORTING_PERIOD.SLUG.eq(periodSlug)))
+                .fetchOptional();
+    }
+
+    public static Committee committee(Record r) {
+        return new Committee(r.get(COMMITTEE.ID), r.get(COMMITTEE.ORGANISATION_ID), r.get(COMMITTEE.SLUG),
+                r.get(COMMITTEE.CODE), r.get(COMMITTEE.NAME));
+    }
+
+    public static ReportingPeriod period(Record r) {
+        return new ReportingPeriod(r.get(REPORTING_PERIOD.ID), r.get(REPORTING_PERIOD.COMMITTEE_ID),
+                r.get(REPORTING_PERIOD.SLUG), r.get(REPORTING_PERIOD.NAME),
+                PeriodKind.valueOf(r.get(REPORTING_PERIOD.KIND)), r.get(REPORTING_PERIOD.YEAR),
+                r.get(REPORTING_PERIOD.END_DATE), PeriodState.valueOf(r.get(REPORTING_PERIOD.STATE)));
+    }
+}
