@@ -1,0 +1,192 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.RouterLink;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.KaribuTest;
+import se.uppfoljning.followup.FollowUpChange;
+import se.uppfoljning.followup.FollowUpFilter.KindFilter;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The overview, the edit dialog, conflicts, history, filters and the progress page, per role. */
+class FollowUpViewTest extends KaribuTest {
+
+    @Autowired
+    FollowUpService followUp;
+    @Autowired
+    OrganisationService organisation;
+
+    @BeforeEach
+    void setUp() {
+        testData.reset();
+    }
+
+    private FollowUpView open(String user) {
+        login(user);
+        UI.getCurrent().navigate(FollowUpView.class);
+        return _get(FollowUpView.class);
+    }
+
+    private List<FollowUpRow> shownRows(FollowUpView view) {
+        return IntStream.range(0, _size(view.grid)).mapToObj(i -> _get(view.grid, i))
+                .filter(n -> n instanceof OverviewNode.RowNode).map(n -> ((OverviewNode.RowNode) n).row()).toList();
+    }
+
+    private int indexOf(FollowUpView view, String textStart) {
+        return IntStream.range(0, _size(view.grid))
+                .filter(i -> _get(view.grid, i) instanceof OverviewNode.RowNode r && r.row().printedText().startsWith(textStart))
+                .findFirst().orElseThrow();
+    }
+
+    private Button action(FollowUpView view, String textStart, int which) {
+        HorizontalLayout actions = (HorizontalLayout) _getCellComponent(view.grid, indexOf(view, textStart), "actions");
+        return (Button) actions.getComponentAt(which);
+    }
+
+    @Test
+    void politicianSeesAll52RowsInReportOrderButCanOnlyView() {
+        FollowUpView view = open("politiker");
+        List<FollowUpRow> rows = shownRows(view);
+        assertThat(rows).hasSize(52);
+        assertThat(rows.get(0).printedText()).isEqualTo("1.1 Kommunstyrelsen ska ha en ekonomi i balans");
+        assertThat(view.count.getText()).isEqualTo("Visar 52 av 52 rader");
+        assertThat(_get(view.grid, 0)).isEqualTo(new OverviewNode.AreaNode(rows.get(0).areaId(),
+                "Utgångspunkter för Örebro kommuns verksamhet"));
+        assertThat(_get(view.grid, 1).label()).startsWith("Strategiskt mål 1: Varje nämnd ska ha en ekonomi i balans");
+
+        Button show = action(view, "2.1 ", 0);
+        assertThat(show.getText()).isEqualTo("Visa");
+        _click(show);
+        EntryDialog dialog = _get(EntryDialog.class);
+        assertThat(dialog.comment.isReadOnly()).isTrue();
+        assertThat(dialog.comment.getValue()).isEqualTo("Samtliga avdelningar inom KLF bedöms inte nå upp till 78 i HME-värde 2024.");
+        _assertNone(Button.class, spec -> spec.withId("entry-save"));
+    }
+
+    @Test
+    void officialEditsOwnRowAndSeesTheChangeInHistory() {
+        FollowUpView view = open("tjansteperson");
+        assertThat(action(view, "2.1 ", 0).getText()).isEqualTo("Visa");
+        Button edit = action(view, "Metodutveckla narkotikateamet", 0);
+        assertThat(edit.getText()).isEqualTo("Redigera");
+        _click(edit);
+
+        EntryDialog dialog = _get(EntryDialog.class);
+        dialog.status.setValue("Påbörjat");
+        dialog.comment.setValue("Analysarbetet har startat.");
+        _click(dialog.save);
+
+        expectNotifications("Sparat: Metodutveckla narkotikateamet");
+        assertThat(dialog.isOpened()).isFalse();
+        FollowUpRow row = shownRows(view).stream().filter(r -> r.text().equals("Metodutveckla narkotikateamet")).findFirst().orElseThrow();
+        assertThat(row.status()).isEqualTo("Påbörjat");
+        assertThat(row.comment()).isEqualTo("Analysarbetet har startat.");
+
+        _click(action(view, "Metodutveckla narkotikateamet", 1));
+        HistoryDialog history = _get(HistoryDialog.class);
+        assertThat(_size(history.grid)).isEqualTo(2);
+        var latest = _get(history.grid, 0);
+        assertThat(latest.changedBy()).isEqualTo("Tove Tjänsteperson");
+        assertThat(latest.oldStatus()).isEqualTo("Genomfört");
+        assertThat(latest.newStatus()).isEqualTo("Påbörjat");
+        assertThat(latest.newComment()).isEqualTo("Analysarbetet har startat.");
+    }
+
+    @Test
+    void aStaleSaveIsRefusedWithWhoSavedFirstAndTheTypedTextStays() {
+        FollowUpView view = open("tjansteperson");
+        _click(action(view, "Ett narkotikateam ska införas", 0));
+        EntryDialog dialog = _get(EntryDialog.class);
+        dialog.comment.setValue("Min långa text som inte får försvinna.");
+
+        // meanwhile the secretariat saves the same entry
+        login("sekretariat");
+        var context = organisation.context("ks", "2024-dr1");
+        FollowUpRow current = followUp.overview(context).rows().stream()
+                .filter(r -> r.text().equals("Ett narkotikateam ska införas")).findFirst().orElseThrow();
+        followUp.save(context, current.id(), new FollowUpChange("Påbörjat", "Sekretariatets text", current.version()));
+        login("tjansteperson");
+
+        _click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.error.isVisible()).isTrue();
+        assertThat(_get(dialog.error, Span.class, spec -> {}).getText()).contains("Sara Sekreterare");
+        assertThat(dialog.comment.getValue()).isEqualTo("Min långa text som inte får försvinna.");
+        FollowUpRow stored = followUp.overview(context).rows().stream()
+                .filter(r -> r.text().equals("Ett narkotikateam ska införas")).findFirst().orElseThrow();
+        assertThat(stored.comment()).isEqualTo("Sekretariatets text");
+    }
+
+    @Test
+    void secretariatCanEditEveryRow() {
+        FollowUpView view = open("sekretariat");
+        assertThat(shownRows(view)).allMatch(FollowUpRow::editable);
+        assertThat(action(view, "2.1 ", 0).getText()).isEqualTo("Redigera");
+    }
+
+    @Test
+    void filtersNarrowTheRowsAndShowCounts() {
+        FollowUpView view = open("politiker");
+        view.status.setValue("Påbörjat");
+        List<FollowUpRow> started = shownRows(view);
+        assertThat(started).isNotEmpty().allMatch(r -> "Påbörjat".equals(r.status()));
+        assertThat(view.count.getText()).isEqualTo("Visar " + started.size() + " av 52 rader");
+
+        view.status.clear();
+        view.kind.setValue(KindFilter.INDICATOR);
+        assertThat(shownRows(view)).hasSize(7).allMatch(r -> r.printedText().matches("1[2-7]\\.\\d .*"));
+
+        view.kind.clear();
+        view.text.setValue("Vivalla");
+        assertThat(shownRows(view)).singleElement().satisfies(r -> assertThat(r.owner()).isEqualTo("Säkerhetsavdelningen"));
+
+        view.text.clear();
+        view.department.setValue(view.department.getListDataView().getItems()
+                .filter(d -> d.name().equals("Näringslivsavdelningen")).findFirst().orElseThrow());
+        assertThat(shownRows(view)).hasSize(6).allMatch(r -> r.owner().equals("Näringslivsavdelningen"));
+
+        view.department.clear();
+        view.status.setValue("-");
+        assertThat(shownRows(view)).extracting(FollowUpRow::number).containsExactly("12.1", "13.1");
+        _click(_get(Button.class, spec -> spec.withId("filter-clear")));
+        assertThat(shownRows(view)).hasSize(52);
+    }
+
+    @Test
+    void progressPageCountsPerStatusAndItsLinksOpenTheFilteredList() {
+        login("politiker");
+        UI.getCurrent().navigate(ProgressView.class);
+        var total = _get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("progress-total"));
+        List<String> links = _find(total, RouterLink.class).stream().map(RouterLink::getText).toList();
+        assertThat(links).contains("Uppfylls: 14", "Uppfylls delvis: 0", "Uppfylls ej: 3", "Ej bedömd: 2", "Genomfört: 24", "Påbörjat: 9",
+                "Ej påbörjat: 0");
+
+        RouterLink started = _find(total, RouterLink.class).stream().filter(l -> l.getText().equals("Påbörjat: 9"))
+                .findFirst().orElseThrow();
+        com.github.mvysny.kaributesting.v10.RouterLinkKt._click(started);
+        FollowUpView view = _get(FollowUpView.class);
+        assertThat(shownRows(view)).hasSize(9).allMatch(r -> "Påbörjat".equals(r.status()));
+        assertThat(view.kind.getValue()).isEqualTo(KindFilter.ASSIGNMENT);
+    }
+}
