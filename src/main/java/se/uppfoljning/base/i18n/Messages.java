@@ -22,6 +22,11 @@ public class Messages {
         return source.getMessage(key, arguments, SWEDISH);
     }
 
+    /** A whole number in Swedish format ("1 000", with a no-break space). */
+    public static String integer(long value) {
+        return java.text.NumberFormat.getIntegerInstance(SWEDISH).format(value);
+    }
+
     public String of(DomainException exception) {
         return get(exception.messageKey(), exception.arguments());
     }

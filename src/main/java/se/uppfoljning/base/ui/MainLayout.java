@@ -16,7 +16,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.organisation.ReportingPeriod;
 
 import java.util.Objects;
@@ -24,7 +23,7 @@ import java.util.Objects;
 /** The shell: navigation, committee and period selection, the signed-in user and logout. */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(OrganisationService organisation, SelectedContext selected, AuthenticationContext authentication) {
+    public MainLayout(SelectedContext selected, AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
 
         Span appName = new Span(getTranslation("app.name"));
@@ -46,19 +45,19 @@ public class MainLayout extends AppLayout {
         committee.setId("committee-select");
         committee.setAriaLabel(getTranslation("context.committee"));
         committee.setItemLabelGenerator(Committee::name);
-        committee.setItems(organisation.committeesOfCurrentUser());
+        committee.setItems(selected.committees());
         Select<ReportingPeriod> period = new Select<>();
         period.setId("period-select");
         period.setAriaLabel(getTranslation("context.period"));
         period.setItemLabelGenerator(ReportingPeriod::name);
         if (current != null) {
             committee.setValue(current.committee());
-            period.setItems(organisation.periods(current.committee().id()));
+            period.setItems(selected.periods(current.committee()));
             period.setValue(current.period());
         }
         committee.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                var periods = organisation.periods(e.getValue().id());
+                var periods = selected.periods(e.getValue());
                 if (!periods.isEmpty()) {
                     selected.select(e.getValue().slug(), periods.get(0).slug());
                     UI.getCurrent().refreshCurrentRoute(true);

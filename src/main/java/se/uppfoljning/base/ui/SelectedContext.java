@@ -1,5 +1,6 @@
 package se.uppfoljning.base.ui;
 
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.organisation.Committee;
@@ -10,8 +11,12 @@ import se.uppfoljning.organisation.ReportingPeriod;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The committee and period a user works in, kept for the browser session. */
+/**
+ * The committee and period a user works in, kept for the browser session. Committees and periods are read once per
+ * request (the layout and the view both need them) and never kept longer, so a locked period shows at once.
+ */
 @Component
 @VaadinSessionScope
 public class SelectedContext implements Serializable {
@@ -26,24 +31,43 @@ public class SelectedContext implements Serializable {
 
     /** The selected committee and period; defaults to the user's first committee and its latest period. */
     public Optional<CommitteeContext> current() {
-        if (committeeSlug == null || periodSlug == null) {
-            List<Committee> committees = organisation.committeesOfCurrentUser();
-            if (committees.isEmpty()) {
-                return Optional.empty();
-            }
-            Committee committee = committees.get(0);
-            List<ReportingPeriod> periods = organisation.periods(committee.id());
-            if (periods.isEmpty()) {
-                return Optional.empty();
-            }
-            committeeSlug = committee.slug();
-            periodSlug = periods.get(0).slug();
+        List<Committee> committees = committees();
+        Optional<Committee> committee = committees.stream().filter(c -> c.slug().equals(committeeSlug)).findFirst()
+                .or(() -> committees.stream().findFirst());
+        if (committee.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.of(organisation.context(committeeSlug, periodSlug));
+        List<ReportingPeriod> periods = periods(committee.get());
+        Optional<ReportingPeriod> period = periods.stream().filter(p -> p.slug().equals(periodSlug)).findFirst()
+                .or(() -> periods.stream().findFirst());
+        return period.map(p -> new CommitteeContext(committee.get(), p));
+    }
+
+    public List<Committee> committees() {
+        return perRequest("committees", organisation::committeesOfCurrentUser);
+    }
+
+    public List<ReportingPeriod> periods(Committee committee) {
+        return perRequest("periods-" + committee.id(), () -> organisation.periods(committee.id()));
     }
 
     public void select(String committee, String period) {
         this.committeeSlug = committee;
         this.periodSlug = period;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String key, Supplier<T> loader) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null) {
+            return loader.get();
+        }
+        String attribute = SelectedContext.class.getName() + "." + key;
+        Object cached = request.getAttribute(attribute);
+        if (cached == null) {
+            cached = loader.get();
+            request.setAttribute(attribute, cached);
+        }
+        return (T) cached;
     }
 }

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
@@ -318,8 +319,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         }
         grid.setDataProvider(new TreeDataProvider<>(tree));
         grid.expandRecursively(tree.getRootItems(), 2);
-        count.setText(getTranslation("followUp.count", String.valueOf(shown.rows().size()),
-                String.valueOf(overview.rows().size())));
+        count.setText(getTranslation("followUp.count", Messages.integer(shown.rows().size()),
+                Messages.integer(overview.rows().size())));
     }
 
     void openEditor(FollowUpRow row) {

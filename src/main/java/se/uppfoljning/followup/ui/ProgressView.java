@@ -16,6 +16,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
 import se.uppfoljning.followup.AreaProgress;
@@ -74,7 +75,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
         Div block = new Div();
         block.addClassName("progress-block");
         int total = AreaProgress.total(counts);
-        block.add(new H4(getTranslation(headingKey, String.valueOf(total))));
+        block.add(new H4(getTranslation(headingKey, Messages.integer(total))));
         if (total == 0) {
             block.add(new Paragraph(getTranslation("progress.none")));
             return block;
@@ -87,7 +88,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
         list.addClassName("progress-list");
         for (StatusCount count : counts) {
             String label = count.status() == null ? getTranslation("status.notAssessed") : count.status();
-            description.append(label).append(' ').append(count.count()).append(". ");
+            description.append(label).append(" ").append(Messages.integer(count.count())).append(". ");
             if (count.count() > 0) {
                 Div segment = new Div();
                 segment.addClassNames("progress-segment", "tone-" + count.tone());
@@ -100,7 +101,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
             if (area.areaName() != null) {
                 parameters.put(FollowUpView.PARAM_AREA, String.valueOf(area.areaId()));
             }
-            RouterLink link = new RouterLink(label + ": " + count.count(), FollowUpView.class);
+            RouterLink link = new RouterLink(label + ": " + Messages.integer(count.count()), FollowUpView.class);
             link.setQueryParameters(QueryParameters.simple(parameters));
             link.addClassName("tone-text-" + count.tone());
             ListItem item = new ListItem(link);

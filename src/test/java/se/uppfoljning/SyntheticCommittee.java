@@ -1,0 +1,72 @@
+package se.uppfoljning;
+
+import org.springframework.stereotype.Component;
+import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.organisation.ReportingPeriod;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A committee with as many goals, indicators and assignments as a test or benchmark asks for, loaded through the
+ * same import as the demo data: the shape of the real report, scaled up.
+ */
+@Component
+public class SyntheticCommittee {
+
+    private static final List<String> STATUSES_GOAL = List.of("Uppfylls", "Uppfylls delvis", "Uppfylls ej", "");
+    private static final List<String> STATUSES_ASSIGNMENT = List.of("Genomfört", "Påbörjat", "Ej påbörjat");
+
+    private final OrganisationService organisation;
+    private final StructureImportService structureImport;
+
+    SyntheticCommittee(OrganisationService organisation, StructureImportService structureImport) {
+        this.organisation = organisation;
+        this.structureImport = structureImport;
+    }
+
+    /** Creates committee {@code slug} with {@code rows} rows in period "2024-dr1"; the demo data must be loaded. */
+    public CommitteeContext create(String slug, int rows) {
+        return SystemUser.call(() -> {
+            Committee ks = organisation.committee("ks");
+            Committee committee = organisation.createCommittee(ks.organisationId(), slug, slug.toUpperCase(),
+                    "Syntetisk nämnd " + slug);
+            for (int d = 1; d <= 10; d++) {
+                organisation.createDepartment(committee.id(), "Avdelning " + d);
+            }
+            ReportingPeriod period = organisation.createPeriod(committee.id(), "2024-dr1",
+                    "Delårsrapport med prognos 1 2024", PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
+            CommitteeContext context = new CommitteeContext(committee, period);
+            structureImport.importFile(context, slug + ".csv", csv(rows));
+            return context;
+        });
+    }
+
+    static byte[] csv(int rows) {
+        String[] areas = SeedReport.AREAS.toArray(String[]::new);
+        StringBuilder csv = new StringBuilder(
+                "omrade;strategiskt_mal_nr;strategiskt_mal;typ;nummer;text;malvarde;agare;osb_ar;kvarstaende;prognos;kommentar\n");
+        for (int i = 0; i < rows; i++) {
+            String area = areas[i % areas.length];
+            String owner = "Avdelning " + (i % 10 + 1);
+            String comment = "Kommentar till rad " + i + ": arbetet går enligt plan och bedöms nå målet under året.";
+            if (i % 3 == 2) {
+                csv.append(area).append(";;;uppdrag;;Syntetiskt uppdrag nummer ").append(i).append(";;").append(owner)
+                        .append(";2024;nej;").append(STATUSES_ASSIGNMENT.get(i % 3)).append(';').append(comment).append('\n');
+            } else {
+                int goal = 100 + (i / 20) % 40 * 5 + i % areas.length;
+                csv.append(area).append(';').append(goal).append(";Syntetiskt strategiskt mål ").append(goal).append(';')
+                        .append(i % 2 == 0 ? "nämndmål" : "indikator").append(';').append(goal).append('.').append(i)
+                        .append(";Syntetiskt mål nummer ").append(i).append(";öka;").append(owner).append(";2024;nej;")
+                        .append(STATUSES_GOAL.get(i % 4)).append(';').append(comment).append('\n');
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

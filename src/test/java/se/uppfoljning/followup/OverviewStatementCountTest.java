@@ -1,0 +1,62 @@
+package se.uppfoljning.followup;
+
+import com.vaadin.flow.component.UI;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.KaribuTest;
+import se.uppfoljning.StatementCounter;
+import se.uppfoljning.SyntheticCommittee;
+import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.followup.ui.FollowUpView;
+import se.uppfoljning.organisation.CommitteeContext;
+
+import java.util.List;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Opening the overview of a committee with 1 000 rows runs a fixed, small number of SQL statements (no N+1). */
+class OverviewStatementCountTest extends KaribuTest {
+
+    @Autowired
+    SyntheticCommittee synthetic;
+    @Autowired
+    StatementCounter statements;
+    @Autowired
+    FollowUpService followUp;
+
+    CommitteeContext context;
+
+    @BeforeEach
+    void setUp() {
+        testData.reset();
+        context = synthetic.create("synt", 1000);
+        SystemUser.run(() -> userService.createUser("synt-sekr", "Syntetisk Sekreterare", "demo-demo",
+                List.of(new Membership(context.committee().id(), Role.SECRETARIAT)), Set.of()));
+    }
+
+    @Test
+    void theServiceReadsTheOverviewOf1000RowsInAtMostFiveStatements() {
+        signIn("synt-sekr");
+        statements.reset();
+        FollowUpOverview overview = followUp.overview("synt", "2024-dr1");
+        assertThat(overview.rows()).hasSize(1000);
+        assertThat(statements.count()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void openingTheViewRunsAtMostFiveStatements() {
+        login("synt-sekr");
+        // synt-sekr is a member of the synthetic committee only: it is the selected one
+        statements.reset();
+        long start = System.nanoTime();
+        UI.getCurrent().navigate(FollowUpView.class);
+        System.out.println("Opening the overview of 1 000 rows (Karibu): " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("row-count")).getText()).isEqualTo("Visar 1\u00a0000 av 1\u00a0000 rader");
+        assertThat(statements.count()).isLessThanOrEqualTo(5);
+    }
+}
