@@ -12,9 +12,9 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
-import se.uppfoljning.db.tables.records.FollowUpItemRecord;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.FollowUpRepository;
+import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
 import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
@@ -96,10 +96,10 @@ public class FollowUpService {
     @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
     public FollowUpRow save(CommitteeContext context, long itemId, FollowUpChange change) {
         AppUserPrincipal user = CurrentUser.get();
-        FollowUpItemRecord item = repository.item(itemId)
-                .filter(i -> i.getCommitteeId() == context.committee().id())
+        ItemRef item = repository.item(itemId)
+                .filter(i -> i.committeeId() == context.committee().id())
                 .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
-        if (!mayEdit(user, context, item.getDepartmentId())) {
+        if (!mayEdit(user, context, item.departmentId())) {
             log.warn("Nekad ändring: {} försökte ändra post {} i {}", user.username(), itemId, context.period().slug());
             throw new AccessDeniedException("followup.error.notAllowed");
         }
@@ -110,7 +110,7 @@ public class FollowUpService {
         if (comment.length() > MAX_COMMENT_LENGTH) {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }
-        Long statusId = entryWriter.statusId(context, ItemKind.valueOf(item.getKind()), change.status());
+        Long statusId = entryWriter.statusId(context, item.kind(), change.status());
         entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
         return row(context, itemId);
     }

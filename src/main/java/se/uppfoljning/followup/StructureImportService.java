@@ -7,7 +7,6 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.db.tables.records.FollowUpItemRecord;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -198,50 +197,24 @@ public class StructureImportService {
                     return id;
                 });
             }
-            FollowUpItemRecord item = repository.findItem(committeeId, row.planYear(), row.kind(), row.number(), row.text())
-                    .orElse(null);
-            boolean isNew = item == null;
-            if (isNew) {
-                item = repository.newItem();
-                item.setCommitteeId(committeeId);
-            }
-            item.setKind(row.kind().name());
-            item.setAreaId(areaId);
-            item.setStrategicGoalId(goalId);
-            item.setNumber(row.number());
-            item.setText(row.text());
-            item.setTargetText(row.target().isEmpty() ? null : row.target());
-            item.setDepartmentId(row.departmentId());
-            item.setPlanYear(row.planYear());
-            item.setCarriedOver(row.carriedOver());
-            item.setDerivedFromFinance(row.derived());
-            item.setSortOrder(order++);
-            if (isNew) {
-                item.store();
-                created++;
-            } else if (differsFromStored(item)) {
-                item.store();
-                updated++;
+            var item = repository.upsertItem(new FollowUpRepository.ItemData(committeeId, row.kind(), areaId, goalId,
+                    row.number(), row.text(), row.target().isEmpty() ? null : row.target(), row.departmentId(),
+                    row.planYear(), row.carriedOver(), row.derived(), order++));
+            switch (item.outcome()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                default -> { }
             }
             if (row.hasFollowUp()) {
-                var current = followUp.row(context, item.getId());
+                var current = followUp.row(context, item.id());
                 boolean same = Objects.equals(current.status(), statusLabel(context, row)) && current.comment().equals(row.comment());
                 if (!same) {
-                    entryWriter.write(context, item.getId(), row.statusId(), row.comment(), current.version(), username);
+                    entryWriter.write(context, item.id(), row.statusId(), row.comment(), current.version(), username);
                     entries++;
                 }
             }
         }
         return new StructureImportResult(rows.size(), created, updated, entries);
-    }
-
-    private static boolean differsFromStored(FollowUpItemRecord item) {
-        for (var field : item.fields()) {
-            if (!Objects.equals(item.get(field), item.original(field))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private String statusLabel(CommitteeContext context, ParsedRow row) {

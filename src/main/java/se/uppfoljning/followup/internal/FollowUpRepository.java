@@ -88,8 +88,13 @@ public class FollowUpRepository {
                 .fetch(r -> new StatusOption(r.getId(), StatusScale.valueOf(r.getScale()), r.getLabel(), r.getTone()));
     }
 
-    public Optional<FollowUpItemRecord> item(long itemId) {
-        return db.selectFrom(I).where(I.ID.eq(itemId)).fetchOptional();
+    /** What the services need to know of an item to decide who may edit it. */
+    public record ItemRef(long id, long committeeId, ItemKind kind, Long departmentId, boolean derivedFromFinance) {
+    }
+
+    public Optional<ItemRef> item(long itemId) {
+        return db.selectFrom(I).where(I.ID.eq(itemId)).fetchOptional(r -> new ItemRef(r.getId(), r.getCommitteeId(),
+                ItemKind.valueOf(r.getKind()), r.getDepartmentId(), r.getDerivedFromFinance()));
     }
 
     public Optional<FollowUpEntryRecord> lockEntry(long itemId, long periodId) {
@@ -188,17 +193,61 @@ public class FollowUpRepository {
         db.update(G).set(G.AREA_ID, areaId).set(G.TEXT, text).where(G.ID.eq(goalId)).execute();
     }
 
-    /** Goals and indicators are identified by number, assignments by text, within a committee's plan year. */
-    public Optional<FollowUpItemRecord> findItem(long committeeId, int planYear, ItemKind kind, String number,
-                                                 String text) {
-        Condition key = kind == ItemKind.ASSIGNMENT
-                ? I.KIND.eq(kind.name()).and(I.TEXT.eq(text))
-                : I.NUMBER.eq(number);
-        return db.selectFrom(I).where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)).and(key))
-                .fetchOptional();
+    /** An item as an import delivers it. */
+    public record ItemData(long committeeId, ItemKind kind, long areaId, Long strategicGoalId, String number,
+                           String text, String targetText, long departmentId, int planYear, boolean carriedOver,
+                           boolean derivedFromFinance, int sortOrder) {
     }
 
-    public FollowUpItemRecord newItem() {
-        return db.newRecord(I);
+    public enum UpsertOutcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Upserted(long id, UpsertOutcome outcome) {
+    }
+
+    /**
+     * Inserts the item or updates the existing one; goals and indicators are identified by number, assignments by
+     * text, within a committee's plan year. Unchanged items are not written.
+     */
+    public Upserted upsertItem(ItemData data) {
+        Condition key = data.kind() == ItemKind.ASSIGNMENT
+                ? I.KIND.eq(data.kind().name()).and(I.TEXT.eq(data.text()))
+                : I.NUMBER.eq(data.number());
+        FollowUpItemRecord item = db.selectFrom(I)
+                .where(I.COMMITTEE_ID.eq(data.committeeId()).and(I.PLAN_YEAR.eq(data.planYear())).and(key))
+                .fetchOptional().orElse(null);
+        boolean isNew = item == null;
+        if (isNew) {
+            item = db.newRecord(I);
+            item.setCommitteeId(data.committeeId());
+        }
+        item.setKind(data.kind().name());
+        item.setAreaId(data.areaId());
+        item.setStrategicGoalId(data.strategicGoalId());
+        item.setNumber(data.number());
+        item.setText(data.text());
+        item.setTargetText(data.targetText());
+        item.setDepartmentId(data.departmentId());
+        item.setPlanYear(data.planYear());
+        item.setCarriedOver(data.carriedOver());
+        item.setDerivedFromFinance(data.derivedFromFinance());
+        item.setSortOrder(data.sortOrder());
+        if (isNew) {
+            item.store();
+            return new Upserted(item.getId(), UpsertOutcome.CREATED);
+        }
+        if (differsFromStored(item)) {
+            item.store();
+            return new Upserted(item.getId(), UpsertOutcome.UPDATED);
+        }
+        return new Upserted(item.getId(), UpsertOutcome.UNCHANGED);
+    }
+
+    private static boolean differsFromStored(FollowUpItemRecord item) {
+        for (var field : item.fields()) {
+            if (!java.util.Objects.equals(item.get(field), item.original(field))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
