@@ -93,3 +93,7 @@ create table measure (
     comment          text,
     unique (period_id, number)
 );
+
+--changeset uppfoljning:002-system-user
+-- The application itself (imports, demo data, derived statuses) as the author of entries; it cannot sign in.
+insert into app_user (username, display_name, password_hash, enabled) values ('system', 'Import (systemet)', '!', false);
