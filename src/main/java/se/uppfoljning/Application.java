@@ -1,6 +1,5 @@
 package se.uppfoljning;
 
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
@@ -11,7 +10,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 @Theme(themeClass = Lumo.class)
-@StyleSheet("context://styles/app.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class Application implements AppShellConfigurator {
 
@@ -22,5 +20,7 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Uppföljning");
+        // our plain stylesheet (frontend/styles), linked from the page head; no frontend bundle needed
+        settings.addLink("stylesheet", "styles/app.css");
     }
 }

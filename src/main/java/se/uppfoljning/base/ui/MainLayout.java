@@ -50,6 +50,7 @@ public class MainLayout extends AppLayout {
         period.setId("period-select");
         period.setAriaLabel(getTranslation("context.period"));
         period.setItemLabelGenerator(ReportingPeriod::name);
+        period.setWidth("20rem");
         if (current != null) {
             committee.setValue(current.committee());
             period.setItems(selected.periods(current.committee()));

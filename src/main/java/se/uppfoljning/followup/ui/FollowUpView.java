@@ -157,10 +157,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                         : node instanceof OverviewNode.GroupNode ? getTranslation("grid.comment") : "")
                 .setKey("comment").setHeader(getTranslation("grid.comment")).setFlexGrow(4);
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r && r.row().owner() != null ? r.row().owner() : "")
-                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(1);
+                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(1).setWidth("11rem");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("grid.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.setClassNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"
+        grid.setPartNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"
                 : node instanceof OverviewNode.GroupNode ? "group-row" : null);
         grid.addItemDoubleClickListener(e -> {
             if (e.getItem() instanceof OverviewNode.RowNode r) {
