@@ -17,7 +17,6 @@ import se.uppfoljning.followup.StructureImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.organisation.PeriodKind;
 import se.uppfoljning.organisation.ReportingPeriod;
@@ -79,23 +78,41 @@ public class DemoDataLoader implements ApplicationRunner {
         long organisationId = organisation.createOrganisation("Örebro kommun");
         organisation.createPlanYear(organisationId, 2023);
         organisation.createPlanYear(organisationId, 2024);
-        Committee ks = organisation.createCommittee(organisationId, "ks", "KS", "Kommunstyrelsen");
+        Map<String, Long> committees = new HashMap<>();
         Map<String, Long> departments = new HashMap<>();
-        for (String name : text("demo/ks-departments.txt").lines().filter(l -> !l.isBlank()).toList()) {
-            Department department = organisation.createDepartment(ks.id(), name.strip());
-            departments.put(department.name(), department.id());
-        }
-        ReportingPeriod dr1 = organisation.createPeriod(ks.id(), "2024-dr1", "Delårsrapport med prognos 1 2024",
-                PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
-        CommitteeContext context = new CommitteeContext(ks, dr1);
-        structureImport.importFile(context, "ks-2024-dr1.csv", bytes("demo/ks-2024-dr1.csv"));
-        measures.importFile(context, "ks-2024-dr1-measures.csv", bytes("demo/ks-2024-dr1-measures.csv"));
+        committees.put("ks", loadCommittee(organisationId, "ks", "KS", "Kommunstyrelsen", departments).id());
+        committees.put("kfn", loadCommittee(organisationId, "kfn", "KFN", "Kultur- och fritidsnämnden", departments).id());
         for (TabularFile.Row user : TabularFile.read("users.csv", bytes("demo/users.csv"), 1 << 16).rows()) {
-            String department = user.get("avdelning");
-            users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD,
-                    List.of(new Membership(ks.id(), Role.valueOf(user.get("roll")))),
-                    department.isEmpty() ? Set.of() : Set.of(departments.get(department)));
+            List<Membership> memberships = split(user.get("medlemskap")).stream()
+                    .map(m -> m.split(":"))
+                    .map(m -> new Membership(committees.get(m[0]), Role.valueOf(m[1])))
+                    .toList();
+            Set<Long> userDepartments = split(user.get("avdelningar")).stream().map(departments::get)
+                    .collect(java.util.stream.Collectors.toSet());
+            users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD, memberships, userDepartments);
         }
+    }
+
+    /** A committee, its departments (keyed "slug:name" in {@code departments}), its period DR1 2024 and its rows. */
+    private Committee loadCommittee(long organisationId, String slug, String code, String name,
+                                    Map<String, Long> departments) {
+        Committee committee = organisation.createCommittee(organisationId, slug, code, name);
+        for (String department : text("demo/" + slug + "-departments.txt").lines().filter(l -> !l.isBlank()).toList()) {
+            departments.put(slug + ":" + department.strip(),
+                    organisation.createDepartment(committee.id(), department.strip()).id());
+        }
+        ReportingPeriod dr1 = organisation.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024",
+                PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
+        CommitteeContext context = new CommitteeContext(committee, dr1);
+        structureImport.importFile(context, slug + "-2024-dr1.csv", bytes("demo/" + slug + "-2024-dr1.csv"));
+        if (new ClassPathResource("demo/" + slug + "-2024-dr1-measures.csv").exists()) {
+            measures.importFile(context, slug + "-2024-dr1-measures.csv", bytes("demo/" + slug + "-2024-dr1-measures.csv"));
+        }
+        return committee;
+    }
+
+    private static List<String> split(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static byte[] bytes(String resource) {

@@ -54,6 +54,25 @@ public class FollowUpService {
         requireMember(user, context);
         List<OverviewRecord> records = repository.overview(context.committee().id(), context.period().id(),
                 context.period().year());
+        return new FollowUpOverview(context, group(records, user, context),
+                repository.statuses(context.committee().organisationId()));
+    }
+
+    /** The committee's goals, indicators and assignments per plan year (newest first), without follow-up. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.SortedMap<Integer, List<AreaSection>> structure(CommitteeContext context) {
+        AppUserPrincipal user = CurrentUser.get();
+        requireMember(user, context);
+        Map<Integer, List<OverviewRecord>> byYear = new LinkedHashMap<>();
+        for (OverviewRecord r : repository.structure(context.committee().id())) {
+            byYear.computeIfAbsent(r.planYear(), y -> new ArrayList<>()).add(r);
+        }
+        java.util.SortedMap<Integer, List<AreaSection>> result = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        byYear.forEach((year, records) -> result.put(year, group(records, user, context)));
+        return result;
+    }
+
+    private List<AreaSection> group(List<OverviewRecord> records, AppUserPrincipal user, CommitteeContext context) {
         Map<Long, AreaBuilder> areas = new LinkedHashMap<>();
         for (OverviewRecord r : records) {
             AreaBuilder area = areas.computeIfAbsent(r.areaId(), id -> new AreaBuilder(id, r.areaName()));
@@ -68,8 +87,7 @@ public class FollowUpService {
                         .rows.add(row);
             }
         }
-        List<AreaSection> sections = areas.values().stream().map(AreaBuilder::build).toList();
-        return new FollowUpOverview(context, sections, repository.statuses(context.committee().organisationId()));
+        return areas.values().stream().map(AreaBuilder::build).toList();
     }
 
     /** One row as the overview shows it. */

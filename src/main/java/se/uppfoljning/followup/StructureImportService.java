@@ -121,6 +121,12 @@ public class StructureImportService {
                     errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber + " har en annan text än på en tidigare rad."));
                 } else {
                     goalTexts.put(goalNumber, goalText);
+                    // strategic goals are the council's, shared by all committees: an import never renames one
+                    var existing = repository.findGoal(context.committee().organisationId(), goalNumber);
+                    if (existing != null && !goalText.equals(existing.get(1, String.class))) {
+                        errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber
+                                + " heter redan \"" + existing.get(1, String.class) + "\"."));
+                    }
                 }
                 var matcher = number == null ? null : ITEM_NUMBER.matcher(number);
                 if (matcher == null || !matcher.matches()) {
@@ -190,11 +196,7 @@ public class StructureImportService {
                     if (goal == null) {
                         return repository.insertGoal(organisationId, areaId, number, row.goalText());
                     }
-                    long id = goal.get(0, Long.class);
-                    if (!row.goalText().equals(goal.get(1, String.class)) || goal.get(2, Long.class) != areaId) {
-                        repository.updateGoal(id, areaId, row.goalText());
-                    }
-                    return id;
+                    return goal.get(0, Long.class);
                 });
             }
             var item = repository.upsertItem(new FollowUpRepository.ItemData(committeeId, row.kind(), areaId, goalId,

@@ -58,6 +58,11 @@ public class FollowUpRepository {
                 .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull())));
     }
 
+    /** Every item of the committee, all plan years, retired ones included, without follow-up. */
+    public List<OverviewRecord> structure(long committeeId) {
+        return overviewQuery(-1, I.COMMITTEE_ID.eq(committeeId));
+    }
+
     public Optional<OverviewRecord> row(long committeeId, long periodId, long itemId) {
         return overviewQuery(periodId, I.ID.eq(itemId).and(I.COMMITTEE_ID.eq(committeeId))).stream().findFirst();
     }
@@ -187,10 +192,6 @@ public class FollowUpRepository {
     public long insertGoal(long organisationId, long areaId, int number, String text) {
         return db.insertInto(G).set(G.ORGANISATION_ID, organisationId).set(G.AREA_ID, areaId).set(G.NUMBER, number)
                 .set(G.TEXT, text).returning(G.ID).fetchOne().getId();
-    }
-
-    public void updateGoal(long goalId, long areaId, String text) {
-        db.update(G).set(G.AREA_ID, areaId).set(G.TEXT, text).where(G.ID.eq(goalId)).execute();
     }
 
     /** An item as an import delivers it. */
