@@ -3,6 +3,7 @@ package se.uppfoljning.followup;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
@@ -42,12 +43,24 @@ public class StructureImportService {
     private final OrganisationService organisation;
     private final EntryWriter entryWriter;
 
+    private final TransactionTemplate transaction;
+
     StructureImportService(FollowUpRepository repository, FollowUpService followUp, OrganisationService organisation,
-                           EntryWriter entryWriter) {
+                           EntryWriter entryWriter, TransactionTemplate transaction) {
         this.repository = repository;
         this.followUp = followUp;
         this.organisation = organisation;
         this.entryWriter = entryWriter;
+        this.transaction = transaction;
+    }
+
+    private static void requireSecretariat(CommitteeContext context) {
+        var user = CurrentUser.get();
+        long committeeId = context.committee().id();
+        if (!user.hasRole(committeeId, se.uppfoljning.base.security.Role.SECRETARIAT)
+                && !user.hasRole(committeeId, se.uppfoljning.base.security.Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("not secretariat of " + committeeId);
+        }
     }
 
     private record ParsedRow(int line, String area, Integer goalNumber, String goalText, ItemKind kind, String number,
@@ -58,6 +71,20 @@ public class StructureImportService {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public StructureImportResult importFile(CommitteeContext context, String fileName, byte[] content) {
+        return doImport(context, fileName, content);
+    }
+
+    /** What importing the file would do, without writing anything (the import runs and is rolled back). */
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public StructureImportResult preview(CommitteeContext context, String fileName, byte[] content) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return doImport(context, fileName, content);
+        });
+    }
+
+    private StructureImportResult doImport(CommitteeContext context, String fileName, byte[] content) {
+        requireSecretariat(context);
         TabularFile file = TabularFile.read(fileName, content, MAX_BYTES);
         List<ErrorDetail> missing = file.missingColumns(REQUIRED);
         if (!missing.isEmpty()) {

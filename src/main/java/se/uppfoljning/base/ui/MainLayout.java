@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.ReportingPeriod;
@@ -32,6 +33,9 @@ public class MainLayout extends AppLayout {
         nav.setId("main-nav");
         nav.addItem(new SideNavItem(getTranslation("nav.followUp"), "", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.progress"), "framsteg", VaadinIcon.BAR_CHART.create()));
+        if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));
+        }
         addToDrawer(appName, nav);
 
         HorizontalLayout navbar = new HorizontalLayout();

@@ -1,0 +1,139 @@
+package se.uppfoljning.followup.internal;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import se.uppfoljning.followup.ItemForm;
+import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.followup.StrategicArea;
+import se.uppfoljning.followup.StrategicGoal;
+import se.uppfoljning.followup.StructureItem;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static se.uppfoljning.db.Tables.DEPARTMENT;
+import static se.uppfoljning.db.Tables.FOLLOW_UP_ITEM;
+import static se.uppfoljning.db.Tables.STRATEGIC_AREA;
+import static se.uppfoljning.db.Tables.STRATEGIC_GOAL;
+
+/** Areas, strategic goals and items as the secretariat edits them. */
+@Repository
+public class StructureRepository {
+
+    private static final se.uppfoljning.db.tables.FollowUpItem I = FOLLOW_UP_ITEM;
+    private static final se.uppfoljning.db.tables.StrategicArea A = STRATEGIC_AREA;
+    private static final se.uppfoljning.db.tables.StrategicGoal G = STRATEGIC_GOAL;
+    private static final se.uppfoljning.db.tables.Department D = DEPARTMENT;
+
+    private final DSLContext db;
+
+    StructureRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<StrategicArea> areas(long organisationId) {
+        return db.selectFrom(A).where(A.ORGANISATION_ID.eq(organisationId)).orderBy(A.SORT_ORDER, A.ID)
+                .fetch(r -> new StrategicArea(r.getId(), r.getName(), r.getSortOrder()));
+    }
+
+    public boolean areaNameTaken(long organisationId, String name, Long exceptId) {
+        return db.fetchExists(A, A.ORGANISATION_ID.eq(organisationId).and(A.NAME.equalIgnoreCase(name))
+                .and(exceptId == null ? org.jooq.impl.DSL.trueCondition() : A.ID.ne(exceptId)));
+    }
+
+    public void renameArea(long areaId, String name) {
+        db.update(A).set(A.NAME, name).where(A.ID.eq(areaId)).execute();
+    }
+
+    /** Rewrites the areas' order as given (ids in the new order). */
+    public void reorderAreas(List<Long> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            db.update(A).set(A.SORT_ORDER, i).where(A.ID.eq(ids.get(i))).execute();
+        }
+    }
+
+    public List<StrategicGoal> goals(long organisationId) {
+        return db.selectFrom(G).where(G.ORGANISATION_ID.eq(organisationId)).orderBy(G.NUMBER)
+                .fetch(r -> new StrategicGoal(r.getId(), r.getNumber(), r.getText(), r.getAreaId()));
+    }
+
+    public void updateGoal(long goalId, String text, long areaId) {
+        db.update(G).set(G.TEXT, text).set(G.AREA_ID, areaId).where(G.ID.eq(goalId)).execute();
+    }
+
+    public List<StructureItem> items(long committeeId, int planYear) {
+        return db.select(I.ID, I.KIND, I.AREA_ID, A.NAME, I.STRATEGIC_GOAL_ID, G.NUMBER, I.NUMBER, I.TEXT,
+                        I.TARGET_TEXT, I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER, I.DERIVED_FROM_FINANCE,
+                        I.RETIRED_AT)
+                .from(I)
+                .join(A).on(A.ID.eq(I.AREA_ID))
+                .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
+                .leftJoin(D).on(D.ID.eq(I.DEPARTMENT_ID))
+                .where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)))
+                .orderBy(A.SORT_ORDER, org.jooq.impl.DSL.field(I.KIND.eq(ItemKind.ASSIGNMENT.name())), G.NUMBER,
+                        I.CARRIED_OVER, I.SORT_ORDER, I.ID)
+                .fetch(r -> new StructureItem(r.value1(), ItemKind.valueOf(r.value2()), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12(), r.value13(), r.value14(), r.value15() != null));
+    }
+
+    public Optional<Long> itemCommittee(long itemId) {
+        return db.select(I.COMMITTEE_ID).from(I).where(I.ID.eq(itemId)).fetchOptional(I.COMMITTEE_ID);
+    }
+
+    public boolean numberTaken(long committeeId, int planYear, String number, Long exceptId) {
+        return db.fetchExists(I, I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)).and(I.NUMBER.eq(number))
+                .and(exceptId == null ? org.jooq.impl.DSL.trueCondition() : I.ID.ne(exceptId)));
+    }
+
+    public boolean departmentOf(long departmentId, long committeeId) {
+        return db.fetchExists(D, D.ID.eq(departmentId).and(D.COMMITTEE_ID.eq(committeeId)));
+    }
+
+    /** New items go last within their table. */
+    public long insertItem(long committeeId, long areaId, ItemForm form) {
+        Integer max = db.select(org.jooq.impl.DSL.max(I.SORT_ORDER)).from(I).where(I.COMMITTEE_ID.eq(committeeId))
+                .fetchOne(0, Integer.class);
+        return db.insertInto(I)
+                .set(I.COMMITTEE_ID, committeeId)
+                .set(I.KIND, form.kind().name())
+                .set(I.AREA_ID, areaId)
+                .set(I.STRATEGIC_GOAL_ID, form.kind() == ItemKind.ASSIGNMENT ? null : form.strategicGoalId())
+                .set(I.NUMBER, form.kind() == ItemKind.ASSIGNMENT ? null : form.number())
+                .set(I.TEXT, form.text())
+                .set(I.TARGET_TEXT, form.targetText())
+                .set(I.DEPARTMENT_ID, form.departmentId())
+                .set(I.PLAN_YEAR, form.planYear())
+                .set(I.CARRIED_OVER, form.kind() == ItemKind.ASSIGNMENT && form.carriedOver())
+                .set(I.DERIVED_FROM_FINANCE, form.kind() != ItemKind.ASSIGNMENT && form.derivedFromFinance())
+                .set(I.SORT_ORDER, max == null ? 0 : max + 1)
+                .returning(I.ID).fetchOne().getId();
+    }
+
+    public void updateItem(long itemId, long areaId, ItemForm form) {
+        db.update(I)
+                .set(I.KIND, form.kind().name())
+                .set(I.AREA_ID, areaId)
+                .set(I.STRATEGIC_GOAL_ID, form.kind() == ItemKind.ASSIGNMENT ? null : form.strategicGoalId())
+                .set(I.NUMBER, form.kind() == ItemKind.ASSIGNMENT ? null : form.number())
+                .set(I.TEXT, form.text())
+                .set(I.TARGET_TEXT, form.targetText())
+                .set(I.DEPARTMENT_ID, form.departmentId())
+                .set(I.PLAN_YEAR, form.planYear())
+                .set(I.CARRIED_OVER, form.kind() == ItemKind.ASSIGNMENT && form.carriedOver())
+                .set(I.DERIVED_FROM_FINANCE, form.kind() != ItemKind.ASSIGNMENT && form.derivedFromFinance())
+                .where(I.ID.eq(itemId))
+                .execute();
+    }
+
+    public void setRetired(long itemId, boolean retired) {
+        db.update(I).set(I.RETIRED_AT, retired ? OffsetDateTime.now(ZoneOffset.UTC) : null).where(I.ID.eq(itemId))
+                .execute();
+    }
+
+    public void renameDepartment(long departmentId, String name) {
+        db.update(D).set(D.NAME, name).where(D.ID.eq(departmentId)).execute();
+    }
+}

@@ -1,0 +1,418 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.base.ui.SelectedContext;
+import se.uppfoljning.followup.StrategicArea;
+import se.uppfoljning.followup.StrategicGoal;
+import se.uppfoljning.followup.StructureImportResult;
+import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.followup.StructureItem;
+import se.uppfoljning.followup.StructureService;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The secretariat's workspace for the selected committee: goals, indicators and assignments (add, edit, retire),
+ * strategic areas (add, rename, reorder) and goals, departments, and the bulk import of a year.
+ */
+@Route(value = "struktur", layout = MainLayout.class)
+@RolesAllowed({"SECRETARIAT", "ADMIN"})
+public class StructureView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final StructureService structure;
+    private final StructureImportService structureImport;
+    private final OrganisationService organisation;
+    private final SelectedContext selected;
+
+    final Grid<StructureItem> items = new Grid<>();
+    final TextField itemSearch = new TextField();
+    final Checkbox showRetired = new Checkbox();
+    final Grid<StrategicArea> areas = new Grid<>();
+    final Grid<StrategicGoal> goals = new Grid<>();
+    final Grid<Department> departments = new Grid<>();
+    final Grid<ErrorDetail> importErrors = new Grid<>();
+    final Paragraph importSummary = new Paragraph();
+    final Button importConfirm = new Button();
+    final MemoryBuffer buffer = new MemoryBuffer();
+    final Upload upload = new Upload(buffer);
+
+    TabSheet tabs;
+    private CommitteeContext context;
+    private byte[] pendingFile;
+    private String pendingName;
+
+    public StructureView(StructureService structure, StructureImportService structureImport,
+                         OrganisationService organisation, SelectedContext selected) {
+        this.structure = structure;
+        this.structureImport = structureImport;
+        this.organisation = organisation;
+        this.selected = selected;
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        var current = selected.current();
+        if (current.isEmpty()) {
+            add(new H2(getTranslation("followUp.noCommittee")));
+            return;
+        }
+        context = current.get();
+        H2 title = new H2(getTranslation("structure.title"));
+        title.setId("view-title");
+        add(title, new Paragraph(context.committee().name() + " · " + getTranslation("structure.year", String.valueOf(context.period().year()))));
+        tabs = new TabSheet();
+        tabs.setId("structure-tabs");
+        tabs.setSizeFull();
+        tabs.add(getTranslation("structure.tab.items"), itemsTab());
+        tabs.add(getTranslation("structure.tab.areas"), areasTab());
+        tabs.add(getTranslation("structure.tab.departments"), departmentsTab());
+        tabs.add(getTranslation("structure.tab.import"), importTab());
+        add(tabs);
+        refreshItems();
+        refreshAreas();
+        refreshDepartments();
+    }
+
+    // --- goals, indicators, assignments -------------------------------------------------------------------
+
+    private VerticalLayout itemsTab() {
+        itemSearch.setId("structure-search");
+        itemSearch.setPlaceholder(getTranslation("filter.text.placeholder"));
+        itemSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
+        itemSearch.setClearButtonVisible(true);
+        itemSearch.setValueChangeMode(ValueChangeMode.LAZY);
+        itemSearch.setAriaLabel(getTranslation("filter.text"));
+        itemSearch.addValueChangeListener(e -> refreshItems());
+        showRetired.setId("structure-show-retired");
+        showRetired.setLabel(getTranslation("structure.showRetired"));
+        showRetired.addValueChangeListener(e -> refreshItems());
+        Button add = new Button(getTranslation("structure.newItem"), VaadinIcon.PLUS.create(), e -> openItem(null));
+        add.setId("structure-new-item");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout toolbar = new HorizontalLayout(itemSearch, showRetired, add);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        items.setId("structure-items");
+        items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        items.addColumn(StructureItem::areaName).setHeader(getTranslation("filter.area")).setSortable(true).setFlexGrow(1);
+        items.addColumn(i -> getTranslation("kind." + i.kind().name())).setHeader(getTranslation("filter.kind"))
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        items.addColumn(StructureItem::printedText).setHeader(getTranslation("grid.item")).setKey("text")
+                .setSortable(true).setFlexGrow(3);
+        items.addColumn(i -> i.targetText() == null ? "" : i.targetText()).setHeader(getTranslation("structure.target"))
+                .setAutoWidth(true).setFlexGrow(0);
+        items.addColumn(i -> i.owner() == null ? "" : i.owner()).setHeader(getTranslation("grid.owner")).setSortable(true)
+                .setFlexGrow(1);
+        items.addColumn(i -> i.kind() == se.uppfoljning.followup.ItemKind.ASSIGNMENT
+                        ? getTranslation(i.carriedOver() ? "report.carriedAssignments" : "report.assignments",
+                        String.valueOf(i.carriedOver() ? i.planYear() - 1 : i.planYear())) : "")
+                .setHeader(getTranslation("structure.osb")).setAutoWidth(true).setFlexGrow(0);
+        items.addColumn(i -> getTranslation(i.retired() ? "structure.retired" : "structure.active"))
+                .setHeader(getTranslation("structure.state")).setKey("state").setAutoWidth(true).setFlexGrow(0);
+        items.addComponentColumn(this::itemActions).setHeader(getTranslation("grid.actions")).setKey("actions")
+                .setAutoWidth(true).setFlexGrow(0);
+        VerticalLayout tab = new VerticalLayout(toolbar, items);
+        tab.setSizeFull();
+        tab.setPadding(false);
+        return tab;
+    }
+
+    private HorizontalLayout itemActions(StructureItem item) {
+        Button edit = new Button(getTranslation("action.edit"), e -> openItem(item));
+        edit.setId("structure-edit-" + item.id());
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button retire = new Button(getTranslation(item.retired() ? "structure.reinstate" : "structure.retire"),
+                e -> confirmRetire(item));
+        retire.setId("structure-retire-" + item.id());
+        retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        if (!item.retired()) {
+            retire.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        HorizontalLayout actions = new HorizontalLayout(edit, retire);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    void refreshItems() {
+        String needle = itemSearch.getValue().strip().toLowerCase(Locale.ROOT);
+        items.setItems(structure.items(context.committee(), context.period().year()).stream()
+                .filter(i -> showRetired.getValue() || !i.retired())
+                .filter(i -> needle.isEmpty() || i.printedText().toLowerCase(Locale.ROOT).contains(needle)
+                        || (i.owner() != null && i.owner().toLowerCase(Locale.ROOT).contains(needle)))
+                .toList());
+    }
+
+    void openItem(StructureItem item) {
+        new ItemDialog(item, context.period().year(), structure.goals(context.committee()),
+                structure.areas(context.committee()), organisation.departments(context.committee().id()),
+                form -> {
+                    structure.saveItem(context.committee(), item == null ? null : item.id(), form);
+                    ErrorMessages.showSuccess(getTranslation("structure.saved"));
+                    refreshItems();
+                }).open();
+    }
+
+    private void confirmRetire(StructureItem item) {
+        if (item.retired()) {
+            run(() -> structure.reinstateItem(context.committee(), item.id()), this::refreshItems);
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("structure-retire-confirm");
+        confirm.setHeader(getTranslation("structure.retireConfirm.title"));
+        confirm.setText(getTranslation("structure.retireConfirm.text", item.printedText()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("structure.retire"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> run(() -> structure.retireItem(context.committee(), item.id()), this::refreshItems));
+        confirm.open();
+    }
+
+    // --- areas and strategic goals ---------------------------------------------------------------------------
+
+    private VerticalLayout areasTab() {
+        TextField name = new TextField(getTranslation("structure.newArea"));
+        name.setId("structure-area-name");
+        Button add = new Button(getTranslation("structure.add"), VaadinIcon.PLUS.create(), e -> run(() -> {
+            structure.addArea(context.committee(), name.getValue());
+            name.clear();
+        }, this::refreshAreas));
+        add.setId("structure-area-add");
+        HorizontalLayout addRow = new HorizontalLayout(name, add);
+        addRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        areas.setId("structure-areas");
+        areas.addColumn(StrategicArea::name).setHeader(getTranslation("filter.area")).setFlexGrow(1);
+        areas.addComponentColumn(area -> {
+            Button up = new Button(VaadinIcon.ARROW_UP.create(), e -> run(() -> structure.moveArea(context.committee(), area.id(), -1), this::refreshAreas));
+            up.setAriaLabel(getTranslation("structure.moveUp", area.name()));
+            up.setId("area-up-" + area.id());
+            Button down = new Button(VaadinIcon.ARROW_DOWN.create(), e -> run(() -> structure.moveArea(context.committee(), area.id(), 1), this::refreshAreas));
+            down.setAriaLabel(getTranslation("structure.moveDown", area.name()));
+            down.setId("area-down-" + area.id());
+            Button rename = new Button(getTranslation("structure.rename"), e -> prompt(getTranslation("structure.renameArea"), area.name(),
+                    value -> run(() -> structure.renameArea(context.committee(), area.id(), value), this::refreshAreas)));
+            rename.setId("area-rename-" + area.id());
+            for (Button b : List.of(up, down, rename)) {
+                b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            }
+            return new HorizontalLayout(up, down, rename);
+        }).setHeader(getTranslation("grid.actions")).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        areas.setAllRowsVisible(true);
+
+        IntegerField goalNumber = new IntegerField(getTranslation("structure.goalNumber"));
+        goalNumber.setId("structure-goal-number");
+        goalNumber.setWidth("8rem");
+        TextField goalText = new TextField(getTranslation("structure.goalText"));
+        goalText.setId("structure-goal-text");
+        goalText.setWidth("28rem");
+        Select<StrategicArea> goalArea = new Select<>();
+        goalArea.setLabel(getTranslation("filter.area"));
+        goalArea.setId("structure-goal-area");
+        goalArea.setItemLabelGenerator(StrategicArea::name);
+        goalArea.setItems(structure.areas(context.committee()));
+        Button addGoal = new Button(getTranslation("structure.addGoal"), VaadinIcon.PLUS.create(), e -> run(() -> {
+            if (goalNumber.getValue() == null || goalArea.getValue() == null) {
+                throw new ValidationException("structure.error.invalid",
+                        List.of(new ErrorDetail(null, "nummer", getTranslation("structure.goalRequired"))));
+            }
+            structure.addGoal(context.committee(), goalNumber.getValue(), goalText.getValue(), goalArea.getValue().id());
+            goalNumber.clear();
+            goalText.clear();
+        }, this::refreshAreas));
+        addGoal.setId("structure-goal-add");
+        HorizontalLayout goalRow = new HorizontalLayout(goalNumber, goalText, goalArea, addGoal);
+        goalRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        goalRow.setWrap(true);
+
+        goals.setId("structure-goals");
+        goals.addColumn(StrategicGoal::number).setHeader(getTranslation("structure.goalNumber")).setAutoWidth(true).setFlexGrow(0);
+        goals.addColumn(StrategicGoal::text).setHeader(getTranslation("structure.goalText")).setFlexGrow(3);
+        goals.addComponentColumn(goal -> {
+            Button rename = new Button(getTranslation("action.edit"), e -> prompt(getTranslation("structure.goalText"), goal.text(),
+                    value -> run(() -> structure.updateGoal(context.committee(), goal.id(), value, goal.areaId()), this::refreshAreas)));
+            rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return rename;
+        }).setHeader(getTranslation("grid.actions")).setAutoWidth(true).setFlexGrow(0);
+        goals.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+
+        VerticalLayout tab = new VerticalLayout(addRow, areas, goalRow, goals);
+        tab.setPadding(false);
+        return tab;
+    }
+
+    void refreshAreas() {
+        areas.setItems(structure.areas(context.committee()));
+        goals.setItems(structure.goals(context.committee()));
+    }
+
+    // --- departments -------------------------------------------------------------------------------------
+
+    private VerticalLayout departmentsTab() {
+        TextField name = new TextField(getTranslation("structure.newDepartment"));
+        name.setId("structure-department-name");
+        Button add = new Button(getTranslation("structure.add"), VaadinIcon.PLUS.create(), e -> run(() -> {
+            structure.addDepartment(context.committee(), name.getValue());
+            name.clear();
+        }, this::refreshDepartments));
+        add.setId("structure-department-add");
+        HorizontalLayout addRow = new HorizontalLayout(name, add);
+        addRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        departments.setId("structure-departments");
+        departments.addColumn(Department::name).setHeader(getTranslation("grid.owner")).setSortable(true);
+        departments.addComponentColumn(d -> {
+            Button rename = new Button(getTranslation("structure.rename"), e -> prompt(getTranslation("structure.newDepartment"), d.name(),
+                    value -> run(() -> structure.renameDepartment(context.committee(), d.id(), value), this::refreshDepartments)));
+            rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return rename;
+        }).setHeader(getTranslation("grid.actions")).setAutoWidth(true).setFlexGrow(0);
+        departments.setAllRowsVisible(true);
+        VerticalLayout tab = new VerticalLayout(addRow, departments);
+        tab.setPadding(false);
+        return tab;
+    }
+
+    void refreshDepartments() {
+        departments.setItems(organisation.departments(context.committee().id()));
+    }
+
+    // --- bulk import -------------------------------------------------------------------------------------
+
+    private VerticalLayout importTab() {
+        Paragraph help = new Paragraph(getTranslation("structure.import.help"));
+        upload.setId("structure-upload");
+        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setMaxFileSize((int) StructureImportService.MAX_BYTES);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("structure.import.drop")));
+        upload.addSucceededListener(e -> {
+            try {
+                previewFile(e.getFileName(), buffer.getInputStream().readAllBytes());
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        upload.addFileRejectedListener(e -> ErrorMessages.showError(getTranslation("structure.import.rejected", e.getErrorMessage())));
+        importSummary.setId("structure-import-summary");
+        importErrors.setId("structure-import-errors");
+        importErrors.addColumn(d -> d.line() == null ? "" : String.valueOf(d.line())).setHeader(getTranslation("import.line")).setAutoWidth(true).setFlexGrow(0);
+        importErrors.addColumn(d -> d.column() == null ? "" : d.column()).setHeader(getTranslation("import.column")).setAutoWidth(true).setFlexGrow(0);
+        importErrors.addColumn(ErrorDetail::message).setHeader(getTranslation("import.message")).setFlexGrow(1);
+        importErrors.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        importErrors.setAllRowsVisible(true);
+        importErrors.setVisible(false);
+        importConfirm.setText(getTranslation("structure.import.confirm"));
+        importConfirm.setId("structure-import-confirm");
+        importConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importConfirm.setEnabled(false);
+        importConfirm.addClickListener(e -> run(() -> {
+            StructureImportResult result = structureImport.importFile(context, pendingName, pendingFile);
+            ErrorMessages.showSuccess(getTranslation("structure.import.done", describe(result)));
+            pendingFile = null;
+            importConfirm.setEnabled(false);
+            importSummary.setText(getTranslation("structure.import.done", describe(result)));
+        }, this::refreshItems));
+        VerticalLayout tab = new VerticalLayout(help, upload, importSummary, importErrors, new Div(importConfirm));
+        tab.setPadding(false);
+        return tab;
+    }
+
+    /** Validates the file and shows what importing it would change; nothing is written until confirmed. */
+    void previewFile(String fileName, byte[] content) {
+        pendingFile = null;
+        importConfirm.setEnabled(false);
+        try {
+            StructureImportResult result = structureImport.preview(context, fileName, content);
+            importErrors.setVisible(false);
+            importSummary.setText(getTranslation("structure.import.preview", fileName, describe(result)));
+            pendingFile = content;
+            pendingName = fileName;
+            importConfirm.setEnabled(true);
+        } catch (ValidationException e) {
+            importSummary.setText(ErrorMessages.describe(this, new ValidationException(e.messageKey(), List.of(), e.arguments())));
+            importErrors.setItems(e.details());
+            importErrors.setVisible(!e.details().isEmpty());
+        }
+    }
+
+    private String describe(StructureImportResult r) {
+        return getTranslation("structure.import.result", String.valueOf(r.rows()), String.valueOf(r.itemsCreated()),
+                String.valueOf(r.itemsUpdated()), String.valueOf(r.entriesWritten()));
+    }
+
+    // --- shared ------------------------------------------------------------------------------------------
+
+    private void run(Runnable action, Runnable refresh) {
+        try {
+            action.run();
+            refresh.run();
+        } catch (RuntimeException e) {
+            ErrorMessages.showError(ErrorMessages.describe(this, e));
+        }
+    }
+
+    private void prompt(String label, String value, Consumer<String> onSave) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("structure-prompt");
+        dialog.setHeaderTitle(label);
+        TextField field = new TextField();
+        field.setId("structure-prompt-value");
+        field.setValue(value);
+        field.setWidth("30rem");
+        field.setAriaLabel(label);
+        dialog.add(field);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            onSave.accept(field.getValue());
+            dialog.close();
+        });
+        save.setId("structure-prompt-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+        field.focus();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("structure.title");
+    }
+}
