@@ -13,6 +13,8 @@ import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.finance.FinanceImportService;
+import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.followup.StructureImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.Committee;
@@ -50,10 +52,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final UserService users;
     private final TransactionTemplate transaction;
     private final boolean enabled;
+    private final FinanceService finance;
+    private final FinanceImportService financeImport;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
-                   @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl) {
+                   @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
+                   FinanceService finance, FinanceImportService financeImport) {
+        this.finance = finance;
+        this.financeImport = financeImport;
         this.organisation = organisation;
         this.structureImport = structureImport;
         this.measures = measures;
@@ -90,6 +97,11 @@ public class DemoDataLoader implements ApplicationRunner {
         CommitteeContext context = new CommitteeContext(ks, dr1);
         structureImport.importFile(context, "ks-2024-dr1.csv", bytes("demo/ks-2024-dr1.csv"));
         measures.importFile(context, "ks-2024-dr1-measures.csv", bytes("demo/ks-2024-dr1-measures.csv"));
+        List<String> levels = text("demo/ks-finance-levels.txt").lines().filter(l -> !l.isBlank()).toList();
+        for (int i = 0; i < levels.size(); i++) {
+            finance.defineLevel(ks.id(), levels.get(i).split(";")[0], levels.get(i).split(";")[1], i);
+        }
+        financeImport.importFile(context, "ks-2024-dr1-finance.csv", bytes("demo/ks-2024-dr1-finance.csv"));
         for (TabularFile.Row user : TabularFile.read("users.csv", bytes("demo/users.csv"), 1 << 16).rows()) {
             String department = user.get("avdelning");
             users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD,

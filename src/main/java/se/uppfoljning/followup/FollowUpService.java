@@ -99,6 +99,9 @@ public class FollowUpService {
         FollowUpItemRecord item = repository.item(itemId)
                 .filter(i -> i.getCommitteeId() == context.committee().id())
                 .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
+        if (Boolean.TRUE.equals(item.getDerivedFromFinance())) {
+            throw new ValidationException("followup.error.derived");
+        }
         if (!mayEdit(user, context, item.getDepartmentId())) {
             log.warn("Nekad ändring: {} försökte ändra post {} i {}", user.username(), itemId, context.period().slug());
             throw new AccessDeniedException("followup.error.notAllowed");
@@ -162,6 +165,30 @@ public class FollowUpService {
         AreaSection build() {
             return new AreaSection(id, name, goals.values().stream().map(SectionBuilder::build).toList(),
                     assignments.values().stream().map(SectionBuilder::build).toList());
+        }
+    }
+
+    /**
+     * Sets the status and comment of the items derived from finance (the balanced-budget goal) in the period, as the
+     * finance module computed them; written with history like any edit. Unchanged values write nothing.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CONTROLLER', 'ADMIN')")
+    public void applyDerivedStatus(CommitteeContext context, String statusLabel, String comment) {
+        AppUserPrincipal user = CurrentUser.get();
+        if (!user.hasRole(context.committee().id(), Role.CONTROLLER)
+                && !user.hasRole(context.committee().id(), Role.ADMIN)) {
+            throw new AccessDeniedException("followup.error.notAllowed");
+        }
+        if (context.period().isLocked()) {
+            throw new LockedException("followup.error.periodLocked", context.period().name());
+        }
+        for (OverviewRecord r : repository.overview(context.committee().id(), context.period().id(),
+                context.period().year())) {
+            if (r.derivedFromFinance()) {
+                Long statusId = entryWriter.statusId(context, r.kind(), statusLabel);
+                entryWriter.write(context, r.itemId(), statusId, comment, r.version(), user.username());
+            }
         }
     }
 }
