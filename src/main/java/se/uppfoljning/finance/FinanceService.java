@@ -91,6 +91,21 @@ public class FinanceService {
         return repository.levels(context.committee().id());
     }
 
+    /** Every table of the period as one XLSX workbook (amounts in tkr). */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] exportXlsx(CommitteeContext context) {
+        FinanceOverview overview = overview(context);
+        return se.uppfoljning.finance.internal.FinanceWorkbook.write(overview.tables(), context.period(),
+                this::title);
+    }
+
+    /** A table's title, e.g. "Kommunledning (ÖKL) – Enhet". */
+    public String title(FinanceTable table) {
+        String cut = messages.get(table.cut().labelKey());
+        return table.cut() == FinanceCut.SUMMARY ? cut + " – " + table.levelName()
+                : table.levelName() + " (" + table.levelCode() + ") – " + cut;
+    }
+
     /** Defines (or renames) a budget level of a committee. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'CONTROLLER')")
