@@ -59,6 +59,7 @@ public final class FinanceFileReader {
     private final List<ErrorDetail> errors = new ArrayList<>();
     private final List<FinanceRow> rows = new ArrayList<>();
     private final Map<String, Integer> keys = new HashMap<>();
+    private final Map<String, Integer> positions = new HashMap<>();
     private final Set<String> levels = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
     private Map<String, Integer> columnIndex;
@@ -301,7 +302,9 @@ public final class FinanceFileReader {
             return;
         }
         levels.add(levelCode);
-        rows.add(new FinanceRow(levelCode, cut, normalisedGroup, code, name, summed, rows.size() + 1,
+        // position within its level and cut, so leaving other levels out of a file does not reorder these rows
+        int position = positions.merge(levelCode + '\u0000' + cut, 1, Integer::sum);
+        rows.add(new FinanceRow(levelCode, cut, normalisedGroup, code, name, summed, position,
                 new Figures(prevPeriod, closed, outcome, budgetToDate, original, forecast, budget)));
     }
 
