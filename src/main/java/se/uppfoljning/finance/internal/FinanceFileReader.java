@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads and validates a finance file (CSV streamed record by record, or XLSX) completely before anything is written:
@@ -50,33 +51,40 @@ public final class FinanceFileReader {
     private static final int MAX_ERRORS = 200;
     private static final int MAX_TEXT = 500;
 
-    /** A valid file: its rows in file order, the levels it contains, notes (e.g. ignored columns) and its hash. */
-    public record ParsedFile(List<FinanceRow> rows, List<String> levels, List<String> notes, String sha256) {
+    /** A valid file: how many rows, the levels it contains, notes (e.g. ignored columns) and its hash. */
+    public record ParsedFile(int rowCount, List<String> levels, List<String> notes, String sha256) {
     }
 
     private final Set<String> levelCodes;
     private final String committeeCode;
     private final List<ErrorDetail> errors = new ArrayList<>();
-    private final List<FinanceRow> rows = new ArrayList<>();
+    private final Consumer<FinanceRow> sink;
+    private int rowCount;
     private final Map<String, Integer> keys = new HashMap<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private final Set<String> levels = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
     private Map<String, Integer> columnIndex;
 
-    private FinanceFileReader(Set<String> levelCodes, String committeeCode) {
+    private FinanceFileReader(Set<String> levelCodes, String committeeCode, Consumer<FinanceRow> sink) {
         this.levelCodes = levelCodes;
         this.committeeCode = committeeCode;
+        this.sink = sink;
     }
 
-    public static ParsedFile read(byte[] content, long maxBytes, Set<String> levelCodes, String committeeCode) {
+    /**
+     * Reads the file record by record, handing each valid row to {@code sink} (rows are not kept in memory); at the
+     * end, any error throws a {@link ValidationException} with all details, and the caller discards what it received.
+     */
+    public static ParsedFile read(byte[] content, long maxBytes, Set<String> levelCodes, String committeeCode,
+                                  Consumer<FinanceRow> sink) {
         if (content == null || content.length == 0) {
             throw new ValidationException("import.error.empty");
         }
         if (content.length > maxBytes) {
             throw new ValidationException("import.error.tooLarge", String.valueOf(maxBytes / (1024 * 1024)));
         }
-        FinanceFileReader reader = new FinanceFileReader(levelCodes, committeeCode);
+        FinanceFileReader reader = new FinanceFileReader(levelCodes, committeeCode, sink);
         boolean xlsx = content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         if (xlsx) {
             reader.readXlsx(content);
@@ -86,10 +94,10 @@ public final class FinanceFileReader {
         if (!reader.errors.isEmpty()) {
             throw new ValidationException("finance.error.invalid", reader.errors, String.valueOf(reader.errors.size()));
         }
-        if (reader.rows.isEmpty()) {
+        if (reader.rowCount == 0) {
             throw new ValidationException("finance.error.noRows");
         }
-        return new ParsedFile(reader.rows, List.copyOf(reader.levels), reader.notes, sha256(content));
+        return new ParsedFile(reader.rowCount, List.copyOf(reader.levels), reader.notes, sha256(content));
     }
 
     private void readCsv(byte[] content) {
@@ -304,8 +312,11 @@ public final class FinanceFileReader {
         levels.add(levelCode);
         // position within its level and cut, so leaving other levels out of a file does not reorder these rows
         int position = positions.merge(levelCode + '\u0000' + cut, 1, Integer::sum);
-        rows.add(new FinanceRow(levelCode, cut, normalisedGroup, code, name, summed, position,
-                new Figures(prevPeriod, closed, outcome, budgetToDate, original, forecast, budget)));
+        rowCount++;
+        if (errors.isEmpty()) {
+            sink.accept(new FinanceRow(levelCode, cut, normalisedGroup, code, name, summed, position,
+                    new Figures(prevPeriod, closed, outcome, budgetToDate, original, forecast, budget)));
+        }
     }
 
     /** Whole kronor; spaces, non-breaking spaces as thousands separators; '-' or '−'. Empty: null (= 0). */
@@ -317,12 +328,39 @@ public final class FinanceFileReader {
             }
             return null;
         }
-        String text = raw.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace('\u2212', '-');
-        if (!text.matches("[-+]?\\d{1,18}")) {
+        Long parsed = parseKronor(raw);
+        if (parsed == null) {
             errors.add(new ErrorDetail(line, column, "\"" + truncate(raw) + "\" är inte ett belopp i hela kronor."));
-            return null;
         }
-        return Long.parseLong(text);
+        return parsed;
+    }
+
+    /** Whole kronor without allocating: digits, an optional leading '-', '−' or '+', spaces between; else null. */
+    static Long parseKronor(String raw) {
+        long value = 0;
+        int digits = 0;
+        boolean negative = false;
+        boolean signAllowed = true;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return null;
+                }
+                value = value * 10 + (c - '0');
+                signAllowed = false;
+            } else if (c == ' ' || c == '\u00a0' || c == '\u202f') {
+                if (digits == 0 && !signAllowed) {
+                    return null;
+                }
+            } else if ((c == '-' || c == '\u2212' || c == '+') && signAllowed && digits == 0) {
+                negative = c != '+';
+                signAllowed = false;
+            } else {
+                return null;
+            }
+        }
+        return digits == 0 ? null : negative ? -value : value;
     }
 
     private static String truncate(String s) {

@@ -98,27 +98,35 @@ public class FinanceRepository {
         return value == null ? null : value.longValueExact();
     }
 
-    /** Loads the rows into a transaction-local staging table with COPY. */
-    public void stage(List<FinanceRow> rows) {
+    /**
+     * Streams rows into a transaction-local staging table with COPY: {@code producer} is handed a sink for the rows.
+     * If the producer throws (an invalid file), the COPY is cancelled and the exception passes on.
+     */
+    public <T> T stage(java.util.function.Function<java.util.function.Consumer<FinanceRow>, T> producer) {
         db.execute("drop table if exists finance_stage");
         db.execute("create temp table finance_stage (level_code text not null, cut text not null, group_code text, "
                 + "code text not null, name text not null, summed boolean not null, sort_order int not null, "
                 + "prev_period_outcome bigint, prev_year_closed bigint not null, outcome_to_date bigint not null, "
                 + "budget_to_date bigint, original_budget bigint, forecast bigint not null, budget bigint not null) "
                 + "on commit drop");
-        db.connection(connection -> {
+        T result = db.connectionResult(connection -> {
             PGConnection pg = connection.unwrap(PGConnection.class);
             CopyIn copy = pg.getCopyAPI().copyIn("copy finance_stage (" + STAGE_COLUMNS + ") from stdin");
             try {
                 StringBuilder buffer = new StringBuilder(1 << 17);
-                for (FinanceRow row : rows) {
+                T value = producer.apply(row -> {
                     appendCopyLine(buffer, row);
                     if (buffer.length() > (1 << 16)) {
-                        write(copy, buffer);
+                        try {
+                            write(copy, buffer);
+                        } catch (SQLException e) {
+                            throw new org.springframework.dao.DataAccessResourceFailureException("COPY failed", e);
+                        }
                     }
-                }
+                });
                 write(copy, buffer);
                 copy.endCopy();
+                return value;
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -126,6 +134,30 @@ public class FinanceRepository {
             }
         });
         db.execute("analyze finance_stage");
+        return result;
+    }
+
+    /** Sums of the staged non-summed rows per level, cut and group (an import's preview). */
+    public List<FinanceAggregate> stagedAggregates() {
+        return db.fetch("select level_code, cut, group_code, count(*), sum(prev_period_outcome), "
+                        + "sum(prev_year_closed), sum(outcome_to_date), sum(budget_to_date), sum(original_budget), "
+                        + "sum(forecast), sum(budget) from finance_stage where not summed "
+                        + "group by level_code, cut, group_code")
+                .map(x -> new FinanceAggregate(x.get(0, String.class), FinanceCut.valueOf(x.get(1, String.class)),
+                        x.get(2, String.class), x.get(3, Integer.class),
+                        new Figures(x.get(4, Long.class), x.get(5, Long.class), x.get(6, Long.class),
+                                x.get(7, Long.class), x.get(8, Long.class), x.get(9, Long.class),
+                                x.get(10, Long.class))));
+    }
+
+    public List<FinanceRow> stagedSummedRows() {
+        return db.fetch("select " + STAGE_COLUMNS + " from finance_stage where summed order by level_code, cut, "
+                        + "sort_order")
+                .map(x -> new FinanceRow(x.get(0, String.class), FinanceCut.valueOf(x.get(1, String.class)),
+                        x.get(2, String.class), x.get(3, String.class), x.get(4, String.class), true,
+                        x.get(6, Integer.class), new Figures(x.get(7, Long.class), x.get(8, Long.class),
+                        x.get(9, Long.class), x.get(10, Long.class), x.get(11, Long.class), x.get(12, Long.class),
+                        x.get(13, Long.class))));
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
