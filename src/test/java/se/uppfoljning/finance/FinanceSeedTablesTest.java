@@ -157,6 +157,7 @@ class FinanceSeedTablesTest extends AbstractIntegrationTest {
 
     @BeforeEach
     void signInPolitician() {
+        testData.reset();
         signIn("politiker");
     }
 
