@@ -32,44 +32,51 @@ public final class FinanceColumns {
         }
     }
 
+    /** Translations: the view passes getTranslation, the export the Messages bean. */
+    @FunctionalInterface
+    public interface Text {
+        String get(String key, Object... arguments);
+    }
+
     private FinanceColumns() {
     }
 
     /** The first column's heading: what the rows are. */
-    public static String rowHeader(FinanceCut cut) {
-        return switch (cut) {
-            case SUMMARY -> "Nettoredovisning";
-            case UNIT, INVESTMENT -> "Ansvar";
-            case ACCOUNT_GROUP -> "Kontogrupp";
-            case ACTIVITY -> "VHT";
-        };
+    public static String rowHeader(FinanceCut cut, Text text) {
+        return text.get("finance.column.rows." + cut.fileName());
     }
 
-    public static List<Column> columns(FinanceCut cut, ReportingPeriod period) {
+    public static List<Column> columns(FinanceCut cut, ReportingPeriod period, Text text) {
         int year = period.year();
         String end = period.endDate() == null ? "" : period.endDate().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
         String month = period.endDate() == null ? "" : capitalise(period.endDate().getMonth()
                 .getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH));
         if (cut == FinanceCut.SUMMARY) {
             return List.of(
-                    new Column("prev-period", "Utfall fg år", Figures::prevPeriodOutcome, false),
-                    new Column("closed", "Bokslut " + (year - 1), f -> f.prevYearClosed(), false),
-                    new Column("outcome", "Utfall " + end, f -> f.outcomeToDate(), false),
-                    new Column("original", "Budget ÖSB " + year, Figures::originalBudget, false),
-                    new Column("budget", "Budget " + year, f -> f.budget(), false),
-                    new Column("budget-change", "Förändring Budget", Figures::budgetChange, false),
-                    new Column("forecast", "Prognos " + year, f -> f.forecast(), false),
-                    new Column("deviation", "Avvikelse", f -> f.deviation(), true));
+                    new Column("prev-period", text.get("finance.column.prevPeriod"), Figures::prevPeriodOutcome, false),
+                    new Column("closed", text.get("finance.column.closed", String.valueOf(year - 1)),
+                            f -> f.prevYearClosed(), false),
+                    new Column("outcome", text.get("finance.column.outcome", end), f -> f.outcomeToDate(), false),
+                    new Column("original", text.get("finance.column.original", String.valueOf(year)),
+                            Figures::originalBudget, false),
+                    new Column("budget", text.get("finance.column.budget", String.valueOf(year)), f -> f.budget(), false),
+                    new Column("budget-change", text.get("finance.column.budgetChange"), Figures::budgetChange, false),
+                    new Column("forecast", text.get("finance.column.forecast", String.valueOf(year)),
+                            f -> f.forecast(), false),
+                    new Column("deviation", text.get("finance.column.deviation"), f -> f.deviation(), true));
         }
         return List.of(
-                new Column("closed", (year - 1) + " Bokslut", f -> f.prevYearClosed(), false),
-                new Column("outcome", "Ack " + month + " Utfall", f -> f.outcomeToDate(), false),
-                new Column("budget-to-date", "Ack " + month + " Budget", Figures::budgetToDate, false),
-                new Column("acc-deviation", "Ack " + month + " Avv. i tkr", Figures::accumulatedDeviation, true),
-                new Column("consumption", "Ack " + month + " Förb i %", Figures::consumptionPercent, false),
-                new Column("forecast", "Helår Innev. Progn", f -> f.forecast(), false),
-                new Column("budget", "Helår Budget", f -> f.budget(), false),
-                new Column("deviation", "Helår Avv Progn-Budg", f -> f.deviation(), true));
+                new Column("closed", text.get("finance.column.yearClosed", String.valueOf(year - 1)),
+                        f -> f.prevYearClosed(), false),
+                new Column("outcome", text.get("finance.column.accOutcome", month), f -> f.outcomeToDate(), false),
+                new Column("budget-to-date", text.get("finance.column.accBudget", month), Figures::budgetToDate, false),
+                new Column("acc-deviation", text.get("finance.column.accDeviation", month),
+                        Figures::accumulatedDeviation, true),
+                new Column("consumption", text.get("finance.column.consumption", month),
+                        Figures::consumptionPercent, false),
+                new Column("forecast", text.get("finance.column.fullYearForecast"), f -> f.forecast(), false),
+                new Column("budget", text.get("finance.column.fullYearBudget"), f -> f.budget(), false),
+                new Column("deviation", text.get("finance.column.fullYearDeviation"), f -> f.deviation(), true));
     }
 
     private static String capitalise(String s) {

@@ -96,7 +96,7 @@ public class FinanceService {
     public byte[] exportXlsx(CommitteeContext context) {
         FinanceOverview overview = overview(context);
         return se.uppfoljning.finance.internal.FinanceWorkbook.write(overview.tables(), context.period(),
-                this::title);
+                this::title, messages::get);
     }
 
     /** A table's title, e.g. "Kommunledning (ÖKL) – Enhet". */

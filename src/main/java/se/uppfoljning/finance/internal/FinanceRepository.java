@@ -215,6 +215,8 @@ public class FinanceRepository {
 
     /** Replaces the period's rows of {@code levels} with the staged rows, touching only what differs. */
     public int[] apply(long periodId, List<String> levels) {
+        // imports of one period run one at a time (the transaction holds the lock)
+        db.fetch("select pg_advisory_xact_lock(?)", periodId);
         String[] levelArray = levels.toArray(String[]::new);
         int removed = db.execute("delete from finance_row r where r.period_id = ? and r.level_code = any(?) "
                 + "and not exists (select 1 from finance_stage s where " + KEY_MATCH + ")", periodId, levelArray);

@@ -27,7 +27,8 @@ public final class FinanceWorkbook {
     private FinanceWorkbook() {
     }
 
-    public static byte[] write(List<FinanceTable> tables, ReportingPeriod period, Function<FinanceTable, String> title) {
+    public static byte[] write(List<FinanceTable> tables, ReportingPeriod period, Function<FinanceTable, String> title,
+                               FinanceColumns.Text text) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -40,12 +41,12 @@ public final class FinanceWorkbook {
             Set<String> names = new HashSet<>();
             for (FinanceTable table : tables) {
                 Sheet sheet = workbook.createSheet(sheetName(title.apply(table), names));
-                List<Column> columns = FinanceColumns.columns(table.cut(), period);
+                List<Column> columns = FinanceColumns.columns(table.cut(), period, text);
                 Row heading = sheet.createRow(0);
-                heading.createCell(0).setCellValue(title.apply(table) + " (belopp i tkr)");
+                heading.createCell(0).setCellValue(title.apply(table) + " – " + text.get("finance.amountsInTkr"));
                 heading.getCell(0).setCellStyle(bold);
                 Row header = sheet.createRow(1);
-                header.createCell(0).setCellValue(FinanceColumns.rowHeader(table.cut()));
+                header.createCell(0).setCellValue(FinanceColumns.rowHeader(table.cut(), text));
                 for (int c = 0; c < columns.size(); c++) {
                     header.createCell(c + 1).setCellValue(columns.get(c).header());
                     header.getCell(c + 1).setCellStyle(bold);

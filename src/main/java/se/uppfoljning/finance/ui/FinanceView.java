@@ -253,7 +253,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         section.setId(id);
         String title = finance.title(table);
         section.add(new H3(title));
-        List<Column> columns = FinanceColumns.columns(table.cut(), context.period());
+        List<Column> columns = FinanceColumns.columns(table.cut(), context.period(), this::getTranslation);
         boolean grouped = table.lines().stream().anyMatch(l -> l.group() != null);
         NativeTable html = new NativeTable();
         html.getStyle().set("border-collapse", "collapse").set("font-variant-numeric", "tabular-nums");
@@ -262,7 +262,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         if (grouped) {
             header.add(new NativeTableHeaderCell(getTranslation("finance.column.group")));
         }
-        header.add(new NativeTableHeaderCell(FinanceColumns.rowHeader(table.cut())));
+        header.add(new NativeTableHeaderCell(FinanceColumns.rowHeader(table.cut(), this::getTranslation)));
         columns.forEach(c -> header.add(new NativeTableHeaderCell(c.header())));
         html.getHead().add(header);
         NativeTableBody body = html.addBody();
