@@ -110,7 +110,7 @@ class FinanceImportTest extends AbstractIntegrationTest {
         byte[] binary = FinanceTestFiles.demo();
         binary[300] = 0;
         rejected(binary, null, null, "binärt");
-        rejected(FinanceTestFiles.demoCsv().getBytes(StandardCharsets.ISO_8859_1), null, null, "UTF-8");
+        rejected(FinanceTestFiles.demoCsv().getBytes(StandardCharsets.ISO_8859_1), 5, null, "UTF-8"); // "förvaltningen"
         rejected(new byte[(int) financeImport.maxBytes() + 1], null, null, "större än");
         rejected(new byte[]{'P', 'K', 3, 4, 1, 2, 3}, null, null, "Excel");
     }

@@ -103,6 +103,11 @@ public final class FinanceFileReader {
     private void readCsv(byte[] content) {
         int start = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
                 && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        int invalidLine = invalidUtf8Line(content, start);
+        if (invalidLine > 0) {
+            throw new ValidationException("import.error.notUtf8",
+                    List.of(new ErrorDetail(invalidLine, null, "Raden är inte giltig UTF-8-text.")));
+        }
         char delimiter = detectDelimiter(content, start);
         Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -146,6 +151,30 @@ public final class FinanceFileReader {
                     List.of(new ErrorDetail((int) lineBefore + 1, null, "Raden är inte giltig UTF-8-text.")));
         } catch (IOException e) {
             throw new ValidationException("import.error.malformedCsv");
+        }
+    }
+
+    /** The line (1-based) of the first byte that is not valid UTF-8, or -1: exact, unlike a read-ahead reader. */
+    static int invalidUtf8Line(byte[] content, int start) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(content, start, content.length - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 14);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int line = 1;
+                for (int i = 0; i < in.position(); i++) {
+                    if (content[i] == '\n') {
+                        line++;
+                    }
+                }
+                return line;
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
         }
     }
 
