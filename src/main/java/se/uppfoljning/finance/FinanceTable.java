@@ -13,5 +13,10 @@ public record FinanceTable(String levelCode, String levelName, FinanceCut cut, L
         public String label() {
             return code == null || code.isEmpty() ? name : code + " " + name;
         }
+
+        /** As the report prints it: summary lines by name only, other rows as code and name. */
+        public String label(FinanceCut cut) {
+            return cut == FinanceCut.SUMMARY ? name : label();
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class FinanceWorkbook {
                 int r = 2;
                 for (FinanceTable.Line line : table.lines()) {
                     Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(line.label());
+                    row.createCell(0).setCellValue(line.label(table.cut()));
                     for (int c = 0; c < columns.size(); c++) {
                         Object value = columns.get(c).value().apply(line.figures());
                         if (value instanceof Long kronor) {

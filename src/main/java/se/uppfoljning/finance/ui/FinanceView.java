@@ -166,6 +166,10 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) ->
                 ui.access(() -> previewFile(metadata.fileName(), data))));
         upload.setId("finance-upload");
+        Button choose = new Button(getTranslation("finance.import.choose"));
+        choose.setId("finance-upload-button");
+        upload.setUploadButton(choose);
+        upload.setDropLabel(new Span(getTranslation("finance.import.drop")));
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) financeImport.maxBytes());
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
@@ -272,7 +276,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
             if (grouped) {
                 row.add(cell(line.kind() == FinanceTable.LineKind.ROW && line.group() != null ? line.group() : "", false));
             }
-            NativeTableCell label = cell(line.label(), false);
+            NativeTableCell label = cell(line.label(table.cut()), false);
             row.add(label);
             for (Column c : columns) {
                 NativeTableCell cell = cell(c.display(line.figures()), true);
