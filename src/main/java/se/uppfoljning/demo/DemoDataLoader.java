@@ -13,6 +13,8 @@ import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.finance.FinanceImportService;
+import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.followup.StructureImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.Committee;
@@ -49,10 +51,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final UserService users;
     private final TransactionTemplate transaction;
     private final boolean enabled;
+    private final FinanceService finance;
+    private final FinanceImportService financeImport;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
-                   @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl) {
+                   @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
+                   FinanceService finance, FinanceImportService financeImport) {
+        this.finance = finance;
+        this.financeImport = financeImport;
         this.organisation = organisation;
         this.structureImport = structureImport;
         this.measures = measures;
@@ -107,6 +114,13 @@ public class DemoDataLoader implements ApplicationRunner {
         structureImport.importFile(context, slug + "-2024-dr1.csv", bytes("demo/" + slug + "-2024-dr1.csv"));
         if (new ClassPathResource("demo/" + slug + "-2024-dr1-measures.csv").exists()) {
             measures.importFile(context, slug + "-2024-dr1-measures.csv", bytes("demo/" + slug + "-2024-dr1-measures.csv"));
+        }
+        if (new ClassPathResource("demo/" + slug + "-finance-levels.txt").exists()) {
+            List<String> levels = text("demo/" + slug + "-finance-levels.txt").lines().filter(l -> !l.isBlank()).toList();
+            for (int i = 0; i < levels.size(); i++) {
+                finance.defineLevel(committee.id(), levels.get(i).split(";")[0], levels.get(i).split(";")[1], i);
+            }
+            financeImport.importFile(context, slug + "-2024-dr1-finance.csv", bytes("demo/" + slug + "-2024-dr1-finance.csv"));
         }
         return committee;
     }

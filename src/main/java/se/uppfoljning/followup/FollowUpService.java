@@ -121,6 +121,9 @@ public class FollowUpService {
             log.warn("Nekad ändring: {} försökte ändra post {} i {}", user.username(), itemId, context.period().slug());
             throw new AccessDeniedException("followup.error.notAllowed");
         }
+        if (item.derivedFromFinance()) {
+            throw new ValidationException("followup.error.derived");
+        }
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }
@@ -180,6 +183,30 @@ public class FollowUpService {
         AreaSection build() {
             return new AreaSection(id, name, goals.values().stream().map(SectionBuilder::build).toList(),
                     assignments.values().stream().map(SectionBuilder::build).toList());
+        }
+    }
+
+    /**
+     * Sets the status and comment of the items derived from finance (the balanced-budget goal) in the period, as the
+     * finance module computed them; written with history like any edit. Unchanged values write nothing.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CONTROLLER', 'ADMIN')")
+    public void applyDerivedStatus(CommitteeContext context, String statusLabel, String comment) {
+        AppUserPrincipal user = CurrentUser.get();
+        if (!user.hasRole(context.committee().id(), Role.CONTROLLER)
+                && !user.hasRole(context.committee().id(), Role.ADMIN)) {
+            throw new AccessDeniedException("followup.error.notAllowed");
+        }
+        if (context.period().isLocked()) {
+            throw new LockedException("followup.error.periodLocked", context.period().name());
+        }
+        for (OverviewRecord r : repository.overview(context.committee().id(), context.period().id(),
+                context.period().year())) {
+            if (r.derivedFromFinance()) {
+                Long statusId = entryWriter.statusId(context, r.kind(), statusLabel);
+                entryWriter.write(context, r.itemId(), statusId, comment, r.version(), user.username());
+            }
         }
     }
 }

@@ -1,0 +1,85 @@
+package se.uppfoljning.finance;
+
+import se.uppfoljning.organisation.ReportingPeriod;
+
+import java.math.BigDecimal;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The columns of the report's tables, in the seed's order and wording, shared by the view and the XLSX export.
+ * Amount columns yield kronor (shown in tkr), the consumption column a percentage.
+ */
+public final class FinanceColumns {
+
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
+    /** {@code deviation}: negative values are marked (worse than budget). */
+    public record Column(String id, String header, Function<Figures, Object> value, boolean deviation) {
+
+        public String display(Figures figures) {
+            Object v = value.apply(figures);
+            if (v instanceof BigDecimal percent) {
+                return FinanceFormat.percent(percent);
+            }
+            return FinanceFormat.tkr((Long) v);
+        }
+
+        public boolean isNegative(Figures figures) {
+            return deviation && value.apply(figures) instanceof Long l && FinanceFormat.toTkr(l) < 0;
+        }
+    }
+
+    /** Translations: the view passes getTranslation, the export the Messages bean. */
+    @FunctionalInterface
+    public interface Text {
+        String get(String key, Object... arguments);
+    }
+
+    private FinanceColumns() {
+    }
+
+    /** The first column's heading: what the rows are. */
+    public static String rowHeader(FinanceCut cut, Text text) {
+        return text.get("finance.column.rows." + cut.fileName());
+    }
+
+    public static List<Column> columns(FinanceCut cut, ReportingPeriod period, Text text) {
+        int year = period.year();
+        String end = period.endDate() == null ? "" : period.endDate().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+        String month = period.endDate() == null ? "" : capitalise(period.endDate().getMonth()
+                .getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH));
+        if (cut == FinanceCut.SUMMARY) {
+            return List.of(
+                    new Column("prev-period", text.get("finance.column.prevPeriod"), Figures::prevPeriodOutcome, false),
+                    new Column("closed", text.get("finance.column.closed", String.valueOf(year - 1)),
+                            f -> f.prevYearClosed(), false),
+                    new Column("outcome", text.get("finance.column.outcome", end), f -> f.outcomeToDate(), false),
+                    new Column("original", text.get("finance.column.original", String.valueOf(year)),
+                            Figures::originalBudget, false),
+                    new Column("budget", text.get("finance.column.budget", String.valueOf(year)), f -> f.budget(), false),
+                    new Column("budget-change", text.get("finance.column.budgetChange"), Figures::budgetChange, false),
+                    new Column("forecast", text.get("finance.column.forecast", String.valueOf(year)),
+                            f -> f.forecast(), false),
+                    new Column("deviation", text.get("finance.column.deviation"), f -> f.deviation(), true));
+        }
+        return List.of(
+                new Column("closed", text.get("finance.column.yearClosed", String.valueOf(year - 1)),
+                        f -> f.prevYearClosed(), false),
+                new Column("outcome", text.get("finance.column.accOutcome", month), f -> f.outcomeToDate(), false),
+                new Column("budget-to-date", text.get("finance.column.accBudget", month), Figures::budgetToDate, false),
+                new Column("acc-deviation", text.get("finance.column.accDeviation", month),
+                        Figures::accumulatedDeviation, true),
+                new Column("consumption", text.get("finance.column.consumption", month),
+                        Figures::consumptionPercent, false),
+                new Column("forecast", text.get("finance.column.fullYearForecast"), f -> f.forecast(), false),
+                new Column("budget", text.get("finance.column.fullYearBudget"), f -> f.budget(), false),
+                new Column("deviation", text.get("finance.column.fullYearDeviation"), f -> f.deviation(), true));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(SWEDISH) + s.substring(1);
+    }
+}

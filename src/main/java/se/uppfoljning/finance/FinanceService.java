@@ -1,0 +1,219 @@
+package se.uppfoljning.finance;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.finance.FinanceTable.Line;
+import se.uppfoljning.finance.FinanceTable.LineKind;
+import se.uppfoljning.finance.internal.FinanceRepository;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads of the finance figures: the summary with the balanced-budget goal and checks, the tables, the import log. */
+@Service
+@Transactional(readOnly = true)
+public class FinanceService {
+
+    static final List<String> CHANGED_RESULTS = List.of("OK");
+
+    private final FinanceRepository repository;
+    private final OrganisationService organisation;
+    private final FollowUpService followUp;
+    private final Messages messages;
+    private final BigDecimal thresholdPercent;
+    private final long tolerancePerRow;
+
+    FinanceService(FinanceRepository repository, OrganisationService organisation, FollowUpService followUp,
+                   Messages messages,
+                   @Value("${app.finance.balanced-budget-threshold-percent:1}") BigDecimal thresholdPercent,
+                   @Value("${app.finance.check-tolerance-per-row:500}") long tolerancePerRow) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.followUp = followUp;
+        this.messages = messages;
+        this.thresholdPercent = thresholdPercent;
+        this.tolerancePerRow = tolerancePerRow;
+    }
+
+    public BigDecimal thresholdPercent() {
+        return thresholdPercent;
+    }
+
+    public long tolerancePerRow() {
+        return tolerancePerRow;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public FinanceSummary summary(String committeeSlug, String periodSlug) {
+        return summary(organisation.context(committeeSlug, periodSlug));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public FinanceSummary summary(CommitteeContext context) {
+        requireMember(context);
+        long periodId = context.period().id();
+        return summarise(context, repository.levels(context.committee().id()),
+                repository.aggregates(periodId, List.of()), repository.summedRows(periodId, List.of()),
+                repository.rowCount(periodId));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public FinanceOverview overview(CommitteeContext context) {
+        FinanceSummary summary = summary(context);
+        List<FinanceLevel> levels = repository.levels(context.committee().id());
+        return new FinanceOverview(context, summary, levels, tables(context, levels,
+                repository.rows(context.period().id())));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<FinanceImportInfo> imports(CommitteeContext context) {
+        requireMember(context);
+        return repository.imports(context.period().id());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<FinanceLevel> levels(CommitteeContext context) {
+        requireMember(context);
+        return repository.levels(context.committee().id());
+    }
+
+    /** Every table of the period as one XLSX workbook (amounts in tkr). */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] exportXlsx(CommitteeContext context) {
+        FinanceOverview overview = overview(context);
+        return se.uppfoljning.finance.internal.FinanceWorkbook.write(overview.tables(), context.period(),
+                this::title, messages::get);
+    }
+
+    /** A table's title, e.g. "Kommunledning (ÖKL) – Enhet". */
+    public String title(FinanceTable table) {
+        String cut = messages.get(table.cut().labelKey());
+        return table.cut() == FinanceCut.SUMMARY ? cut + " – " + table.levelName()
+                : table.levelName() + " (" + table.levelCode() + ") – " + cut;
+    }
+
+    /** Defines (or renames) a budget level of a committee. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'CONTROLLER')")
+    public void defineLevel(long committeeId, String code, String name, int sortOrder) {
+        var user = CurrentUser.get();
+        if (!user.hasRole(committeeId, Role.ADMIN) && !user.hasRole(committeeId, Role.CONTROLLER)) {
+            throw new AccessDeniedException("not allowed to define levels of committee " + committeeId);
+        }
+        repository.upsertLevel(committeeId, code, name, sortOrder);
+    }
+
+    /** The summary of a set of figures (stored, or stored plus an import's rows for a preview). */
+    FinanceSummary summarise(CommitteeContext context, List<FinanceLevel> levels, List<FinanceAggregate> aggregates,
+                             List<FinanceRow> summedRows, int rowCount) {
+        List<LevelTotal> levelTotals = FinanceCalculation.levelTotals(levels, aggregates);
+        Figures net = FinanceCalculation.net(aggregates, levelTotals);
+        boolean fromSummary = FinanceCalculation.hasSummaryLines(aggregates);
+        List<FinanceFinding> findings = FinanceCalculation.checks(aggregates, summedRows, tolerancePerRow, messages);
+        var lastChange = repository.latestImport(context.period().id(), CHANGED_RESULTS).orElse(null);
+        String goal = followUp.overview(context).rows().stream().filter(FollowUpRow::derivedFromFinance)
+                .map(r -> r.number() == null ? r.text() : r.number() + " " + r.text()).findFirst().orElse(null);
+        boolean any = rowCount > 0;
+        String status = any ? BalancedBudgetRule.status(net.forecast(), net.budget(), thresholdPercent) : null;
+        BalancedBudget balanced = new BalancedBudget(goal, status, any ? comment(status) : "", thresholdPercent,
+                net.forecast(), net.budget(), net.deviation(), net.deviationPercent(), fromSummary,
+                lastChange == null ? null : lastChange.importedAt(), lastChange == null ? null : lastChange.importedBy());
+        return new FinanceSummary(net.forecast(), net.budget(), net.deviation(), net.deviationPercent(), fromSummary,
+                levelTotals, balanced, findings, rowCount,
+                repository.latestImport(context.period().id(), List.of("OK", "UNCHANGED", "REJECTED")).orElse(null));
+    }
+
+    String comment(String status) {
+        return messages.get(BalancedBudgetRule.MET.equals(status) ? "finance.goal.met" : "finance.goal.notMet",
+                FinanceFormat.threshold(thresholdPercent));
+    }
+
+    /** The report's tables: the summary, then per level its units, account groups, activities; investments last. */
+    List<FinanceTable> tables(CommitteeContext context, List<FinanceLevel> levels, List<FinanceRow> rows) {
+        Map<String, Map<FinanceCut, List<FinanceRow>>> byLevel = new LinkedHashMap<>();
+        for (FinanceRow row : rows) {
+            byLevel.computeIfAbsent(row.levelCode(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.cut(), k -> new ArrayList<>()).add(row);
+        }
+        List<String> order = new ArrayList<>();
+        order.add(context.committee().code());
+        levels.forEach(l -> order.add(l.code()));
+        byLevel.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
+        List<FinanceTable> tables = new ArrayList<>();
+        for (FinanceCut cut : List.of(FinanceCut.SUMMARY, FinanceCut.UNIT, FinanceCut.ACCOUNT_GROUP,
+                FinanceCut.ACTIVITY, FinanceCut.INVESTMENT)) {
+            for (String level : order) {
+                List<FinanceRow> cutRows = byLevel.getOrDefault(level, Map.of()).get(cut);
+                if (cutRows == null) {
+                    continue;
+                }
+                String name = level.equals(context.committee().code()) ? context.committee().name()
+                        : levels.stream().filter(l -> l.code().equals(level)).map(FinanceLevel::name).findFirst()
+                        .orElse(level);
+                tables.add(new FinanceTable(level, name, cut, lines(level, cutRows)));
+            }
+        }
+        return tables;
+    }
+
+    private List<Line> lines(String level, List<FinanceRow> rows) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        String totalLabel = messages.get("finance.table.total", level);
+        for (FinanceRow r : rows) {
+            if (r.summed()) {
+                if (r.groupCode() == null) {
+                    totalLabel = r.name();
+                } else {
+                    labels.put(r.groupCode(), r.name());
+                }
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        List<Figures> all = new ArrayList<>();
+        List<Figures> group = new ArrayList<>();
+        String currentGroup = null;
+        for (FinanceRow r : rows) {
+            if (r.summed()) {
+                continue;
+            }
+            if (!Objects.equals(currentGroup, r.groupCode())) {
+                closeGroup(lines, currentGroup, group, labels);
+                currentGroup = r.groupCode();
+            }
+            lines.add(new Line(LineKind.ROW, r.groupCode(), r.code(), r.name(), r.figures()));
+            group.add(r.figures());
+            all.add(r.figures());
+        }
+        closeGroup(lines, currentGroup, group, labels);
+        lines.add(new Line(LineKind.TOTAL, null, "", totalLabel, Figures.sum(all)));
+        return lines;
+    }
+
+    private void closeGroup(List<Line> lines, String group, List<Figures> figures, Map<String, String> labels) {
+        if (group != null && !figures.isEmpty()) {
+            lines.add(new Line(LineKind.SUBTOTAL, group, "", labels.getOrDefault(group,
+                    messages.get("finance.table.total", group)), Figures.sum(figures)));
+        }
+        figures.clear();
+    }
+
+    private static void requireMember(CommitteeContext context) {
+        if (!CurrentUser.get().isMemberOf(context.committee().id())) {
+            throw new AccessDeniedException("not a member of committee " + context.committee().id());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package se.uppfoljning.finance;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.organisation.PeriodKind;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not part of the normal build (surefire excludes *Benchmark*). Run with
+ * {@code mvn -B test -Dtest=FinanceBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; figures go to stdout and
+ * target/benchmark-finance.txt. Budgets: import of 100 000 rows ≤ 5 s (median of 5) with heap growth ≤ 200 MB,
+ * re-import ≤ 5 s changing nothing, summary with checks for 10 000 rows ≤ 100 ms warm.
+ */
+class FinanceBenchmark extends AbstractIntegrationTest {
+
+    @Autowired
+    FinanceService finance;
+
+    @Autowired
+    FinanceImportService financeImport;
+
+    @Autowired
+    OrganisationService organisation;
+
+    static final String[] LEVELS = {"ÖKL", "ÖKF", "ÖKG", "ÖKA"};
+    static final String[] CUTS = {"enhet", "kontogrupp", "verksamhet", "investering"};
+
+    static byte[] file(int rows, int variant) {
+        StringBuilder csv = new StringBuilder(rows * 110);
+        csv.append("niva;snitt;grupp;kod;namn;bokslut_fg_ar;utfall_ack;budget_ack;prognos_helar;budget_helar;summarad\n");
+        int perCut = rows / (LEVELS.length * CUTS.length);
+        int n = 0;
+        for (String level : LEVELS) {
+            for (String cut : CUTS) {
+                for (int i = 0; i < perCut; i++, n++) {
+                    long base = -(1000L + (i * 7919L) % 5_000_000L) * 1000;
+                    csv.append(level).append(';').append(cut).append(";G").append(i / 100).append(";K")
+                            .append(i).append(";Rad ").append(i).append(" i ").append(cut).append(';')
+                            .append(base).append(';').append(base / 4).append(';').append(base / 4 + 1000).append(';')
+                            .append(base + variant).append(';').append(base).append(";nej\n");
+                }
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    CommitteeContext period(String slug) {
+        SystemUser.run(() -> organisation.createPeriod(organisation.context("ks", "2024-dr1").committee().id(), slug,
+                "Benchmark " + slug, PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31)));
+        signIn("controller");
+        return organisation.context("ks", slug);
+    }
+
+    @Test
+    void benchmark() throws Exception {
+        testData.reset();
+        List<String> report = new ArrayList<>();
+        CommitteeContext big = period("bench-100k");
+        byte[] file = file(100_000, 0);
+        report.add("file: 100 000 rows, " + file.length / 1024 + " KiB");
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<Long> imports = new ArrayList<>();
+        List<Long> heap = new ArrayList<>();
+        for (int run = 0; run < 6; run++) { // run 0 warms the JIT and is not counted
+            testData.db().execute("delete from finance_row where period_id = ?", big.period().id());
+            System.gc();
+            long baseline = memory.getHeapMemoryUsage().getUsed();
+            AtomicLong peak = new AtomicLong(baseline);
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            long start = System.nanoTime();
+            FinanceImportResult result = financeImport.importFile(big, "bench.csv", file);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            sampler.interrupt();
+            sampler.join();
+            assertThat(result.added()).isEqualTo(100_000);
+            if (run > 0) {
+                imports.add(millis);
+                heap.add((peak.get() - baseline) / (1024 * 1024));
+            }
+        }
+        List<Long> reimports = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            long start = System.nanoTime();
+            FinanceImportResult result = financeImport.importFile(big, "bench.csv", file);
+            reimports.add((System.nanoTime() - start) / 1_000_000);
+            assertThat(result.unchanged()).isTrue();
+        }
+        report.add("import 100 000 rows, ms (5 runs): " + imports + " median " + median(imports));
+        report.add("heap growth during import, MB (peak - baseline after GC): " + heap + " max "
+                + Collections.max(heap));
+        report.add("re-import of the same file, ms (5 runs): " + reimports + " median " + median(reimports)
+                + " (unchanged)");
+
+        CommitteeContext medium = period("bench-10k");
+        financeImport.importFile(medium, "bench10k.csv", file(10_000, 0));
+        for (int i = 0; i < 30; i++) {
+            finance.summary(medium);
+        }
+        List<Long> summaries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            FinanceSummary summary = finance.summary(medium);
+            summaries.add((System.nanoTime() - start) / 1_000_000);
+            assertThat(summary.rowCount()).isEqualTo(10_000);
+        }
+        report.add("summary + checks, 10 000 rows, warm, ms (20 runs): " + summaries + " median " + median(summaries));
+        report.forEach(System.out::println);
+        Files.write(Path.of("target", "benchmark-finance.txt"), report, StandardCharsets.UTF_8);
+        assertThat(median(imports)).isLessThanOrEqualTo(5_000);
+        assertThat(Collections.max(heap)).isLessThanOrEqualTo(200);
+        assertThat(median(reimports)).isLessThanOrEqualTo(5_000);
+        assertThat(median(summaries)).isLessThanOrEqualTo(100);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
