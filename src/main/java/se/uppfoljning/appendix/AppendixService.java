@@ -2,7 +2,10 @@ package se.uppfoljning.appendix;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.appendix.AppendixDocument.Block;
@@ -29,6 +32,11 @@ import se.uppfoljning.organisation.OrganisationService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bilaga 1 and Bilaga 2 of a committee's report for a period, generated from the stored data as Word, PDF or the
@@ -48,6 +56,12 @@ public class AppendixService {
     private final MeasureService measures;
     private final OrganisationService organisation;
     private final Messages messages;
+    private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(100), runnable -> {
+        Thread thread = new Thread(runnable, "appendix-generator");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
                     Messages messages) {
@@ -78,6 +92,29 @@ public class AppendixService {
         log.debug("{} {} for {}/{} in {} ms", kind, format, context.committee().slug(), context.period().slug(),
                 (System.nanoTime() - start) / 1_000_000);
         return new AppendixFile(fileName(context, kind, format), format.contentType(), content);
+    }
+
+    /**
+     * The same, on a small pool of its own (two at a time, like the machine's cores), for the UI's progress display.
+     * The caller's security context travels with the work.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public CompletableFuture<AppendixFile> generateAsync(CommitteeContext context, AppendixKind kind,
+                                                         AppendixFormat format) {
+        SecurityContext security = SecurityContextHolder.getContext();
+        return CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                return generate(context, kind, format);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, executor);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
     }
 
     /** The HTML the PDF is made from, for the secretariat's preview in the browser. */

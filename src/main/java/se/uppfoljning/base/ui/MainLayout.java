@@ -33,6 +33,7 @@ public class MainLayout extends AppLayout {
         nav.setId("main-nav");
         nav.addItem(new SideNavItem(getTranslation("nav.followUp"), "", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.progress"), "framsteg", VaadinIcon.BAR_CHART.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.appendices"), "bilagor", VaadinIcon.FILE_TEXT.create()));
         addToDrawer(appName, nav);
 
         HorizontalLayout navbar = new HorizontalLayout();
