@@ -195,7 +195,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
                 edit.setId("measure-edit-" + m.number());
                 edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 return edit;
-            }).setHeader(getTranslation("grid.actions")).setFlexGrow(0).setAutoWidth(true);
+            }).setKey("actions").setHeader(getTranslation("grid.actions")).setFlexGrow(0).setAutoWidth(true);
         }
         refreshMeasures();
         section.add(measureGrid);
