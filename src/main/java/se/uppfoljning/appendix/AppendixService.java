@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -56,6 +57,11 @@ public class AppendixService {
     private final MeasureService measures;
     private final OrganisationService organisation;
     private final Messages messages;
+    /**
+     * Rendering is CPU-bound and a large PDF holds tens of MB while it is laid out: at most one per core at a time,
+     * the rest wait their turn (fairly), so a burst of downloads neither fails nor exhausts the heap.
+     */
+    private final Semaphore rendering = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(100), runnable -> {
         Thread thread = new Thread(runnable, "appendix-generator");
@@ -87,8 +93,19 @@ public class AppendixService {
     @PreAuthorize("isAuthenticated()")
     public AppendixFile generate(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         AppendixDocument document = document(context, kind);
+        byte[] content;
+        try {
+            rendering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to render", e);
+        }
         long start = System.nanoTime();
-        byte[] content = format == AppendixFormat.DOCX ? DocxRenderer.render(document) : PdfRenderer.render(document);
+        try {
+            content = format == AppendixFormat.DOCX ? DocxRenderer.render(document) : PdfRenderer.render(document);
+        } finally {
+            rendering.release();
+        }
         log.debug("{} {} for {}/{} in {} ms", kind, format, context.committee().slug(), context.period().slug(),
                 (System.nanoTime() - start) / 1_000_000);
         return new AppendixFile(fileName(context, kind, format), format.contentType(), content);

@@ -54,18 +54,33 @@ class AppendixBenchmark extends AbstractIntegrationTest {
         assertThat(rows).isEqualTo(1000);
 
         Report report = new Report();
-        report.append(String.format("JVM max heap %d MB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors()));
+        report.append(String.format("JVM max heap %d MB, %d cores, load average at start %.1f%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         report.append(line("Bilaga 2 .docx, demo (52 rows)", median(30, 50, () -> generate(demo, AppendixFormat.DOCX))));
-        report.append(line("Bilaga 2 .pdf, demo (52 rows)", median(5, 15, () -> generate(demo, AppendixFormat.PDF))));
+        report.append(line("Bilaga 2 .pdf, demo (52 rows)", median(5, 10, () -> generate(demo, AppendixFormat.PDF))));
         report.append(line("Bilaga 1 .docx, demo (4 measures)", median(20, 30,
                 () -> SystemUser.call(() -> appendices.generate(demo, AppendixKind.BILAGA_1, AppendixFormat.DOCX)).content().length)));
         report.append(line("Bilaga 2 .docx, 1 000 rows", median(10, 20, () -> generate(large, AppendixFormat.DOCX))));
-        report.append(line("Bilaga 2 .pdf, 1 000 rows", median(3, 9, () -> generate(large, AppendixFormat.PDF))));
+        report.append(line("Bilaga 2 .pdf, 1 000 rows", median(2, 5, () -> generate(large, AppendixFormat.PDF))));
 
         for (AppendixFormat format : AppendixFormat.values()) {
             System.gc();
+            long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            java.util.concurrent.atomic.AtomicLong sampled = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    sampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
             ExecutorService pool = Executors.newFixedThreadPool(10);
             long start = System.nanoTime();
             List<Future<Integer>> futures = new ArrayList<>();
@@ -78,11 +93,15 @@ class AppendixBenchmark extends AbstractIntegrationTest {
                 ok++;
             }
             long wall = (System.nanoTime() - start) / 1_000_000;
+            sampling.set(false);
+            sampler.join();
             pool.shutdown();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            report.append(String.format("10 concurrent Bilaga 2 .%s, 1 000 rows: %d/10 ok, %d ms wall, heap peak %d MB (sum of pool peaks)%n",
-                    format.extension(), ok, wall, peak >> 20));
+            report.append(String.format("10 concurrent Bilaga 2 .%s, 1 000 rows: %d/10 ok, %d ms wall; heap used: %d MB before, "
+                            + "%d MB at most (sampled every 5 ms; sum of pool peaks %d MB), load %.1f%n",
+                    format.extension(), ok, wall, before >> 20, sampled.get() >> 20, peak >> 20,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         System.out.println("\n=== Appendix benchmark ===\n" + report + "==========================\n");
     }
@@ -109,23 +128,31 @@ class AppendixBenchmark extends AbstractIntegrationTest {
     }
 
     private static String line(String what, long[] stats) {
-        return String.format("%-36s median %6.1f ms  (min %6.1f, max %6.1f, n=%d)%n", what, stats[0] / 1e6, stats[1] / 1e6,
-                stats[2] / 1e6, stats[3]);
+        return String.format("%-34s median %7.1f ms wall, %7.1f ms CPU  (wall min %7.1f, max %7.1f, n=%d)%n", what,
+                stats[0] / 1e6, stats[4] / 1e6, stats[1] / 1e6, stats[2] / 1e6, stats[3]);
     }
 
-    /** Median, min and max nanoseconds of {@code runs} timed calls after {@code warmup} untimed ones. */
+    /**
+     * Median, min and max wall nanoseconds of {@code runs} timed calls after {@code warmup} untimed ones, and the
+     * median CPU time of the calling thread (the figure that other load on the machine disturbs least).
+     */
     private static long[] median(int warmup, int runs, Supplier<Integer> work) {
         for (int i = 0; i < warmup; i++) {
             work.get();
         }
+        var threads = ManagementFactory.getThreadMXBean();
         long[] times = new long[runs];
+        long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             work.get();
             times[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         Arrays.sort(times);
-        return new long[]{times[runs / 2], times[0], times[runs - 1], runs};
+        Arrays.sort(cpu);
+        return new long[]{times[runs / 2], times[0], times[runs - 1], runs, cpu[runs / 2]};
     }
 
     /** An organisation with one committee, five departments, a 2024 period and 1 000 rows of realistic length. */
