@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -169,7 +170,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
         byte[] content = file.content();
         DownloadHandler handler = DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(content), file.fileName(), file.contentType(), content.length));
-        Anchor link = new Anchor(handler, getTranslation("appendix.download", file.fileName()));
+        Anchor link = new Anchor(handler, AttachmentType.DOWNLOAD, getTranslation("appendix.download", file.fileName()));
         link.setId(kind.slug() + "-" + format.extension() + "-download");
         return link;
     }
