@@ -19,6 +19,11 @@ class AppendixApiTest extends AbstractIntegrationTest {
     @Autowired
     TestRestTemplate rest;
 
+    @org.junit.jupiter.api.BeforeEach
+    void setUp() {
+        testData.reset();
+    }
+
     private String url(String committee, String period, String file) {
         return "http://localhost:" + port + "/api/v1/committees/" + committee + "/periods/" + period + "/appendices/" + file;
     }

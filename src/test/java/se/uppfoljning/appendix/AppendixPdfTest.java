@@ -36,6 +36,7 @@ class AppendixPdfTest extends AbstractIntegrationTest {
 
     @BeforeEach
     void setUp() {
+        testData.reset();
         signIn("politiker");
         context = organisation.context("ks", "2024-dr1");
     }
