@@ -51,7 +51,7 @@ public class AppendixService {
 
     /** Column shares of Bilaga 2's three-column tables and Bilaga 1's seven-column measure tables, in percent. */
     private static final int[] BILAGA_2_WIDTHS = {38, 17, 45};
-    private static final int[] BILAGA_1_WIDTHS = {30, 11, 11, 10, 10, 10, 18};
+    private static final int[] BILAGA_1_WIDTHS = {27, 14, 14, 9, 10, 9, 17};
 
     private final FollowUpService followUp;
     private final MeasureService measures;

@@ -178,6 +178,9 @@ public final class DocxRenderer {
             if (header) {
                 run.setBold(true);
             }
+            if (widths.length > HtmlRenderer.DENSE_COLUMNS) {
+                run.setFontSize(8);
+            }
             for (int l = 0; l < lines.length; l++) {
                 if (l > 0) {
                     run.addBreak();

@@ -17,6 +17,8 @@ import java.util.List;
 public final class HtmlRenderer {
 
     static final String FONT_FAMILY = "DejaVu Sans";
+    /** Tables with more columns than this (Bilaga 1's seven) use a smaller type so their headers fit unbroken. */
+    static final int DENSE_COLUMNS = 4;
 
     private HtmlRenderer() {
     }
@@ -55,7 +57,7 @@ public final class HtmlRenderer {
 
     private static void table(StringBuilder html, Table t) {
         List<Column> columns = t.columns();
-        html.append("<table>\n<colgroup>");
+        html.append(columns.size() > DENSE_COLUMNS ? "<table class=\"dense\">\n<colgroup>" : "<table>\n<colgroup>");
         for (Column c : columns) {
             html.append("<col style=\"width:").append(c.widthPercent()).append("%\"/>");
         }
@@ -93,6 +95,7 @@ public final class HtmlRenderer {
                 table { width: 100%%; border-collapse: collapse; table-layout: fixed; margin: 0 0 10pt 0; -fs-table-paginate: paginate; }
                 th, td { border: 0.5pt solid #808080; padding: 3pt 4pt; text-align: left; vertical-align: top; }
                 th { background-color: #e6e6e6; font-weight: bold; }
+                table.dense th, table.dense td { font-size: 8pt; padding: 2pt 3pt; }
                 tr { page-break-inside: avoid; }
                 """.formatted(running, FONT_FAMILY, pageCounter, FONT_FAMILY, FONT_FAMILY);
     }
