@@ -92,6 +92,45 @@ public final class SeedReport {
         return rows;
     }
 
+    /** One block of Bilaga 1: the header row, the data row and the comment, as printed. */
+    public record Measure(List<String> header, List<String> cells, String comment) {
+    }
+
+    /** Bilaga 1's measures in order (from its heading, the second occurrence, to Bilaga 2's). */
+    public static List<Measure> bilaga1Measures() {
+        List<String> lines = lines();
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("Bilaga 1: Planerade och vidtagna åtgärder")) {
+                start = i;
+            }
+            if (lines.get(i).strip().equals("Bilaga 2: Uppföljning av strategiska mål och uppdrag")) {
+                end = i;
+            }
+        }
+        List<String> block = lines.subList(start, end).stream().filter(l -> !l.isBlank()).toList();
+        List<Measure> measures = new ArrayList<>();
+        for (int i = 0; i < block.size(); i++) {
+            if (block.get(i).matches("Åtgärd \\d+\\t.*")) {
+                List<String> header = List.of(block.get(i).split("\t", -1));
+                List<String> cells = List.of(block.get(i + 1).split("\t", -1));
+                String[] comment = block.get(i + 2).split("\t", -1);
+                if (!comment[0].equals("Kommentar:")) {
+                    throw new IllegalStateException("No comment after " + header.get(0));
+                }
+                measures.add(new Measure(header, cells, comment[1]));
+                i += 2;
+            }
+        }
+        return measures;
+    }
+
+    /** Bilaga 2's introduction paragraph as printed, *asterisks* marking italics. */
+    public static String bilaga2Introduction() {
+        return bilaga2Lines().stream().skip(1).filter(l -> !l.isBlank()).findFirst().orElseThrow().strip();
+    }
+
     /** The area and strategic goal headings of Bilaga 2, in order. */
     public static List<String> bilaga2Headings() {
         List<String> headings = new ArrayList<>();

@@ -5,6 +5,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.error.LockedException;
+import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.CurrentUser;
@@ -20,6 +22,8 @@ import java.util.List;
 public class MeasureService {
 
     static final List<String> REQUIRED = List.of("nummer", "atgard");
+    /** A hundred billion kronor: larger effects are typing errors. */
+    static final long MAX_AMOUNT = 100_000_000_000L;
 
     private final MeasureRepository repository;
 
@@ -33,6 +37,63 @@ public class MeasureService {
             throw new AccessDeniedException("not a member");
         }
         return repository.measures(context.period().id());
+    }
+
+    /** Adds a measure at the end (its number is the next free one); returns it as stored. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Measure create(CommitteeContext context, Measure measure) {
+        requireWritable(context);
+        validate(measure);
+        int number = repository.nextNumber(context.period().id());
+        long id = repository.insert(context.committee().id(), context.period().id(), number, clean(measure));
+        return repository.measure(context.period().id(), id).orElseThrow();
+    }
+
+    /** Changes a stored measure (found by id in the period); its number stays. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Measure save(CommitteeContext context, Measure measure) {
+        requireWritable(context);
+        validate(measure);
+        if (!repository.update(context.period().id(), measure.id(), clean(measure))) {
+            throw new NotFoundException("measures.error.notFound", String.valueOf(measure.id()));
+        }
+        return repository.measure(context.period().id(), measure.id()).orElseThrow();
+    }
+
+    private static void requireWritable(CommitteeContext context) {
+        if (!CurrentUser.get().isMemberOf(context.committee().id())) {
+            throw new AccessDeniedException("not a member");
+        }
+        if (context.period().isLocked()) {
+            throw new LockedException("followup.error.periodLocked", context.period().name());
+        }
+    }
+
+    private static void validate(Measure m) {
+        List<ErrorDetail> errors = new ArrayList<>();
+        if (m.description() == null || m.description().isBlank()) {
+            errors.add(new ErrorDetail(null, "atgard", "Åtgärdens beskrivning saknas."));
+        }
+        for (Long amount : new Long[]{m.forecastEffect(), m.totalEffect(), m.achievedEffect()}) {
+            if (amount != null && Math.abs(amount) > MAX_AMOUNT) {
+                errors.add(new ErrorDetail(null, "effekt", "Beloppet är orimligt stort."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("measures.error.invalid", errors);
+        }
+    }
+
+    private static Measure clean(Measure m) {
+        return new Measure(m.id(), m.number(), m.description().strip(), trimToNull(m.decision()),
+                trimToNull(m.diaryNumber()), m.forecastEffect(), m.totalEffect(), m.achievedEffect(),
+                trimToNull(m.expectedEffect()), trimToNull(m.comment()));
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

@@ -1,10 +1,13 @@
 package se.uppfoljning.measures.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.tables.records.MeasureRecord;
 import se.uppfoljning.measures.Measure;
 
 import java.util.List;
+import java.util.Optional;
 
 import static se.uppfoljning.db.Tables.MEASURE;
 
@@ -19,9 +22,56 @@ public class MeasureRepository {
 
     public List<Measure> measures(long periodId) {
         return db.selectFrom(MEASURE).where(MEASURE.PERIOD_ID.eq(periodId)).orderBy(MEASURE.NUMBER)
-                .fetch(r -> new Measure(r.getId(), r.getNumber(), r.getDescription(), r.getDecision(),
-                        r.getDiaryNumber(), r.getForecastEffect(), r.getTotalEffect(), r.getAchievedEffect(),
-                        r.getExpectedEffect(), r.getComment()));
+                .fetch(MeasureRepository::toMeasure);
+    }
+
+    public Optional<Measure> measure(long periodId, long id) {
+        return db.selectFrom(MEASURE).where(MEASURE.PERIOD_ID.eq(periodId), MEASURE.ID.eq(id))
+                .fetchOptional(MeasureRepository::toMeasure);
+    }
+
+    private static Measure toMeasure(MeasureRecord r) {
+        return new Measure(r.getId(), r.getNumber(), r.getDescription(), r.getDecision(), r.getDiaryNumber(),
+                r.getForecastEffect(), r.getTotalEffect(), r.getAchievedEffect(), r.getExpectedEffect(),
+                r.getComment());
+    }
+
+    public int nextNumber(long periodId) {
+        Integer max = db.select(DSL.max(MEASURE.NUMBER)).from(MEASURE).where(MEASURE.PERIOD_ID.eq(periodId))
+                .fetchOne(0, Integer.class);
+        return max == null ? 1 : max + 1;
+    }
+
+    public long insert(long committeeId, long periodId, int number, Measure m) {
+        return db.insertInto(MEASURE)
+                .set(MEASURE.COMMITTEE_ID, committeeId)
+                .set(MEASURE.PERIOD_ID, periodId)
+                .set(MEASURE.NUMBER, number)
+                .set(MEASURE.DESCRIPTION, m.description())
+                .set(MEASURE.DECISION, m.decision())
+                .set(MEASURE.DIARY_NUMBER, m.diaryNumber())
+                .set(MEASURE.FORECAST_EFFECT, m.forecastEffect())
+                .set(MEASURE.TOTAL_EFFECT, m.totalEffect())
+                .set(MEASURE.ACHIEVED_EFFECT, m.achievedEffect())
+                .set(MEASURE.EXPECTED_EFFECT, m.expectedEffect())
+                .set(MEASURE.COMMENT, m.comment())
+                .returning(MEASURE.ID)
+                .fetchOne(MEASURE.ID);
+    }
+
+    /** Changes the measure's texts and effects; false when the period has no measure with the id. */
+    public boolean update(long periodId, long id, Measure m) {
+        return db.update(MEASURE)
+                .set(MEASURE.DESCRIPTION, m.description())
+                .set(MEASURE.DECISION, m.decision())
+                .set(MEASURE.DIARY_NUMBER, m.diaryNumber())
+                .set(MEASURE.FORECAST_EFFECT, m.forecastEffect())
+                .set(MEASURE.TOTAL_EFFECT, m.totalEffect())
+                .set(MEASURE.ACHIEVED_EFFECT, m.achievedEffect())
+                .set(MEASURE.EXPECTED_EFFECT, m.expectedEffect())
+                .set(MEASURE.COMMENT, m.comment())
+                .where(MEASURE.PERIOD_ID.eq(periodId), MEASURE.ID.eq(id))
+                .execute() == 1;
     }
 
     /** Inserts or replaces the measure with the same number in the period. */

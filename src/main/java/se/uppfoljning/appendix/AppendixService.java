@@ -1,0 +1,225 @@
+package se.uppfoljning.appendix;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.appendix.AppendixDocument.Block;
+import se.uppfoljning.appendix.AppendixDocument.Column;
+import se.uppfoljning.appendix.AppendixDocument.Heading;
+import se.uppfoljning.appendix.AppendixDocument.Paragraph;
+import se.uppfoljning.appendix.AppendixDocument.Table;
+import se.uppfoljning.appendix.internal.DocxRenderer;
+import se.uppfoljning.appendix.internal.HtmlRenderer;
+import se.uppfoljning.appendix.internal.PdfRenderer;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.followup.AreaSection;
+import se.uppfoljning.followup.AssignmentSection;
+import se.uppfoljning.followup.FollowUpOverview;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.GoalSection;
+import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.measures.Measure;
+import se.uppfoljning.measures.MeasureService;
+import se.uppfoljning.measures.Mnkr;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bilaga 1 and Bilaga 2 of a committee's report for a period, generated from the stored data as Word, PDF or the
+ * HTML of the browser preview. Every signed-in member of the committee may generate; the reads check membership.
+ * Rendering runs outside any transaction: the data is read first (one query), then turned into bytes.
+ */
+@Service
+public class AppendixService {
+
+    private static final Logger log = LoggerFactory.getLogger(AppendixService.class);
+
+    /** Column shares of Bilaga 2's three-column tables and Bilaga 1's seven-column measure tables, in percent. */
+    private static final int[] BILAGA_2_WIDTHS = {38, 17, 45};
+    private static final int[] BILAGA_1_WIDTHS = {27, 14, 14, 9, 10, 9, 17};
+
+    private final FollowUpService followUp;
+    private final MeasureService measures;
+    private final OrganisationService organisation;
+    private final Messages messages;
+    /**
+     * Rendering is CPU-bound and a large PDF holds tens of MB while it is laid out: at most one per core at a time,
+     * the rest wait their turn (fairly), so a burst of downloads neither fails nor exhausts the heap.
+     */
+    private final Semaphore rendering = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+    private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(100), runnable -> {
+        Thread thread = new Thread(runnable, "appendix-generator");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
+                    Messages messages) {
+        this.followUp = followUp;
+        this.measures = measures;
+        this.organisation = organisation;
+        this.messages = messages;
+    }
+
+    /** The appendix's content for the committee and period, ready for any renderer. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public AppendixDocument document(CommitteeContext context, AppendixKind kind) {
+        return kind == AppendixKind.BILAGA_2 ? bilaga2(followUp.overview(context)) : bilaga1(context, measures.measures(context));
+    }
+
+    /** The appendix as a file; unknown committee or period → 404 (NotFoundException). */
+    @PreAuthorize("isAuthenticated()")
+    public AppendixFile generate(String committeeSlug, String periodSlug, AppendixKind kind, AppendixFormat format) {
+        return generate(organisation.context(committeeSlug, periodSlug), kind, format);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public AppendixFile generate(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
+        AppendixDocument document = document(context, kind);
+        byte[] content;
+        try {
+            rendering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to render", e);
+        }
+        long start = System.nanoTime();
+        try {
+            content = format == AppendixFormat.DOCX ? DocxRenderer.render(document) : PdfRenderer.render(document);
+        } finally {
+            rendering.release();
+        }
+        log.debug("{} {} for {}/{} in {} ms", kind, format, context.committee().slug(), context.period().slug(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new AppendixFile(fileName(context, kind, format), format.contentType(), content);
+    }
+
+    /**
+     * The same, on a small pool of its own (two at a time, like the machine's cores), for the UI's progress display.
+     * The caller's security context travels with the work.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public CompletableFuture<AppendixFile> generateAsync(CommitteeContext context, AppendixKind kind,
+                                                         AppendixFormat format) {
+        SecurityContext security = SecurityContextHolder.getContext();
+        return CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                return generate(context, kind, format);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, executor);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+
+    /** The HTML the PDF is made from, for the secretariat's preview in the browser. */
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public String previewHtml(CommitteeContext context, AppendixKind kind) {
+        return HtmlRenderer.render(document(context, kind));
+    }
+
+    /** "Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen - Delårsrapport … 2024.docx". */
+    public String fileName(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
+        String name = messages.get("appendix.fileName", messages.get(key(kind, "fileTitle")),
+                context.committee().name(), context.period().name(), format.extension());
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    public String title(AppendixKind kind) {
+        return messages.get(key(kind, "title"));
+    }
+
+    private static String key(AppendixKind kind, String suffix) {
+        return "appendix." + (kind == AppendixKind.BILAGA_2 ? "bilaga2" : "bilaga1") + "." + suffix;
+    }
+
+    AppendixDocument bilaga2(FollowUpOverview overview) {
+        CommitteeContext context = overview.context();
+        int year = context.period().year();
+        List<Block> blocks = new ArrayList<>();
+        String title = title(AppendixKind.BILAGA_2);
+        blocks.add(new Heading(1, title));
+        blocks.add(Paragraph.ofMarkedText(messages.get("appendix.bilaga2.intro", String.valueOf(year),
+                String.valueOf(year + 1))));
+        String goalStatus = messages.get("report.goalStatus");
+        String assignmentStatus = messages.get("report.assignmentStatus");
+        String comment = messages.get("grid.comment");
+        for (AreaSection area : overview.areas()) {
+            blocks.add(new Heading(2, area.name()));
+            for (GoalSection goal : area.goals()) {
+                blocks.add(new Heading(3, messages.get("report.strategicGoal", String.valueOf(goal.number()), goal.text())));
+                String first = messages.get(goal.kind() == ItemKind.INDICATOR ? "report.indicators" : "report.committeeGoals");
+                blocks.add(new Table(columns(BILAGA_2_WIDTHS, first, goalStatus, comment), rows(goal.rows())));
+            }
+            for (AssignmentSection section : area.assignments()) {
+                String first = messages.get(section.carriedOver() ? "report.carriedAssignments" : "report.assignments",
+                        String.valueOf(section.osbYear()));
+                blocks.add(new Table(columns(BILAGA_2_WIDTHS, first, assignmentStatus, comment), rows(section.rows())));
+            }
+        }
+        return new AppendixDocument(title, context.committee().name(), context.period().name(),
+                context.period().endDate(), messages.get("appendix.page"), blocks);
+    }
+
+    AppendixDocument bilaga1(CommitteeContext context, List<Measure> stored) {
+        List<Block> blocks = new ArrayList<>();
+        String title = title(AppendixKind.BILAGA_1);
+        blocks.add(new Heading(1, title));
+        if (stored.isEmpty()) {
+            blocks.add(Paragraph.ofMarkedText(messages.get("appendix.bilaga1.none")));
+        } else {
+            blocks.add(Paragraph.ofMarkedText(messages.get("appendix.bilaga1.caption")));
+        }
+        for (Measure m : stored) {
+            List<Column> columns = columns(BILAGA_1_WIDTHS, messages.get("appendix.bilaga1.measure", String.valueOf(m.number())),
+                    messages.get("appendix.bilaga1.decision"), messages.get("appendix.bilaga1.diaryNumber"),
+                    messages.get("appendix.bilaga1.forecastEffect"), messages.get("appendix.bilaga1.totalEffect"),
+                    messages.get("appendix.bilaga1.achievedEffect"), messages.get("appendix.bilaga1.expectedEffect"));
+            List<List<String>> rows = List.of(
+                    List.of(m.description(), text(m.decision()), text(m.diaryNumber()), Mnkr.format(m.forecastEffect()),
+                            Mnkr.format(m.totalEffect()), Mnkr.format(m.achievedEffect()), text(m.expectedEffect())),
+                    List.of(messages.get("appendix.bilaga1.comment"), text(m.comment())));
+            blocks.add(new Table(columns, rows));
+        }
+        return new AppendixDocument(title, context.committee().name(), context.period().name(),
+                context.period().endDate(), messages.get("appendix.page"), blocks);
+    }
+
+    private static List<Column> columns(int[] widths, String... headers) {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < headers.length; i++) {
+            columns.add(new Column(headers[i], widths[i]));
+        }
+        return columns;
+    }
+
+    private static List<List<String>> rows(List<FollowUpRow> rows) {
+        return rows.stream().map(r -> List.of(r.printedText(), text(r.status()), text(r.comment()))).toList();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

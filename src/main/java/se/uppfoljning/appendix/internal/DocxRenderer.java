@@ -1,0 +1,325 @@
+package se.uppfoljning.appendix.internal;
+
+import org.apache.poi.openxml4j.opc.PackageProperties;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import se.uppfoljning.appendix.AppendixDocument;
+import se.uppfoljning.appendix.AppendixDocument.Block;
+import se.uppfoljning.appendix.AppendixDocument.Column;
+import se.uppfoljning.appendix.AppendixDocument.Heading;
+import se.uppfoljning.appendix.AppendixDocument.Paragraph;
+import se.uppfoljning.appendix.AppendixDocument.Run;
+import se.uppfoljning.appendix.AppendixDocument.Table;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An appendix as a Word document: built-in heading styles (so Word's navigation pane shows the structure), tables
+ * with a repeating header row and fixed column widths, A4, committee and period in the page header, page numbers
+ * in the footer, title and language sv-SE in the properties. Byte-reproducible: every timestamp is the document's
+ * date, and the ZIP entries carry a fixed time.
+ */
+public final class DocxRenderer {
+
+    /** A4 in twentieths of a point, with 2 cm side margins. */
+    private static final int PAGE_WIDTH = 11906;
+    private static final int PAGE_HEIGHT = 16838;
+    private static final int MARGIN = 1134;
+    private static final int TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+    private static final String FONT = "Arial";
+    private static final String LANGUAGE = "sv-SE";
+    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private DocxRenderer() {
+    }
+
+    public static byte[] render(AppendixDocument document) {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            styles(doc);
+            properties(doc, document);
+            page(doc, document);
+            for (Block block : document.blocks()) {
+                if (block instanceof Heading h) {
+                    XWPFParagraph p = doc.createParagraph();
+                    p.setStyle("Heading" + h.level());
+                    p.createRun().setText(h.text());
+                } else if (block instanceof Paragraph p) {
+                    paragraph(doc.createParagraph(), p.runs());
+                } else if (block instanceof Table t) {
+                    table(doc, t);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            doc.write(out);
+            return withFixedZipTimes(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Word generation failed", e);
+        }
+    }
+
+    private static void paragraph(XWPFParagraph p, List<Run> runs) {
+        for (Run run : runs) {
+            XWPFRun r = p.createRun();
+            r.setText(run.text());
+            if (run.italic()) {
+                r.setItalic(true);
+            }
+        }
+    }
+
+    private static void table(XWPFDocument doc, Table t) {
+        List<Column> columns = t.columns();
+        int[] widths = columns.stream().mapToInt(c -> TEXT_WIDTH * c.widthPercent() / 100).toArray();
+        XWPFTable table = doc.createTable();
+        CTTblPr tblPr = table.getCTTbl().getTblPr() != null ? table.getCTTbl().getTblPr() : table.getCTTbl().addNewTblPr();
+        tblPr.addNewTblLayout().setType(STTblLayoutType.FIXED);
+        CTTblWidth tblW = tblPr.isSetTblW() ? tblPr.getTblW() : tblPr.addNewTblW();
+        tblW.setType(STTblWidth.DXA);
+        tblW.setW(BigInteger.valueOf(TEXT_WIDTH));
+        tblPr.addNewTblCaption().setVal(columns.get(0).header());
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int width : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(width));
+        }
+
+        XWPFTableRow header = table.getRow(0);
+        CTTrPr headerPr = trPr(header);
+        headerPr.addNewTblHeader();
+        headerPr.addNewCantSplit();
+        List<String> headers = columns.stream().map(Column::header).toList();
+        fill(header, headers, widths, true);
+        for (List<String> cells : t.rows()) {
+            XWPFTableRow row = table.createRow();
+            trPr(row).addNewCantSplit();
+            fill(row, cells, widths, false);
+        }
+        // Word joins tables that follow each other directly: keep them apart with a small paragraph.
+        XWPFParagraph gap = doc.createParagraph();
+        gap.setSpacingAfter(0);
+    }
+
+    private static CTTrPr trPr(XWPFTableRow row) {
+        return row.getCtRow().isSetTrPr() ? row.getCtRow().getTrPr() : row.getCtRow().addNewTrPr();
+    }
+
+    private static void fill(XWPFTableRow row, List<String> texts, int[] widths, boolean header) {
+        while (row.getTableCells().size() > texts.size()) {
+            row.removeCell(row.getTableCells().size() - 1);
+        }
+        while (row.getTableCells().size() < texts.size()) {
+            row.addNewTableCell();
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            XWPFTableCell cell = row.getCell(i);
+            int span = i == texts.size() - 1 ? widths.length - i : 1;
+            int width = 0;
+            for (int c = i; c < i + span; c++) {
+                width += widths[c];
+            }
+            CTTcPr tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+            CTTblWidth tcW = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+            tcW.setType(STTblWidth.DXA);
+            tcW.setW(BigInteger.valueOf(width));
+            if (span > 1) {
+                tcPr.addNewGridSpan().setVal(BigInteger.valueOf(span));
+            }
+            if (header) {
+                cell.setColor("E6E6E6");
+            }
+            XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().get(0);
+            p.setSpacingAfter(0);
+            String[] lines = texts.get(i) == null ? new String[]{""} : texts.get(i).split("\n", -1);
+            XWPFRun run = p.createRun();
+            if (header) {
+                run.setBold(true);
+            }
+            if (widths.length > HtmlRenderer.DENSE_COLUMNS) {
+                run.setFontSize(8);
+            }
+            for (int l = 0; l < lines.length; l++) {
+                if (l > 0) {
+                    run.addBreak();
+                }
+                run.setText(lines[l], l);
+            }
+        }
+    }
+
+    private static void styles(XWPFDocument doc) {
+        CTStyles ct = CTStyles.Factory.newInstance();
+        CTDocDefaults defaults = ct.addNewDocDefaults();
+        CTRPr rPr = defaults.addNewRPrDefault().addNewRPr();
+        CTFonts fonts = rPr.addNewRFonts();
+        fonts.setAscii(FONT);
+        fonts.setHAnsi(FONT);
+        fonts.setCs(FONT);
+        fonts.setEastAsia(FONT);
+        rPr.addNewSz().setVal(BigInteger.valueOf(20));
+        rPr.addNewSzCs().setVal(BigInteger.valueOf(20));
+        rPr.addNewLang().setVal(LANGUAGE);
+        defaults.addNewPPrDefault().addNewPPr().addNewSpacing().setAfter(BigInteger.valueOf(120));
+
+        CTStyle normal = ct.addNewStyle();
+        normal.setType(STStyleType.PARAGRAPH);
+        normal.setStyleId("Normal");
+        normal.setDefault(true);
+        normal.addNewName().setVal("Normal");
+        normal.addNewQFormat();
+
+        int[] sizes = {32, 26, 21};
+        for (int level = 1; level <= 3; level++) {
+            CTStyle s = ct.addNewStyle();
+            s.setType(STStyleType.PARAGRAPH);
+            s.setStyleId("Heading" + level);
+            s.addNewName().setVal("heading " + level);
+            s.addNewBasedOn().setVal("Normal");
+            s.addNewNext().setVal("Normal");
+            s.addNewUiPriority().setVal(BigInteger.valueOf(9));
+            s.addNewQFormat();
+            CTPPrGeneral pPr = s.addNewPPr();
+            pPr.addNewKeepNext();
+            pPr.addNewKeepLines();
+            var spacing = pPr.addNewSpacing();
+            spacing.setBefore(BigInteger.valueOf(level == 1 ? 0 : 240));
+            spacing.setAfter(BigInteger.valueOf(120));
+            pPr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+            CTRPr hr = s.addNewRPr();
+            hr.addNewB();
+            hr.addNewBCs();
+            hr.addNewSz().setVal(BigInteger.valueOf(sizes[level - 1]));
+            hr.addNewSzCs().setVal(BigInteger.valueOf(sizes[level - 1]));
+        }
+        XWPFStyles styles = doc.createStyles();
+        styles.setStyles(ct);
+    }
+
+    private static void properties(XWPFDocument doc, AppendixDocument d) {
+        Optional<Date> date = Optional.of(Date.from(d.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        PackageProperties core = doc.getProperties().getCoreProperties().getUnderlyingProperties();
+        core.setTitleProperty(d.title());
+        core.setSubjectProperty(d.committee() + " – " + d.period());
+        core.setCreatorProperty(d.committee());
+        core.setLastModifiedByProperty(d.committee());
+        core.setLanguageProperty(LANGUAGE);
+        core.setCreatedProperty(date);
+        core.setModifiedProperty(date);
+    }
+
+    private static void page(XWPFDocument doc, AppendixDocument d) {
+        CTBody body = doc.getDocument().getBody();
+        CTSectPr sect = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
+        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+        size.setOrient(STPageOrientation.PORTRAIT);
+        CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+        margins.setTop(BigInteger.valueOf(1247));
+        margins.setBottom(BigInteger.valueOf(1134));
+        margins.setLeft(BigInteger.valueOf(MARGIN));
+        margins.setRight(BigInteger.valueOf(MARGIN));
+        margins.setHeader(BigInteger.valueOf(567));
+        margins.setFooter(BigInteger.valueOf(567));
+        margins.setGutter(BigInteger.ZERO);
+
+        XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
+        XWPFParagraph h = header.createParagraph();
+        h.setAlignment(ParagraphAlignment.RIGHT);
+        XWPFRun hr = h.createRun();
+        hr.setText(d.committee() + " · " + d.period());
+        hr.setFontSize(8);
+
+        XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
+        XWPFParagraph f = footer.createParagraph();
+        f.setAlignment(ParagraphAlignment.CENTER);
+        String[] parts = d.pageLabel().split("\\{0}|\\{1}", -1);
+        text(f, parts[0]);
+        field(f, "PAGE");
+        text(f, parts.length > 1 ? parts[1] : "");
+        field(f, "NUMPAGES");
+        text(f, parts.length > 2 ? parts[2] : "");
+    }
+
+    private static void text(XWPFParagraph p, String text) {
+        if (!text.isEmpty()) {
+            XWPFRun run = p.createRun();
+            run.setText(text);
+            run.setFontSize(8);
+        }
+    }
+
+    private static void field(XWPFParagraph p, String instruction) {
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        XWPFRun instr = p.createRun();
+        instr.setFontSize(8);
+        var text = instr.getCTR().addNewInstrText();
+        text.setStringValue(" " + instruction + " ");
+        text.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        XWPFRun shown = p.createRun();
+        shown.setText("1");
+        shown.setFontSize(8);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+    }
+
+    /** The same entries in the same order, each with a fixed time, so equal content gives equal bytes. */
+    private static byte[] withFixedZipTimes(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream z = new ZipOutputStream(out)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTimeLocal(ZIP_TIME);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
