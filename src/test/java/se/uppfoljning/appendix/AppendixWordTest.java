@@ -153,11 +153,11 @@ class AppendixWordTest extends AbstractIntegrationTest {
                 "Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen - Delårsrapport med prognos 1 2024.docx");
 
         signIn("sekretariat");
-        FollowUpRow row = followUp.overview(context).rows().get(0);
+        FollowUpRow row = followUp.overview(context).rows().get(1);
         followUp.save(context, row.id(), new FollowUpChange(row.status(), "Ny kommentar från sekretariatet.", row.version()));
         AppendixFile changed = appendices.generate(context, AppendixKind.BILAGA_2, AppendixFormat.DOCX);
         assertThat(changed.sha256()).isNotEqualTo(first.sha256());
-        assertThat(WordContent.of(changed.content()).rows().get(0).comment()).isEqualTo("Ny kommentar från sekretariatet.");
+        assertThat(WordContent.of(changed.content()).rows().get(1).comment()).isEqualTo("Ny kommentar från sekretariatet.");
 
         AppendixFile bilaga1 = appendices.generate(context, AppendixKind.BILAGA_1, AppendixFormat.DOCX);
         assertThat(appendices.generate(context, AppendixKind.BILAGA_1, AppendixFormat.DOCX).content()).isEqualTo(bilaga1.content());
