@@ -32,6 +32,8 @@ public class MainLayout extends AppLayout {
         nav.setId("main-nav");
         nav.addItem(new SideNavItem(getTranslation("nav.followUp"), "", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.progress"), "framsteg", VaadinIcon.BAR_CHART.create()));
+        if (CurrentUser.get().hasRoleAnywhere(se.uppfoljning.base.security.Role.ADMIN)) nav.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
+        if (CurrentUser.get().hasRoleAnywhere(se.uppfoljning.base.security.Role.ADMIN) || CurrentUser.get().hasRoleAnywhere(se.uppfoljning.base.security.Role.SECRETARIAT)) nav.addItem(new SideNavItem(getTranslation("nav.audit"), "logg", VaadinIcon.RECORDS.create()));
         addToDrawer(appName, nav);
 
         HorizontalLayout navbar = new HorizontalLayout();
