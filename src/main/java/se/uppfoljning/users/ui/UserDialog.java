@@ -36,6 +36,11 @@ class UserDialog extends Dialog {
 
     /** What the form holds when saved. Password and username are null when editing. */
     record Form(String username, String displayName, String password, Set<Membership> memberships, Set<Long> departmentIds) {
+        /** Never expose the password in logs. */
+        @Override
+        public String toString() {
+            return "Form[" + username + "]";
+        }
     }
 
     /** Saves; throws a DomainException when refused. */
