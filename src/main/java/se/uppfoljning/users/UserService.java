@@ -7,21 +7,50 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
+import se.uppfoljning.base.error.ConflictException;
+import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.organisation.Department;
 import se.uppfoljning.users.internal.UserRepository;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Users, their committee memberships and departments; the source of Spring Security's users. */
+/**
+ * Users, their committee memberships and departments; the source of Spring Security's users. Administration is
+ * for admins (treated as global admins); every change is written to the audit log, never a password.
+ */
 @Service
 public class UserService implements UserDetailsService {
 
+    public static final int MAX_DISPLAY_NAME_LENGTH = 200;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
+
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final Messages messages;
 
-    UserService(UserRepository repository, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository repository, PasswordEncoder passwordEncoder, AuditService audit, Messages messages) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.messages = messages;
     }
 
     @Override
@@ -31,13 +60,212 @@ public class UserService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<UserSummary> users() {
+        return repository.summaries();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary user(long id) {
+        return repository.summary(id).orElseThrow(() -> new NotFoundException("users.error.notFound", id));
+    }
+
+    /** The committees (with departments) an admin can give roles in. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AssignableCommittee> assignableCommittees() {
+        return repository.committees();
+    }
+
+    /**
+     * A new user who must change the password at first login. The application itself (demo data) is exempt from
+     * the password rules and the forced change.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public long create(NewUser user) {
+        boolean system = CurrentUser.get().isSystem();
+        String username = user.username() == null ? "" : user.username().strip().toLowerCase(Locale.ROOT);
+        if (username.isEmpty()) {
+            throw new ValidationException("users.error.usernameRequired");
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ValidationException("users.error.usernameInvalid");
+        }
+        String displayName = displayName(user.displayName());
+        if (!system) {
+            PasswordRules.check(username, user.password());
+        }
+        requireAssignable(user.memberships(), user.departmentIds());
+        if (repository.usernameExists(username)) {
+            throw new ConflictException("users.error.usernameTaken", username);
+        }
+        long id = repository.insert(username, displayName, passwordEncoder.encode(user.password()), !system);
+        repository.addMemberships(id, user.memberships());
+        repository.addDepartments(id, user.departmentIds());
+        audit.record(null, AuditActions.USER_CREATED, username,
+                messages.get("users.audit.created", displayName, describe(user.memberships(), user.departmentIds())));
+        return id;
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public long createUser(String username, String displayName, String password, Collection<Membership> memberships,
                            Collection<Long> departmentIds) {
-        long id = repository.insert(username, displayName, passwordEncoder.encode(password));
-        repository.addMemberships(id, memberships);
-        repository.addDepartments(id, departmentIds);
-        return id;
+        return create(new NewUser(username, displayName, password, new HashSet<>(memberships), new HashSet<>(departmentIds)));
+    }
+
+    /** Replaces name, memberships and departments. An admin cannot take away their own (or the last) admin role. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void update(long id, UserChange change) {
+        UserSummary before = user(id);
+        String displayName = displayName(change.displayName());
+        requireAssignable(change.memberships(), change.departmentIds());
+        boolean wasAdmin = hasAdmin(before.membershipSet());
+        boolean staysAdmin = hasAdmin(change.memberships());
+        if (wasAdmin && !staysAdmin) {
+            if (id == CurrentUser.get().id()) {
+                throw new ValidationException("users.error.cannotRemoveOwnAdmin");
+            }
+            requireAnotherActiveAdmin(id);
+        }
+        boolean nameChanged = !before.displayName().equals(displayName);
+        boolean rolesChanged = !before.membershipSet().equals(change.memberships())
+                || !before.departmentIds().equals(change.departmentIds());
+        if (!nameChanged && !rolesChanged) {
+            return;
+        }
+        if (nameChanged) {
+            repository.updateDisplayName(id, displayName);
+        }
+        if (rolesChanged) {
+            repository.replaceMembershipsAndDepartments(id, change.memberships(), change.departmentIds());
+        }
+        String details = (nameChanged ? messages.get("users.audit.name", before.displayName(), displayName) + " " : "")
+                + (rolesChanged ? messages.get("users.audit.roles",
+                describe(before.membershipSet(), before.departmentIds()),
+                describe(change.memberships(), change.departmentIds())) : "");
+        audit.record(null, AuditActions.USER_UPDATED, before.username(), details.strip());
+    }
+
+    /** The user can no longer log in. Nobody deactivates themselves, and the last active admin stays. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void deactivate(long id) {
+        UserSummary user = user(id);
+        if (id == CurrentUser.get().id()) {
+            throw new ValidationException("users.error.cannotDeactivateSelf");
+        }
+        if (!user.enabled()) {
+            return;
+        }
+        if (hasAdmin(user.membershipSet())) {
+            requireAnotherActiveAdmin(id);
+        }
+        repository.updateEnabled(id, false);
+        audit.record(null, AuditActions.USER_DEACTIVATED, user.username(), messages.get("users.audit.deactivated", user.displayName()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void reactivate(long id) {
+        UserSummary user = user(id);
+        if (user.enabled()) {
+            return;
+        }
+        repository.updateEnabled(id, true);
+        audit.record(null, AuditActions.USER_REACTIVATED, user.username(), messages.get("users.audit.reactivated", user.displayName()));
+    }
+
+    /** The admin gives a temporary password; the user must choose a new one at next login. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void resetPassword(long id, String temporaryPassword) {
+        UserSummary user = user(id);
+        PasswordRules.check(user.username(), temporaryPassword);
+        repository.updatePassword(id, passwordEncoder.encode(temporaryPassword), true);
+        audit.record(null, AuditActions.USER_PASSWORD_RESET, user.username(), messages.get("users.audit.passwordReset"));
+    }
+
+    /**
+     * The signed-in user sets a new password (clearing a forced change). Returns the refreshed principal, for the
+     * caller to put into the security context of the session.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public AppUserPrincipal changeOwnPassword(String currentPassword, String newPassword, String repeatedPassword) {
+        AppUserPrincipal me = CurrentUser.get();
+        if (me.isSystem()) {
+            throw new ValidationException("users.error.systemUser");
+        }
+        String hash = repository.passwordHash(me.id()).orElseThrow(() -> new NotFoundException("users.error.notFound", me.id()));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new ValidationException("users.error.wrongCurrentPassword");
+        }
+        PasswordRules.check(me.username(), newPassword);
+        if (!Objects.equals(newPassword, repeatedPassword)) {
+            throw new ValidationException("users.error.passwordsDiffer");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new ValidationException("users.error.passwordUnchanged");
+        }
+        repository.updatePassword(me.id(), passwordEncoder.encode(newPassword), false);
+        audit.record(null, AuditActions.USER_PASSWORD_CHANGED, me.username(), messages.get("users.audit.passwordChanged"));
+        return repository.findPrincipal(me.username()).orElseThrow();
+    }
+
+    private static String displayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty()) {
+            throw new ValidationException("users.error.displayNameRequired");
+        }
+        if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new ValidationException("users.error.displayNameTooLong", MAX_DISPLAY_NAME_LENGTH);
+        }
+        return name;
+    }
+
+    /** At least one membership, in existing committees; departments only of those committees. */
+    private void requireAssignable(Set<Membership> memberships, Set<Long> departmentIds) {
+        if (memberships.isEmpty()) {
+            throw new ValidationException("users.error.membershipRequired");
+        }
+        Set<Long> committees = memberships.stream().map(Membership::committeeId).collect(Collectors.toSet());
+        if (repository.committeeCodes(committees).size() != committees.size()) {
+            throw new ValidationException("users.error.unknownCommittee");
+        }
+        List<Department> departments = repository.departments(departmentIds);
+        if (departments.size() != departmentIds.size()
+                || departments.stream().anyMatch(d -> !committees.contains(d.committeeId()))) {
+            throw new ValidationException("users.error.departmentOutsideCommittees");
+        }
+    }
+
+    private void requireAnotherActiveAdmin(long id) {
+        Set<Long> admins = repository.lockActiveAdmins();
+        admins.remove(id);
+        if (admins.isEmpty()) {
+            throw new ConflictException("users.error.lastAdmin");
+        }
+    }
+
+    private static boolean hasAdmin(Set<Membership> memberships) {
+        return memberships.stream().anyMatch(m -> m.role() == Role.ADMIN);
+    }
+
+    /** "KS: Administratör, KFN: Förtroendevald; avdelningar: …" for the log. */
+    private String describe(Set<Membership> memberships, Set<Long> departmentIds) {
+        Map<Long, String> codes = repository.committeeCodes(memberships.stream().map(Membership::committeeId).toList());
+        String roles = memberships.stream()
+                .sorted(Comparator.comparing((Membership m) -> codes.getOrDefault(m.committeeId(), "")).thenComparing(Membership::role))
+                .map(m -> codes.getOrDefault(m.committeeId(), String.valueOf(m.committeeId())) + ": "
+                        + messages.get("role." + m.role().name()))
+                .collect(Collectors.joining(", "));
+        String departments = repository.departments(departmentIds).stream().map(Department::name)
+                .collect(Collectors.joining(", "));
+        return departments.isEmpty() ? roles : messages.get("users.audit.withDepartments", roles, departments);
     }
 }

@@ -9,9 +9,12 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The signed-in user with their committee memberships and departments, as the services check them. */
+/**
+ * The signed-in user with their committee memberships and departments, as the services check them.
+ * {@code mustChangePassword}: the password was set by an admin; the UI sends the user to change it first.
+ */
 public record AppUserPrincipal(long id, String username, String displayName, String passwordHash, boolean enabled,
-                               Set<Membership> memberships, Set<Long> departmentIds)
+                               boolean mustChangePassword, Set<Membership> memberships, Set<Long> departmentIds)
         implements UserDetails {
 
     @Serial
@@ -26,7 +29,7 @@ public record AppUserPrincipal(long id, String username, String displayName, Str
     public static final String SYSTEM_USERNAME = "system";
 
     public static AppUserPrincipal system() {
-        return new AppUserPrincipal(0, SYSTEM_USERNAME, "Systemet", "", true, Set.of(), Set.of());
+        return new AppUserPrincipal(0, SYSTEM_USERNAME, "Systemet", "", true, false, Set.of(), Set.of());
     }
 
     public boolean isSystem() {

@@ -35,8 +35,14 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.progress"), "framsteg", VaadinIcon.BAR_CHART.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.finance"), "ekonomi", VaadinIcon.MONEY.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.appendices"), "bilagor", VaadinIcon.FILE_TEXT.create()));
-        if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
+        boolean admin = CurrentUser.get().hasRoleAnywhere(Role.ADMIN);
+        boolean secretariat = CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT);
+        if (secretariat || admin) {
             nav.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "logg", VaadinIcon.RECORDS.create()));
+        }
+        if (admin) {
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
         }
         addToDrawer(appName, nav);
 

@@ -1,0 +1,18 @@
+package se.uppfoljning.audit;
+
+/** The action names the log knows; each has a Swedish label "audit.action.<name>" in the bundle. */
+public final class AuditActions {
+
+    /** Actions with this prefix concern users and are shown to admins only. */
+    public static final String USER_PREFIX = "user.";
+
+    public static final String USER_CREATED = "user.created";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String USER_DEACTIVATED = "user.deactivated";
+    public static final String USER_REACTIVATED = "user.reactivated";
+    public static final String USER_PASSWORD_RESET = "user.passwordReset";
+    public static final String USER_PASSWORD_CHANGED = "user.passwordChanged";
+
+    private AuditActions() {
+    }
+}

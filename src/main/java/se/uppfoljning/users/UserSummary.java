@@ -1,0 +1,27 @@
+package se.uppfoljning.users;
+
+import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.organisation.Department;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A user as the administration lists them: memberships with committee codes, departments with names. */
+public record UserSummary(long id, String username, String displayName, boolean enabled, boolean mustChangePassword,
+                          OffsetDateTime createdAt, List<UserMembership> memberships, List<Department> departments) {
+
+    public UserSummary {
+        memberships = List.copyOf(memberships);
+        departments = List.copyOf(departments);
+    }
+
+    public Set<Membership> membershipSet() {
+        return memberships.stream().map(m -> new Membership(m.committeeId(), m.role())).collect(Collectors.toSet());
+    }
+
+    public Set<Long> departmentIds() {
+        return departments.stream().map(Department::id).collect(Collectors.toSet());
+    }
+}
