@@ -13,6 +13,11 @@ public final class AuditActions {
     public static final String USER_PASSWORD_RESET = "user.passwordReset";
     public static final String USER_PASSWORD_CHANGED = "user.passwordChanged";
 
+    public static final String FOLLOW_UP_SAVED = "followUp.saved";
+    public static final String STRUCTURE_CHANGED = "structure.changed";
+    public static final String STRUCTURE_IMPORTED = "structure.imported";
+    public static final String FINANCE_IMPORTED = "finance.imported";
+
     private AuditActions() {
     }
 }

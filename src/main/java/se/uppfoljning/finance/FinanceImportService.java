@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.i18n.Messages;
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
 @Service
 public class FinanceImportService {
 
+    private final se.uppfoljning.audit.AuditService audit;
+
     private static final Logger log = LoggerFactory.getLogger(FinanceImportService.class);
 
     private final FinanceRepository repository;
@@ -47,7 +50,8 @@ public class FinanceImportService {
 
     FinanceImportService(FinanceRepository repository, FinanceService finance, FollowUpService followUp,
                          Messages messages, PlatformTransactionManager transactionManager,
-                         @Value("${app.finance.max-file-bytes:52428800}") long maxBytes) {
+                         @Value("${app.finance.max-file-bytes:52428800}") long maxBytes, se.uppfoljning.audit.AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.finance = finance;
         this.followUp = followUp;
@@ -96,6 +100,9 @@ public class FinanceImportService {
         boolean unchanged = counts[0] == 0 && counts[1] == 0 && counts[2] == 0;
         repository.insertImport(context.period().id(), safeName(fileName), file.sha256(), file.rowCount(),
                 file.levels(), unchanged ? "UNCHANGED" : "OK", counts, "", user.username());
+        audit.record(context.committee().id(), AuditActions.FINANCE_IMPORTED, safeName(fileName),
+                context.period().name() + ": " + file.rowCount() + " rader, +" + counts[0] + " ~" + counts[1]
+                        + " -" + counts[2] + ", SHA-256 " + file.sha256());
         FinanceSummary summary = finance.summarise(context, repository.levels(context.committee().id()),
                 repository.aggregates(context.period().id(), List.of()),
                 repository.summedRows(context.period().id(), List.of()), repository.rowCount(context.period().id()));

@@ -6,6 +6,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
@@ -35,8 +37,11 @@ public class FollowUpService {
     private final FollowUpRepository repository;
     private final OrganisationService organisation;
     private final EntryWriter entryWriter;
+    private final AuditService audit;
 
-    FollowUpService(FollowUpRepository repository, OrganisationService organisation, EntryWriter entryWriter) {
+    FollowUpService(FollowUpRepository repository, OrganisationService organisation, EntryWriter entryWriter,
+                    AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.organisation = organisation;
         this.entryWriter = entryWriter;
@@ -132,8 +137,14 @@ public class FollowUpService {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }
         Long statusId = entryWriter.statusId(context, item.kind(), change.status());
-        entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
-        return row(context, itemId);
+        boolean written = entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
+        FollowUpRow saved = row(context, itemId);
+        if (written) {
+            audit.record(context.committee().id(), AuditActions.FOLLOW_UP_SAVED, saved.printedText(),
+                    context.period().name() + ": prognos " + (saved.status() == null ? "ej bedömd" : saved.status())
+                            + ", version " + saved.version());
+        }
+        return saved;
     }
 
     static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {

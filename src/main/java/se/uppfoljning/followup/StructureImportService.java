@@ -4,6 +4,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
@@ -44,9 +46,11 @@ public class StructureImportService {
     private final EntryWriter entryWriter;
 
     private final TransactionTemplate transaction;
+    private final AuditService audit;
 
     StructureImportService(FollowUpRepository repository, FollowUpService followUp, OrganisationService organisation,
-                           EntryWriter entryWriter, TransactionTemplate transaction) {
+                           EntryWriter entryWriter, TransactionTemplate transaction, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.followUp = followUp;
         this.organisation = organisation;
@@ -71,7 +75,11 @@ public class StructureImportService {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public StructureImportResult importFile(CommitteeContext context, String fileName, byte[] content) {
-        return doImport(context, fileName, content);
+        StructureImportResult result = doImport(context, fileName, content);
+        audit.record(context.committee().id(), AuditActions.STRUCTURE_IMPORTED, fileName,
+                context.period().name() + ": " + result.rows() + " rader, " + result.itemsCreated() + " nya, "
+                        + result.itemsUpdated() + " ändrade, " + result.entriesWritten() + " uppföljningar");
+        return result;
     }
 
     /** What importing the file would do, without writing anything (the import runs and is rolled back). */

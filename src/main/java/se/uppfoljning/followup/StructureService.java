@@ -4,6 +4,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
@@ -35,9 +37,11 @@ public class StructureService {
     private final StructureRepository repository;
     private final FollowUpRepository followUpRepository;
     private final OrganisationService organisation;
+    private final AuditService audit;
 
     StructureService(StructureRepository repository, FollowUpRepository followUpRepository,
-                     OrganisationService organisation) {
+                     OrganisationService organisation, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.followUpRepository = followUpRepository;
         this.organisation = organisation;
@@ -70,6 +74,7 @@ public class StructureService {
             throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
         }
         long id = followUpRepository.insertArea(committee.organisationId(), clean);
+        changed(committee, "Strategiskt område", "nytt: " + clean);
         return repository.areas(committee.organisationId()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
@@ -83,6 +88,7 @@ public class StructureService {
             throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
         }
         repository.renameArea(areaId, clean);
+        changed(committee, "Strategiskt område " + areaId, "nytt namn: " + clean);
     }
 
     /** Moves an area one step up (-1) or down (+1) in the report's order. */
@@ -99,6 +105,7 @@ public class StructureService {
         order.remove(index);
         order.add(target, areaId);
         repository.reorderAreas(order);
+        changed(committee, "Strategiskt område " + areaId, "flyttat " + (step < 0 ? "upp" : "ned"));
     }
 
     @Transactional
@@ -114,6 +121,7 @@ public class StructureService {
             throw invalid("nummer", "Strategiskt mål " + number + " finns redan.");
         }
         long id = followUpRepository.insertGoal(committee.organisationId(), areaId, number, clean);
+        changed(committee, "Strategiskt mål " + number, "nytt: " + clean);
         return new StrategicGoal(id, number, clean, areaId);
     }
 
@@ -124,6 +132,7 @@ public class StructureService {
         area(committee, areaId);
         goal(committee, goalId);
         repository.updateGoal(goalId, required(text, "text", "Ange det strategiska målets text."), areaId);
+        changed(committee, "Strategiskt mål " + goalId, "ny text: " + text.strip());
     }
 
     /** Creates ({@code itemId} null) or changes a goal, indicator or assignment; returns its id. */
@@ -177,10 +186,14 @@ public class StructureService {
                 form.number() == null ? null : form.number().strip(), form.text().strip(),
                 form.targetText() == null || form.targetText().isBlank() ? null : form.targetText().strip(),
                 form.departmentId(), form.planYear(), form.carriedOver(), form.derivedFromFinance());
+        String subject = clean.number() == null ? clean.text() : clean.number() + " " + clean.text();
         if (itemId == null) {
-            return repository.insertItem(committee.id(), areaId, clean);
+            long id = repository.insertItem(committee.id(), areaId, clean);
+            changed(committee, subject, "ny post (" + clean.kind() + ", " + clean.planYear() + ")");
+            return id;
         }
         repository.updateItem(itemId, areaId, clean);
+        changed(committee, subject, "ändrad post " + itemId);
         return itemId;
     }
 
@@ -191,6 +204,7 @@ public class StructureService {
         requireSecretariat(committee);
         requireOwnItem(committee, itemId);
         repository.setRetired(itemId, true);
+        changed(committee, "Post " + itemId, "avvecklad");
     }
 
     @Transactional
@@ -199,6 +213,7 @@ public class StructureService {
         requireSecretariat(committee);
         requireOwnItem(committee, itemId);
         repository.setRetired(itemId, false);
+        changed(committee, "Post " + itemId, "återinförd");
     }
 
     @Transactional
@@ -209,6 +224,7 @@ public class StructureService {
         if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
             throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
         }
+        changed(committee, "Avdelning", "ny: " + clean);
         return organisation.createDepartment(committee.id(), clean);
     }
 
@@ -225,6 +241,11 @@ public class StructureService {
             throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
         }
         repository.renameDepartment(departmentId, clean);
+        changed(committee, "Avdelning " + departmentId, "nytt namn: " + clean);
+    }
+
+    private void changed(Committee committee, String subject, String details) {
+        audit.record(committee.id(), AuditActions.STRUCTURE_CHANGED, subject, details);
     }
 
     private void area(Committee committee, long areaId) {
