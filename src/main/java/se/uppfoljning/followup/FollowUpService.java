@@ -121,11 +121,11 @@ public class FollowUpService {
             log.warn("Nekad ändring: {} försökte ändra post {} i {}", user.username(), itemId, context.period().slug());
             throw new AccessDeniedException("followup.error.notAllowed");
         }
-        if (item.derivedFromFinance()) {
-            throw new ValidationException("followup.error.derived");
-        }
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
+        }
+        if (item.derivedFromFinance()) {
+            throw new ValidationException("followup.error.derived");
         }
         String comment = change.comment() == null ? "" : change.comment().strip();
         if (comment.length() > MAX_COMMENT_LENGTH) {

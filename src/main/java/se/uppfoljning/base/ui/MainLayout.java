@@ -38,6 +38,7 @@ public class MainLayout extends AppLayout {
         if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));
         }
+        nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
         addToDrawer(appName, nav);
 
         HorizontalLayout navbar = new HorizontalLayout();

@@ -55,7 +55,7 @@ public class FollowUpRepository {
     public List<OverviewRecord> overview(long committeeId, long periodId, int year) {
         return overviewQuery(periodId, I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
                 // retired items stay in the periods where they were followed up
-                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull())));
+                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull().and(E.FROM_PREVIOUS_PERIOD.isFalse()))));
     }
 
     /** Every item of the committee, all plan years, retired ones included, without follow-up. */
@@ -149,6 +149,7 @@ public class FollowUpRepository {
     /**
      * Copies the statuses and comments of the committee's items of {@code year} from one period into another as
      * drafts (from_previous_period), with a first history row each; items retired or already followed up are left.
+     * A retired item whose only entry in a period is such a draft is not part of that period.
      */
     public int carryOver(long committeeId, int year, long fromPeriodId, long toPeriodId, String username,
                          OffsetDateTime now) {
