@@ -39,6 +39,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
+        if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.periods"), "perioder", VaadinIcon.CALENDAR.create()));
+        }
         addToDrawer(appName, nav);
 
         HorizontalLayout navbar = new HorizontalLayout();
