@@ -68,7 +68,7 @@ class BrowserEditTest extends AbstractIntegrationTest {
     @Test
     void anOfficialLogsInAndEditsTheCommentOfTheirDepartmentsRow() {
         signIn("tjansteperson");
-        FollowUpRow row = followUp.overview("ks", "2024-dr1").rows().stream()
+        FollowUpRow row = followUp.overview("ks", "2024-dr2").rows().stream()
                 .filter(r -> r.text().startsWith("Kommunen ska stärka sin grundläggande förmåga")).findFirst().orElseThrow();
 
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
@@ -90,9 +90,9 @@ class BrowserEditTest extends AbstractIntegrationTest {
         screenshot("dialog");
         driver.findElement(By.id("entry-save")).click();
 
-        wait.until(d -> followUp.overview("ks", "2024-dr1").rows().stream().filter(r -> r.id() == row.id())
+        wait.until(d -> followUp.overview("ks", "2024-dr2").rows().stream().filter(r -> r.id() == row.id())
                 .findFirst().orElseThrow().version() == row.version() + 1);
-        FollowUpRow saved = followUp.overview("ks", "2024-dr1").rows().stream().filter(r -> r.id() == row.id())
+        FollowUpRow saved = followUp.overview("ks", "2024-dr2").rows().stream().filter(r -> r.id() == row.id())
                 .findFirst().orElseThrow();
         assertThat(saved.comment()).isEqualTo("Krisledningsplanen är reviderad (via webbläsaren).");
         assertThat(saved.updatedBy()).isEqualTo("Tove Tjänsteperson");

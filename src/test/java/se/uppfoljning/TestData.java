@@ -18,6 +18,13 @@ public class TestData {
     private final DemoDataLoader demo;
     private final TransactionTemplate transaction;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.uppfoljning.organisation.OrganisationService organisation;
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.uppfoljning.finance.FinanceImportService financeImport;
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.uppfoljning.measures.MeasureService measures;
+
     TestData(DSLContext db, DemoDataLoader demo, TransactionTemplate transaction) {
         this.db = db;
         this.demo = demo;
@@ -31,6 +38,26 @@ public class TestData {
             db.execute("truncate " + tables + " restart identity cascade");
             SystemUser.run(demo::load);
         });
+    }
+
+    /**
+     * Gives the open period 2024-dr2 of KS the demo's finance figures and measures of 2024-dr1 (decided and locked),
+     * for tests that change figures or measures in an open period.
+     */
+    public void copyDr1FiguresAndMeasuresToDr2() {
+        transaction.executeWithoutResult(status -> SystemUser.run(() -> {
+            var dr2 = organisation.context("ks", "2024-dr2");
+            financeImport.importFile(dr2, "ks-2024-dr1-finance.csv", resource("demo/ks-2024-dr1-finance.csv"));
+            measures.importFile(dr2, "ks-2024-dr1-measures.csv", resource("demo/ks-2024-dr1-measures.csv"));
+        }));
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = new org.springframework.core.io.ClassPathResource(name).getInputStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public DSLContext db() {

@@ -16,6 +16,7 @@ import se.uppfoljning.appendix.AppendixDocument.Table;
 import se.uppfoljning.appendix.internal.DocxRenderer;
 import se.uppfoljning.appendix.internal.HtmlRenderer;
 import se.uppfoljning.appendix.internal.PdfRenderer;
+import se.uppfoljning.appendix.internal.StoredAppendixRepository;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.AssignmentSection;
@@ -57,6 +58,7 @@ public class AppendixService {
     private final MeasureService measures;
     private final OrganisationService organisation;
     private final Messages messages;
+    private final StoredAppendixRepository stored;
     /**
      * Rendering is CPU-bound and a large PDF holds tens of MB while it is laid out: at most one per core at a time,
      * the rest wait their turn (fairly), so a burst of downloads neither fails nor exhausts the heap.
@@ -70,7 +72,8 @@ public class AppendixService {
     });
 
     AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
-                    Messages messages) {
+                    Messages messages, StoredAppendixRepository stored) {
+        this.stored = stored;
         this.followUp = followUp;
         this.measures = measures;
         this.organisation = organisation;
@@ -92,6 +95,42 @@ public class AppendixService {
 
     @PreAuthorize("isAuthenticated()")
     public AppendixFile generate(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
+        if (context.period().isLocked()) {
+            // a decided period's appendix is the one stored at the decision, byte for byte
+            organisation.context(context.committee().slug(), context.period().slug());
+            var decided = stored.latest(context.period().id(), kind, format);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        return render(context, kind, format);
+    }
+
+    /**
+     * Generates Bilaga 1 and 2 as Word and PDF and stores them as the decided appendices of the period, under the
+     * decision event {@code eventId}. Called by the period decision before the period is locked.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<AppendixFile> storeDecided(CommitteeContext context, long eventId) {
+        List<AppendixFile> files = new ArrayList<>();
+        for (AppendixKind kind : AppendixKind.values()) {
+            for (AppendixFormat format : AppendixFormat.values()) {
+                AppendixFile file = render(context, kind, format);
+                stored.insert(context.period().id(), eventId, kind, format, file);
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** The SHA-256 of the stored decided appendix, if the period has been decided. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<String> storedSha256(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
+        organisation.context(context.committee().slug(), context.period().slug());
+        return stored.storedSha256(context.period().id(), kind, format);
+    }
+
+    private AppendixFile render(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         AppendixDocument document = document(context, kind);
         byte[] content;
         try {

@@ -21,6 +21,9 @@ import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.Decision;
+import se.uppfoljning.periods.NewPeriod;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.organisation.ReportingPeriod;
 import se.uppfoljning.users.UserService;
 
@@ -53,11 +56,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private final boolean enabled;
     private final FinanceService finance;
     private final FinanceImportService financeImport;
+    private final PeriodService periods;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
                    @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
-                   FinanceService finance, FinanceImportService financeImport) {
+                   FinanceService finance, FinanceImportService financeImport, PeriodService periods) {
+        this.periods = periods;
         this.finance = finance;
         this.financeImport = financeImport;
         this.organisation = organisation;
@@ -122,6 +127,12 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             financeImport.importFile(context, slug + "-2024-dr1-finance.csv", bytes("demo/" + slug + "-2024-dr1-finance.csv"));
         }
+        // DR1 decided by the committee on 3 June 2024 (locked, its appendices stored); DR2 open, with DR1's statuses
+        // and comments as drafts. Paragraph and diary numbers are made up for the demo.
+        periods.submitForReview(slug, dr1.slug());
+        periods.decide(slug, dr1.slug(), new Decision(name, LocalDate.of(2024, 6, 3),
+                "ks".equals(slug) ? "§ 101" : "§ 41", code + " 2024/0001"));
+        periods.create(slug, new NewPeriod(PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 13)));
         return committee;
     }
 

@@ -9,7 +9,13 @@ import java.time.OffsetDateTime;
 public record FollowUpRow(long id, ItemKind kind, long areaId, Integer strategicGoalNumber, String number, String text,
                           String targetText, Long departmentId, String owner, int planYear, boolean carriedOver,
                           boolean derivedFromFinance, String status, String statusTone, String comment, int version,
-                          OffsetDateTime updatedAt, String updatedBy, boolean editable) {
+                          OffsetDateTime updatedAt, String updatedBy, boolean editable,
+                          boolean fromPreviousPeriod) {
+
+    /** A draft: status and comment carried over from the previous period, not yet saved or confirmed here. */
+    public boolean draft() {
+        return fromPreviousPeriod;
+    }
 
     /** The row's text as printed in Bilaga 2: number prefix included for goals and indicators. */
     public String printedText() {

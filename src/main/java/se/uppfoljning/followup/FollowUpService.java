@@ -126,11 +126,11 @@ public class FollowUpService {
             log.warn("Nekad ändring: {} försökte ändra post {} i {}", user.username(), itemId, context.period().slug());
             throw new AccessDeniedException("followup.error.notAllowed");
         }
-        if (item.derivedFromFinance()) {
-            throw new ValidationException("followup.error.derived");
-        }
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
+        }
+        if (item.derivedFromFinance()) {
+            throw new ValidationException("followup.error.derived");
         }
         String comment = change.comment() == null ? "" : change.comment().strip();
         if (comment.length() > MAX_COMMENT_LENGTH) {
@@ -147,6 +147,26 @@ public class FollowUpService {
         return saved;
     }
 
+    /**
+     * Copies the statuses and comments of {@code from} into {@code to} as drafts ("från föregående period"), for
+     * the creation of a new period by the secretariat; returns how many entries were copied.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public int carryOver(CommitteeContext from, CommitteeContext to) {
+        AppUserPrincipal user = CurrentUser.get();
+        long committeeId = to.committee().id();
+        if (from.committee().id() != committeeId
+                || !(user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.ADMIN))) {
+            throw new AccessDeniedException("followup.error.notAllowed");
+        }
+        if (to.period().isLocked()) {
+            throw new LockedException("followup.error.periodLocked", to.period().name());
+        }
+        return repository.carryOver(committeeId, to.period().year(), from.period().id(), to.period().id(),
+                user.username(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+    }
+
     static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {
         long committeeId = context.committee().id();
         return user.hasRole(committeeId, Role.SECRETARIAT)
@@ -158,7 +178,8 @@ public class FollowUpService {
         boolean editable = !context.period().isLocked() && mayEdit(user, context, r.departmentId());
         return new FollowUpRow(r.itemId(), r.kind(), r.areaId(), r.goalNumber(), r.number(), r.text(), r.targetText(),
                 r.departmentId(), r.owner(), r.planYear(), r.carriedOver(), r.derivedFromFinance(), r.status(),
-                r.statusTone(), r.comment(), r.version(), r.updatedAt(), r.updatedBy(), editable);
+                r.statusTone(), r.comment(), r.version(), r.updatedAt(), r.updatedBy(), editable,
+                r.fromPreviousPeriod());
     }
 
     private static void requireMember(AppUserPrincipal user, CommitteeContext context) {

@@ -34,8 +34,9 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
     @BeforeEach
     void setUp() {
         testData.reset();
+        testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("sekretariat");
-        context = organisation.context("ks", "2024-dr1");
+        context = organisation.context("ks", "2024-dr2");
     }
 
     @AfterEach

@@ -83,7 +83,7 @@ class AppendixViewTest extends KaribuTest {
         Anchor link = waitForDownload("bilaga-2-docx-download");
         assertThat(link.getText()).contains("Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen");
         byte[] downloaded = DownloadKt._download(link);
-        byte[] expected = appendices.generate(organisation.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
+        byte[] expected = appendices.generate(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2,
                 AppendixFormat.DOCX).content();
         assertThat(downloaded).isEqualTo(expected);
         assertThat(WordContent.of(downloaded).rows()).containsExactlyElementsOf(SeedReport.bilaga2Rows());
@@ -101,6 +101,7 @@ class AppendixViewTest extends KaribuTest {
     @Test
     @SuppressWarnings("unchecked")
     void secretariatAddsAMeasureWithSwedishValidation() {
+        testData.copyDr1FiguresAndMeasuresToDr2(); // the view opens the open period 2024-dr2
         login("sekretariat");
         UI.getCurrent().navigate("bilagor");
         Grid<Measure> grid = _get(Grid.class, spec -> spec.withId("measure-grid"));

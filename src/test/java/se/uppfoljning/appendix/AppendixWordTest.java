@@ -152,12 +152,18 @@ class AppendixWordTest extends AbstractIntegrationTest {
         assertThat(first.fileName()).isEqualTo(
                 "Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen - Delårsrapport med prognos 1 2024.docx");
 
+        // 2024-dr1 is decided: edits go to the open 2024-dr2, and the decided appendix stays as it was
         signIn("sekretariat");
-        FollowUpRow row = followUp.overview(context).rows().get(1);
-        followUp.save(context, row.id(), new FollowUpChange(row.status(), "Ny kommentar från sekretariatet.", row.version()));
-        AppendixFile changed = appendices.generate(context, AppendixKind.BILAGA_2, AppendixFormat.DOCX);
-        assertThat(changed.sha256()).isNotEqualTo(first.sha256());
-        assertThat(WordContent.of(changed.content()).rows().get(1).comment()).isEqualTo("Ny kommentar från sekretariatet.");
+        var open = organisation.context("ks", "2024-dr2");
+        AppendixFile openBefore = appendices.generate(open, AppendixKind.BILAGA_2, AppendixFormat.DOCX);
+        List<FollowUpRow> rows = followUp.overview(open).rows();
+        FollowUpRow row = rows.stream().filter(r -> !r.derivedFromFinance()).findFirst().orElseThrow();
+        followUp.save(open, row.id(), new FollowUpChange(row.status(), "Ny kommentar från sekretariatet.", row.version()));
+        AppendixFile changed = appendices.generate(open, AppendixKind.BILAGA_2, AppendixFormat.DOCX);
+        assertThat(changed.sha256()).isNotEqualTo(openBefore.sha256());
+        assertThat(WordContent.of(changed.content()).rows().get(rows.indexOf(row)).comment())
+                .isEqualTo("Ny kommentar från sekretariatet.");
+        assertThat(appendices.generate(context, AppendixKind.BILAGA_2, AppendixFormat.DOCX).sha256()).isEqualTo(first.sha256());
 
         AppendixFile bilaga1 = appendices.generate(context, AppendixKind.BILAGA_1, AppendixFormat.DOCX);
         assertThat(appendices.generate(context, AppendixKind.BILAGA_1, AppendixFormat.DOCX).content()).isEqualTo(bilaga1.content());

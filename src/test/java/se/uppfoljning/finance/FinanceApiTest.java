@@ -24,10 +24,11 @@ class FinanceApiTest extends AbstractIntegrationTest {
     @BeforeEach
     void reset() {
         testData.reset();
+        testData.copyDr1FiguresAndMeasuresToDr2();
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + "/api/v1/committees/ks/periods/2024-dr1" + path;
+        return "http://localhost:" + port + "/api/v1/committees/ks/periods/2024-dr2" + path;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String user) throws Exception {

@@ -53,7 +53,8 @@ class FinanceExportTest extends AbstractIntegrationTest {
     void theDocumentedExampleImports() throws Exception {
         String doc = Files.readString(Path.of("docs", "finance-import.md"), StandardCharsets.UTF_8);
         String example = doc.substring(doc.indexOf("niva;snitt;grupp"), doc.indexOf("```", doc.indexOf("niva;snitt;grupp")));
-        FinanceImportResult result = financeImport.importFile(context, "exempel.csv",
+        // into the open period: 2024-dr1 is decided and locked
+        FinanceImportResult result = financeImport.importFile(organisation.context("ks", "2024-dr2"), "exempel.csv",
                 example.getBytes(StandardCharsets.UTF_8));
         assertThat(result.rows()).isEqualTo(6);
         assertThat(result.levels()).containsExactly("KS", "ÖKL");

@@ -45,8 +45,9 @@ class FinanceImportTest extends AbstractIntegrationTest {
     @BeforeEach
     void reset() {
         testData.reset();
+        testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("controller");
-        context = organisation.context("ks", "2024-dr1");
+        context = organisation.context("ks", "2024-dr2");
     }
 
     private List<FinanceTable> tables() {

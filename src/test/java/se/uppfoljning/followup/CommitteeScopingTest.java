@@ -70,45 +70,45 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
     @Test
     void theSecondCommitteeHasItsOwnGoalsAndAssignmentsUnderTheSameStrategicGoals() {
         signIn("politiker");
-        FollowUpOverview kfn = followUp.overview("kfn", "2024-dr1");
+        FollowUpOverview kfn = followUp.overview("kfn", "2024-dr2");
         assertThat(kfn.rows()).hasSize(6);
         assertThat(kfn.rows()).filteredOn(r -> r.kind() == ItemKind.ASSIGNMENT).hasSize(2);
         assertThat(kfn.areas()).flatExtracting(AreaSection::goals).extracting(GoalSection::text)
                 .contains("Örebro kommun ska erbjuda ett utvecklande, aktivt och tryggt kultur-, fritids- och föreningsliv");
-        assertThat(followUp.overview("ks", "2024-dr1").rows()).hasSize(52);
+        assertThat(followUp.overview("ks", "2024-dr2").rows()).hasSize(52);
     }
 
     @Test
     void anOfficialOfKsCannotReadOrEditKfnByServiceOrApi() throws Exception {
         signIn("politiker");
-        FollowUpRow kfnRow = followUp.overview("kfn", "2024-dr1").rows().get(0);
+        FollowUpRow kfnRow = followUp.overview("kfn", "2024-dr2").rows().get(0);
 
         signIn("tjansteperson");
-        assertThatThrownBy(() -> organisation.context("kfn", "2024-dr1")).isInstanceOf(AccessDeniedException.class);
-        assertThat(send("GET", "/api/v1/committees/kfn/periods/2024-dr1/follow-up", "tjansteperson", null).statusCode())
+        assertThatThrownBy(() -> organisation.context("kfn", "2024-dr2")).isInstanceOf(AccessDeniedException.class);
+        assertThat(send("GET", "/api/v1/committees/kfn/periods/2024-dr2/follow-up", "tjansteperson", null).statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> put = send("PUT", "/api/v1/committees/kfn/periods/2024-dr1/items/" + kfnRow.id() + "/follow-up",
+        HttpResponse<String> put = send("PUT", "/api/v1/committees/kfn/periods/2024-dr2/items/" + kfnRow.id() + "/follow-up",
                 "tjansteperson", "{\"status\":\"Uppfylls\",\"comment\":\"Intrång\",\"version\":" + kfnRow.version() + "}");
         assertThat(put.statusCode()).isEqualTo(403);
         // the item id of another committee through KS's address is not found either
-        HttpResponse<String> viaKs = send("PUT", "/api/v1/committees/ks/periods/2024-dr1/items/" + kfnRow.id() + "/follow-up",
+        HttpResponse<String> viaKs = send("PUT", "/api/v1/committees/ks/periods/2024-dr2/items/" + kfnRow.id() + "/follow-up",
                 "tjansteperson", "{\"status\":\"Uppfylls\",\"comment\":\"Intrång\",\"version\":" + kfnRow.version() + "}");
         assertThat(viaKs.statusCode()).isIn(403, 404);
 
         signIn("politiker");
-        assertThat(followUp.overview("kfn", "2024-dr1").rows().get(0)).isEqualTo(kfnRow);
+        assertThat(followUp.overview("kfn", "2024-dr2").rows().get(0)).isEqualTo(kfnRow);
     }
 
     @Test
     void anOfficialOfKfnEditsTheirDepartmentsItemThereButNothingInKs() throws Exception {
         signIn("kultur");
-        FollowUpOverview kfn = followUp.overview("kfn", "2024-dr1");
+        FollowUpOverview kfn = followUp.overview("kfn", "2024-dr2");
         assertThat(kfn.rows()).filteredOn(FollowUpRow::editable).extracting(FollowUpRow::owner).containsOnly("Kulturavdelningen");
         FollowUpRow own = kfn.rows().stream().filter(r -> "19.1".equals(r.number())).findFirst().orElseThrow();
-        HttpResponse<String> ok = send("PUT", "/api/v1/committees/kfn/periods/2024-dr1/items/" + own.id() + "/follow-up",
+        HttpResponse<String> ok = send("PUT", "/api/v1/committees/kfn/periods/2024-dr2/items/" + own.id() + "/follow-up",
                 "kultur", "{\"status\":\"Uppfylls delvis\",\"comment\":\"Färre besök i mars.\",\"version\":" + own.version() + "}");
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/v1/committees/ks/periods/2024-dr1/follow-up", "kultur", null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/committees/ks/periods/2024-dr2/follow-up", "kultur", null).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -118,7 +118,7 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("name").asText()).isEqualTo("Kommunstyrelsen");
         assertThat(body.get("departments").toString()).contains("Säkerhetsavdelningen");
-        assertThat(body.get("periods").get(0).get("slug").asText()).isEqualTo("2024-dr1");
+        assertThat(body.get("periods").get(0).get("slug").asText()).isEqualTo("2024-dr2");
         JsonNode year = body.get("years").get(0);
         assertThat(year.get("year").asInt()).isEqualTo(2024);
         int items = 0;
@@ -136,7 +136,7 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
     @Test
     void anImportMayNotRenameTheCouncilsStrategicGoalsAndWritesNothingOnError() {
         signIn("sekretariat");
-        var context = organisation.context("kfn", "2024-dr1");
+        var context = organisation.context("kfn", "2024-dr2");
         String csv = "omrade;strategiskt_mal_nr;strategiskt_mal;typ;nummer;text;agare;osb_ar\n"
                 + "Ett tryggt Örebro genom livet;10;Helt annan text;nämndmål;10.2;Nytt mål;Fritidsavdelningen;2024\n"
                 + "Ett tryggt Örebro genom livet;10;Helt annan text;nämndmål;10.3;Ännu ett;Okänd avdelning;2024\n";

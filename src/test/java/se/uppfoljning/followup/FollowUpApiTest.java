@@ -29,7 +29,7 @@ class FollowUpApiTest extends AbstractIntegrationTest {
     }
 
     private String base() {
-        return "http://localhost:" + port + "/api/v1/committees/ks/periods/2024-dr1";
+        return "http://localhost:" + port + "/api/v1/committees/ks/periods/2024-dr2";
     }
 
     private HttpResponse<String> send(String method, String url, String user, String body) throws Exception {

@@ -35,7 +35,7 @@ class FollowUpServiceTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("politiker");
-        context = organisation.context("ks", "2024-dr1");
+        context = organisation.context("ks", "2024-dr2");
     }
 
     @AfterEach

@@ -75,7 +75,10 @@ public class SecurityConfiguration extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(new AntPathRequestMatcher("/styles/**"), new AntPathRequestMatcher("/images/**"))
+                .requestMatchers(new AntPathRequestMatcher("/styles/**"), new AntPathRequestMatcher("/images/**"),
+                        // the OpenAPI description of /api/** and its Swagger UI (the API itself needs Basic auth)
+                        new AntPathRequestMatcher("/v3/api-docs/**"), new AntPathRequestMatcher("/v3/api-docs"),
+                        new AntPathRequestMatcher("/swagger-ui/**"), new AntPathRequestMatcher("/swagger-ui.html"))
                 .permitAll());
         super.configure(http);
         setLoginView(http, LoginView.class, "/login");

@@ -44,6 +44,10 @@ public class MainLayout extends AppLayout {
         if (admin) {
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
         }
+        nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
+        if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.periods"), "perioder", VaadinIcon.CALENDAR.create()));
+        }
         addToDrawer(appName, nav);
 
         HorizontalLayout navbar = new HorizontalLayout();

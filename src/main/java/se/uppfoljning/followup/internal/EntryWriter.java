@@ -51,8 +51,9 @@ public class EntryWriter {
         if (entry.getVersion() != expectedVersion) {
             throw staleConflict(itemId, periodId);
         }
-        if (Objects.equals(entry.getStatusId(), statusId) && entry.getComment().equals(comment)) {
-            return false;
+        if (Objects.equals(entry.getStatusId(), statusId) && entry.getComment().equals(comment)
+                && !Boolean.TRUE.equals(entry.getFromPreviousPeriod())) {
+            return false; // saving a carried-over draft unchanged confirms it (clears the mark), with history
         }
         String oldStatus = repository.statusLabel(entry.getStatusId());
         repository.updateEntry(entry.getId(), expectedVersion, statusId, comment, username, now);

@@ -48,14 +48,14 @@ public class FollowUpRepository {
                                  long itemId, ItemKind kind, String number, String text, String targetText,
                                  Long departmentId, String owner, int planYear, boolean carriedOver,
                                  boolean derivedFromFinance, String status, String statusTone, String comment,
-                                 int version, OffsetDateTime updatedAt, String updatedBy) {
+                                 int version, OffsetDateTime updatedAt, String updatedBy, boolean fromPreviousPeriod) {
     }
 
     /** Every item of the committee followed up in the period, in report order, in one statement. */
     public List<OverviewRecord> overview(long committeeId, long periodId, int year) {
         return overviewQuery(periodId, I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
                 // retired items stay in the periods where they were followed up
-                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull())));
+                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull().and(E.FROM_PREVIOUS_PERIOD.isFalse()))));
     }
 
     /** Every item of the committee, all plan years, retired ones included, without follow-up. */
@@ -70,7 +70,8 @@ public class FollowUpRepository {
     private List<OverviewRecord> overviewQuery(long periodId, Condition condition) {
         return db.select(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID, I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT,
                         I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER, I.DERIVED_FROM_FINANCE,
-                        S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, coalesce(U.DISPLAY_NAME, E.UPDATED_BY))
+                        S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, coalesce(U.DISPLAY_NAME, E.UPDATED_BY),
+                        E.FROM_PREVIOUS_PERIOD)
                 .from(I)
                 .join(A).on(A.ID.eq(I.AREA_ID))
                 .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
@@ -85,7 +86,7 @@ public class FollowUpRepository {
                         ItemKind.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
                         r.value13(), r.value14(), r.value15(), r.value16(), r.value17(),
                         r.value18() == null ? "" : r.value18(), r.value19() == null ? 0 : r.value19(), r.value20(),
-                        r.value21()));
+                        r.value21(), Boolean.TRUE.equals(r.value22())));
     }
 
     public List<StatusOption> statuses(long organisationId) {
@@ -140,8 +141,43 @@ public class FollowUpRepository {
                 .set(E.VERSION, expectedVersion + 1)
                 .set(E.UPDATED_AT, now)
                 .set(E.UPDATED_BY, username)
+                .set(E.FROM_PREVIOUS_PERIOD, false)
                 .where(E.ID.eq(entryId).and(E.VERSION.eq(expectedVersion)))
                 .execute() == 1;
+    }
+
+    /**
+     * Copies the statuses and comments of the committee's items of {@code year} from one period into another as
+     * drafts (from_previous_period), with a first history row each; items retired or already followed up are left.
+     * A retired item whose only entry in a period is such a draft is not part of that period.
+     */
+    public int carryOver(long committeeId, int year, long fromPeriodId, long toPeriodId, String username,
+                         OffsetDateTime now) {
+        var source = FOLLOW_UP_ENTRY.as("source");
+        int copied = db.insertInto(E, E.ITEM_ID, E.PERIOD_ID, E.STATUS_ID, E.COMMENT, E.VERSION, E.UPDATED_AT,
+                        E.UPDATED_BY, E.FROM_PREVIOUS_PERIOD)
+                .select(db.select(source.ITEM_ID, org.jooq.impl.DSL.val(toPeriodId), source.STATUS_ID, source.COMMENT,
+                                org.jooq.impl.DSL.val(1), org.jooq.impl.DSL.val(now), org.jooq.impl.DSL.val(username),
+                                org.jooq.impl.DSL.val(true))
+                        .from(source)
+                        .join(I).on(I.ID.eq(source.ITEM_ID))
+                        .where(source.PERIOD_ID.eq(fromPeriodId)
+                                .and(I.COMMITTEE_ID.eq(committeeId))
+                                .and(I.PLAN_YEAR.eq(year))
+                                .and(I.RETIRED_AT.isNull())))
+                .onConflictDoNothing()
+                .execute();
+        db.insertInto(FOLLOW_UP_HISTORY, FOLLOW_UP_HISTORY.ENTRY_ID, FOLLOW_UP_HISTORY.VERSION,
+                        FOLLOW_UP_HISTORY.OLD_STATUS, FOLLOW_UP_HISTORY.NEW_STATUS, FOLLOW_UP_HISTORY.OLD_COMMENT,
+                        FOLLOW_UP_HISTORY.NEW_COMMENT, FOLLOW_UP_HISTORY.CHANGED_BY, FOLLOW_UP_HISTORY.CHANGED_AT)
+                .select(db.select(E.ID, org.jooq.impl.DSL.val(1), org.jooq.impl.DSL.inline((String) null), S.LABEL,
+                                org.jooq.impl.DSL.inline((String) null), E.COMMENT, E.UPDATED_BY, E.UPDATED_AT)
+                        .from(E).leftJoin(S).on(S.ID.eq(E.STATUS_ID))
+                        .where(E.PERIOD_ID.eq(toPeriodId).and(E.FROM_PREVIOUS_PERIOD.isTrue())
+                                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(FOLLOW_UP_HISTORY)
+                                        .where(FOLLOW_UP_HISTORY.ENTRY_ID.eq(E.ID))))))
+                .execute();
+        return copied;
     }
 
     public void insertHistory(long entryId, int version, String oldStatus, String newStatus, String oldComment,

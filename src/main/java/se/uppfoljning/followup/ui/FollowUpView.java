@@ -171,7 +171,16 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     private Span statusCell(OverviewNode node) {
         if (node instanceof OverviewNode.RowNode r) {
-            return StatusBadge.of(r.row().status(), r.row().statusTone(), getTranslation("status.notAssessed"));
+            Span badge = StatusBadge.of(r.row().status(), r.row().statusTone(), getTranslation("status.notAssessed"));
+            if (!r.row().fromPreviousPeriod()) {
+                return badge;
+            }
+            // a draft carried over from the previous period, until someone saves or confirms it
+            Span draft = new Span(getTranslation("followUp.fromPreviousPeriod"));
+            draft.getElement().getThemeList().add("badge contrast small");
+            draft.setId("draft-" + r.row().id());
+            Span cell = new Span(badge, new Span(" "), draft);
+            return cell;
         }
         Span span = new Span(node instanceof OverviewNode.GroupNode g ? g.statusHeading() : "");
         span.addClassName("column-heading");

@@ -34,9 +34,10 @@ class LoginViewTest extends KaribuTest {
         var committee = (com.vaadin.flow.component.select.Select<se.uppfoljning.organisation.Committee>)
                 _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("committee-select"));
         assertThat(committee.getValue().name()).isEqualTo("Kommunstyrelsen");
+        // the newest period is selected by default: the open DR2 (DR1 is decided)
         @SuppressWarnings("unchecked")
         var period = (com.vaadin.flow.component.select.Select<se.uppfoljning.organisation.ReportingPeriod>)
                 _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("period-select"));
-        assertThat(period.getValue().name()).isEqualTo("Delårsrapport med prognos 1 2024");
+        assertThat(period.getValue().name()).isEqualTo("Delårsrapport med prognos 2 2024");
     }
 }

@@ -25,6 +25,7 @@ class FinanceViewTest extends KaribuTest {
     @BeforeEach
     void reset() {
         testData.reset();
+        testData.copyDr1FiguresAndMeasuresToDr2();
     }
 
     @Test

@@ -121,7 +121,7 @@ class FollowUpViewTest extends KaribuTest {
 
         // meanwhile the secretariat saves the same entry
         login("sekretariat");
-        var context = organisation.context("ks", "2024-dr1");
+        var context = organisation.context("ks", "2024-dr2");
         FollowUpRow current = followUp.overview(context).rows().stream()
                 .filter(r -> r.text().equals("Ett narkotikateam ska införas")).findFirst().orElseThrow();
         followUp.save(context, current.id(), new FollowUpChange("Påbörjat", "Sekretariatets text", current.version()));

@@ -1,0 +1,138 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.base.ui.SelectedContext;
+import se.uppfoljning.followup.ChangesService;
+import se.uppfoljning.followup.ItemChange;
+import se.uppfoljning.followup.PeriodChanges;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.ReportingPeriod;
+
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** "Sedan förra rapporten": items whose status or comment changed since another period, for every role. */
+@Route(value = "forandringar", layout = MainLayout.class)
+@PermitAll
+public class ChangesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ChangesService changes;
+    private final SelectedContext selected;
+    final Select<ReportingPeriod> since = new Select<>();
+    final Grid<ItemChange> grid = new Grid<>();
+    private final VerticalLayout content = new VerticalLayout();
+    private CommitteeContext context;
+
+    public ChangesView(ChangesService changes, SelectedContext selected) {
+        this.changes = changes;
+        this.selected = selected;
+        since.setId("changes-since");
+        since.setLabel(getTranslation("changes.since"));
+        since.setItemLabelGenerator(ReportingPeriod::name);
+        since.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                show(e.getValue());
+            }
+        });
+        grid.setId("changes-grid");
+        grid.addColumn(ItemChange::areaName).setHeader(getTranslation("changes.column.area")).setAutoWidth(true);
+        grid.addColumn(c -> c.row().printedText()).setHeader(getTranslation("changes.column.item")).setFlexGrow(2);
+        grid.addColumn(c -> orNone(c.oldStatus()) + " → " + orNone(c.row().status()))
+                .setHeader(getTranslation("grid.status")).setAutoWidth(true);
+        grid.addColumn(c -> c.commentChanged() ? getTranslation("changes.commentChanged") : "")
+                .setHeader(getTranslation("grid.comment")).setAutoWidth(true);
+        grid.addColumn(c -> c.row().updatedBy() == null ? "" : c.row().updatedBy())
+                .setHeader(getTranslation("changes.column.changedBy")).setAutoWidth(true);
+        grid.addColumn(c -> c.row().updatedAt() == null ? ""
+                        : c.row().updatedAt().atZoneSameInstant(ZoneId.of("Europe/Stockholm")).format(TIME))
+                .setHeader(getTranslation("changes.column.changedAt")).setAutoWidth(true);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> new VerticalLayout(
+                new Paragraph(getTranslation("changes.column.oldComment") + ": " + c.oldComment()),
+                new Paragraph(getTranslation("changes.column.newComment") + ": " + c.row().comment()))));
+        grid.setAllRowsVisible(true);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("changes.title") + " – " + getTranslation("app.name");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        var current = selected.current();
+        H2 title = new H2(getTranslation("changes.title"));
+        title.setId("view-title");
+        add(title);
+        if (current.isEmpty()) {
+            add(new Paragraph(getTranslation("followUp.noCommittee")));
+            return;
+        }
+        context = current.get();
+        add(new Paragraph(context.committee().name() + " · " + context.period().name()));
+        List<ReportingPeriod> others = selected.periods(context.committee()).stream()
+                .filter(p -> p.id() != context.period().id()).toList();
+        if (others.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("changes.noOtherPeriod"));
+            none.setId("changes-none");
+            add(none);
+            return;
+        }
+        since.setItems(others);
+        ReportingPeriod initial = changes.previous(context).orElse(others.get(0));
+        since.setValue(initial);
+        add(since, content);
+        show(initial);
+    }
+
+    private void show(ReportingPeriod period) {
+        content.removeAll();
+        content.setPadding(false);
+        PeriodChanges result = changes.changes(context, period);
+        Paragraph summary = new Paragraph(getTranslation("changes.summary", result.changes().size(), period.name()));
+        summary.setId("changes-summary");
+        content.add(summary);
+        UnorderedList perArea = new UnorderedList();
+        perArea.setId("changes-per-area");
+        for (PeriodChanges.AreaCount area : result.perArea()) {
+            perArea.add(new ListItem(area.area() + ": " + area.changed() + " (" + area.byStatus().entrySet().stream()
+                    .map(e -> orNone(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
+        }
+        content.add(new H3(getTranslation("changes.perArea")), perArea);
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] bytes = changes.exportXlsx(result);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "forandringar-" + context.committee().slug()
+                    + "-" + context.period().slug() + "-sedan-" + period.slug() + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
+        }), getTranslation("changes.export"));
+        export.setId("changes-export");
+        content.add(export);
+        grid.setItems(result.changes());
+        content.add(grid);
+    }
+
+    private String orNone(String status) {
+        return status == null || status.isEmpty() ? getTranslation("status.notAssessed") : status;
+    }
+}

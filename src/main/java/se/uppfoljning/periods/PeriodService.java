@@ -1,0 +1,213 @@
+package se.uppfoljning.periods;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.appendix.AppendixService;
+import se.uppfoljning.base.error.ConflictException;
+import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.organisation.PeriodState;
+import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.internal.PeriodRepository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The life of a reporting period: created (with the previous period's statuses and comments as drafts), open →
+ * under review → decided and locked (decision body, date, §, diary number; Bilaga 1 and 2 stored as decided), and
+ * reopened only by an administrator with a reason. Every transition is recorded. The lock itself is enforced by the
+ * database (db-migrations/020-periods.sql).
+ */
+@Service
+@Transactional(readOnly = true)
+public class PeriodService {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodService.class);
+
+    private final PeriodRepository repository;
+    private final OrganisationService organisation;
+    private final AppendixService appendices;
+    private final FollowUpService followUp;
+
+    PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
+                  FollowUpService followUp) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.appendices = appendices;
+        this.followUp = followUp;
+    }
+
+    /** The committee's periods, newest end date first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<PeriodDetails> periods(String committeeSlug) {
+        Committee committee = organisation.committee(committeeSlug);
+        return repository.periods(committee.id());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails period(String committeeSlug, String periodSlug) {
+        return details(organisation.context(committeeSlug, periodSlug));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<PeriodEvent> events(String committeeSlug, String periodSlug) {
+        return repository.events(organisation.context(committeeSlug, periodSlug).period().id());
+    }
+
+    /** "2024-dr2" */
+    public static String slug(PeriodKind kind, int year) {
+        return year + "-" + (kind == PeriodKind.ANNUAL ? "ar" : kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** "Delårsrapport med prognos 2 2024", "Årsredovisning 2024" */
+    public static String name(PeriodKind kind, int year) {
+        return switch (kind) {
+            case DR1 -> "Delårsrapport med prognos 1 " + year;
+            case DR2 -> "Delårsrapport med prognos 2 " + year;
+            case ANNUAL -> "Årsredovisning " + year;
+        };
+    }
+
+    /**
+     * Creates a period (secretariat or admin). The statuses and comments of the committee's latest earlier period
+     * become drafts of the new one, marked "från föregående period" until someone saves or confirms them.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails create(String committeeSlug, NewPeriod period) {
+        Committee committee = organisation.committee(committeeSlug);
+        AppUserPrincipal user = requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        if (period == null || period.kind() == null || period.endDate() == null || period.year() < 2000
+                || period.year() > 2100) {
+            throw new ValidationException("period.error.incomplete");
+        }
+        if (period.deadline() != null && period.deadline().isBefore(period.endDate())) {
+            throw new ValidationException("period.error.deadlineBeforeEnd");
+        }
+        String slug = slug(period.kind(), period.year());
+        List<ReportingPeriod> existing = organisation.periods(committee.id());
+        if (existing.stream().anyMatch(p -> p.slug().equals(slug))) {
+            throw new ConflictException("period.error.exists", slug);
+        }
+        ReportingPeriod created = organisation.createPeriod(committee.id(), slug, name(period.kind(), period.year()),
+                period.kind(), period.year(), period.endDate());
+        repository.setDeadline(created.id(), period.deadline());
+        repository.insertEvent(created.id(), null, PeriodState.OPEN, null, null, user.username(), now());
+        existing.stream()
+                .filter(p -> p.endDate().isBefore(period.endDate()))
+                .findFirst() // newest end date first
+                .ifPresent(previous -> followUp.carryOver(new CommitteeContext(committee, previous),
+                        new CommitteeContext(committee, created)));
+        log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
+        return repository.period(created.id()).orElseThrow();
+    }
+
+    /** Open → under review (secretariat). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails submitForReview(String committeeSlug, String periodSlug) {
+        return move(committeeSlug, periodSlug, PeriodState.OPEN, PeriodState.REVIEW, null, Role.SECRETARIAT, Role.ADMIN);
+    }
+
+    /** Under review → open again, before any decision (secretariat). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails returnToOpen(String committeeSlug, String periodSlug) {
+        return move(committeeSlug, periodSlug, PeriodState.REVIEW, PeriodState.OPEN, null, Role.SECRETARIAT, Role.ADMIN);
+    }
+
+    /**
+     * Records the decision of a period under review and locks it (secretariat): Bilaga 1 and 2 are generated as Word
+     * and PDF and stored with their SHA-256, so the decided appendix downloaded later is exactly this one.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails decide(String committeeSlug, String periodSlug, Decision decision) {
+        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        AppUserPrincipal user = requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        if (decision == null || blank(decision.body()) || decision.date() == null || blank(decision.paragraph())) {
+            throw new ValidationException("period.error.decisionIncomplete");
+        }
+        Decision clean = new Decision(decision.body().strip(), decision.date(), decision.paragraph().strip(),
+                blank(decision.diaryNumber()) ? null : decision.diaryNumber().strip());
+        if (context.period().state() != PeriodState.REVIEW) {
+            throw wrongState(context.period(), PeriodState.REVIEW);
+        }
+        OffsetDateTime now = now();
+        long eventId = repository.insertEvent(context.period().id(), PeriodState.REVIEW, PeriodState.DECIDED, null,
+                clean, user.username(), now);
+        appendices.storeDecided(context, eventId);
+        if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
+            throw wrongState(context.period(), PeriodState.REVIEW);
+        }
+        log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
+                clean.body(), clean.date(), clean.paragraph());
+        return repository.period(context.period().id()).orElseThrow();
+    }
+
+    /** Decided → open again: administrators only, with a reason that is kept with the period's record. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails reopen(String committeeSlug, String periodSlug, String reason) {
+        if (blank(reason)) {
+            CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+            requireRole(context.committee().id(), Role.ADMIN);
+            throw new ValidationException("period.error.reasonRequired");
+        }
+        return move(committeeSlug, periodSlug, PeriodState.DECIDED, PeriodState.OPEN, reason.strip(), Role.ADMIN);
+    }
+
+    private PeriodDetails move(String committeeSlug, String periodSlug, PeriodState from, PeriodState to,
+                               String reason, Role... roles) {
+        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        AppUserPrincipal user = requireRole(context.committee().id(), roles);
+        if (context.period().state() != from || !repository.transition(context.period().id(), from, to)) {
+            throw wrongState(context.period(), from);
+        }
+        repository.insertEvent(context.period().id(), from, to, reason, null, user.username(), now());
+        log.info("{} flyttade {} för {} från {} till {}{}", user.username(), periodSlug, committeeSlug, from, to,
+                reason == null ? "" : " (" + reason + ")");
+        return repository.period(context.period().id()).orElseThrow();
+    }
+
+    private PeriodDetails details(CommitteeContext context) {
+        return repository.period(context.period().id())
+                .orElseThrow(() -> new NotFoundException("error.periodNotFound", context.period().slug()));
+    }
+
+    private static ConflictException wrongState(ReportingPeriod period, PeriodState expected) {
+        return new ConflictException("period.error.wrongState", period.name());
+    }
+
+    private static AppUserPrincipal requireRole(long committeeId, Role... roles) {
+        AppUserPrincipal user = CurrentUser.get();
+        if (Arrays.stream(roles).noneMatch(r -> user.hasRole(committeeId, r))) {
+            throw new AccessDeniedException("period: " + user.username() + " lacks " + Arrays.toString(roles));
+        }
+        return user;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

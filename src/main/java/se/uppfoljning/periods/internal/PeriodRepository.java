@@ -1,0 +1,103 @@
+package se.uppfoljning.periods.internal;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.organisation.PeriodState;
+import se.uppfoljning.periods.Decision;
+import se.uppfoljning.periods.PeriodDetails;
+import se.uppfoljning.periods.PeriodEvent;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static se.uppfoljning.db.Tables.PERIOD_EVENT;
+import static se.uppfoljning.db.Tables.REPORTING_PERIOD;
+
+@Repository
+public class PeriodRepository {
+
+    private static final se.uppfoljning.db.tables.ReportingPeriod P = REPORTING_PERIOD;
+    private static final se.uppfoljning.db.tables.PeriodEvent V = PERIOD_EVENT;
+
+    private final DSLContext db;
+
+    PeriodRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<PeriodDetails> periods(long committeeId) {
+        return db.selectFrom(P).where(P.COMMITTEE_ID.eq(committeeId)).orderBy(P.END_DATE.desc(), P.ID.desc())
+                .fetch(PeriodRepository::details);
+    }
+
+    public Optional<PeriodDetails> period(long periodId) {
+        return db.selectFrom(P).where(P.ID.eq(periodId)).fetchOptional(PeriodRepository::details);
+    }
+
+    public void setDeadline(long periodId, LocalDate deadline) {
+        db.update(P).set(P.DEADLINE, deadline).where(P.ID.eq(periodId)).execute();
+    }
+
+    /** Moves the period from one state to another; false when it was not in {@code from} (someone was first). */
+    public boolean transition(long periodId, PeriodState from, PeriodState to) {
+        var update = db.update(P).set(P.STATE, to.name());
+        if (to != PeriodState.DECIDED) {
+            update = update.set(P.DECISION_BODY, (String) null).set(P.DECISION_DATE, (LocalDate) null)
+                    .set(P.DECISION_PARAGRAPH, (String) null).set(P.DIARY_NUMBER, (String) null)
+                    .set(P.DECIDED_AT, (OffsetDateTime) null).set(P.DECIDED_BY, (String) null);
+        }
+        return update.where(P.ID.eq(periodId).and(P.STATE.eq(from.name()))).execute() == 1;
+    }
+
+    public boolean decide(long periodId, PeriodState from, Decision decision, String username, OffsetDateTime now) {
+        return db.update(P)
+                .set(P.STATE, PeriodState.DECIDED.name())
+                .set(P.DECISION_BODY, decision.body())
+                .set(P.DECISION_DATE, decision.date())
+                .set(P.DECISION_PARAGRAPH, decision.paragraph())
+                .set(P.DIARY_NUMBER, decision.diaryNumber())
+                .set(P.DECIDED_AT, now)
+                .set(P.DECIDED_BY, username)
+                .where(P.ID.eq(periodId).and(P.STATE.eq(from.name())))
+                .execute() == 1;
+    }
+
+    public long insertEvent(long periodId, PeriodState from, PeriodState to, String reason, Decision decision,
+                            String username, OffsetDateTime now) {
+        return db.insertInto(V)
+                .set(V.PERIOD_ID, periodId)
+                .set(V.FROM_STATE, from == null ? null : from.name())
+                .set(V.TO_STATE, to.name())
+                .set(V.REASON, reason)
+                .set(V.DECISION_BODY, decision == null ? null : decision.body())
+                .set(V.DECISION_DATE, decision == null ? null : decision.date())
+                .set(V.DECISION_PARAGRAPH, decision == null ? null : decision.paragraph())
+                .set(V.DIARY_NUMBER, decision == null ? null : decision.diaryNumber())
+                .set(V.CHANGED_BY, username)
+                .set(V.CHANGED_AT, now)
+                .returning(V.ID).fetchOne().getId();
+    }
+
+    public List<PeriodEvent> events(long periodId) {
+        return db.selectFrom(V).where(V.PERIOD_ID.eq(periodId)).orderBy(V.ID)
+                .fetch(r -> new PeriodEvent(r.getId(),
+                        r.getFromState() == null ? null : PeriodState.valueOf(r.getFromState()),
+                        PeriodState.valueOf(r.getToState()), r.getReason(),
+                        r.getDecisionBody() == null ? null : new Decision(r.getDecisionBody(), r.getDecisionDate(),
+                                r.getDecisionParagraph(), r.getDiaryNumber()),
+                        r.getChangedBy(), r.getChangedAt()));
+    }
+
+    private static PeriodDetails details(Record record) {
+        var r = record.into(P);
+        Decision decision = r.getDecisionBody() == null ? null
+                : new Decision(r.getDecisionBody(), r.getDecisionDate(), r.getDecisionParagraph(), r.getDiaryNumber());
+        return new PeriodDetails(r.getId(), r.getSlug(), r.getName(), PeriodKind.valueOf(r.getKind()), r.getYear(),
+                r.getEndDate(), r.getDeadline(), PeriodState.valueOf(r.getState()), decision, r.getDecidedAt(),
+                r.getDecidedBy());
+    }
+}

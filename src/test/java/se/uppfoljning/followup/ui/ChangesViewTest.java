@@ -1,0 +1,70 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.KaribuTest;
+import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.followup.FollowUpChange;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.OrganisationService;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Sedan förra rapporten" and the draft badge in a mocked browser. */
+class ChangesViewTest extends KaribuTest {
+
+    @Autowired
+    FollowUpService followUp;
+    @Autowired
+    OrganisationService organisation;
+
+    @BeforeEach
+    void reset() {
+        testData.reset();
+    }
+
+    @Test
+    void everyRoleSeesWhatChangedSinceTheDecidedReport() {
+        SystemUser.run(() -> {
+            var dr2 = organisation.context("ks", "2024-dr2");
+            FollowUpRow row = followUp.overview(dr2).rows().stream().filter(r -> !r.derivedFromFinance()
+                    && r.status() != null && !r.status().equals("Uppfylls ej")
+                    && r.kind() != se.uppfoljning.followup.ItemKind.ASSIGNMENT).findFirst().orElseThrow();
+            followUp.save(dr2, row.id(), new FollowUpChange("Uppfylls ej", row.comment(), row.version()));
+        });
+        login("politiker");
+        UI.getCurrent().navigate("forandringar");
+        ChangesView view = _get(ChangesView.class);
+        assertThat(view.since.getValue().slug()).isEqualTo("2024-dr1");
+        assertThat(_get(Paragraph.class, s -> s.withId("changes-summary")).getText()).startsWith("1 poster");
+        assertThat(_size(view.grid)).isEqualTo(1);
+        _get(Anchor.class, s -> s.withId("changes-export"));
+    }
+
+    @Test
+    void carriedOverRowsShowTheirBadge() {
+        login("sekretariat");
+        UI.getCurrent().navigate("");
+        FollowUpView view = _get(FollowUpView.class);
+        int draftIndex = -1;
+        for (int i = 0; i < _size(view.grid); i++) {
+            if (com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, i) instanceof OverviewNode.RowNode r
+                    && r.row().fromPreviousPeriod()) {
+                draftIndex = i;
+                break;
+            }
+        }
+        assertThat(draftIndex).isNotNegative();
+        Span cell = (Span) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, draftIndex, "status");
+        assertThat(cell.getChildren().filter(c -> c instanceof Span s && "Från föregående period".equals(s.getText())))
+                .hasSize(1);
+    }
+}

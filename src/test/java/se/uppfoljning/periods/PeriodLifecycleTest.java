@@ -1,0 +1,162 @@
+package se.uppfoljning.periods;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.appendix.AppendixFormat;
+import se.uppfoljning.appendix.AppendixKind;
+import se.uppfoljning.appendix.AppendixService;
+import se.uppfoljning.base.error.ConflictException;
+import se.uppfoljning.base.error.LockedException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.followup.FollowUpChange;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.organisation.PeriodState;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Open → review → decided and locked (service, stored appendices, database triggers) → reopened by an admin. */
+class PeriodLifecycleTest extends AbstractIntegrationTest {
+
+    static final String PERIOD = "2024-dr2";
+    static final Decision DECISION = new Decision("Kommunstyrelsen", LocalDate.of(2024, 10, 1), "§ 201", "KS 24/0999");
+
+    @Autowired
+    PeriodService periods;
+    @Autowired
+    FollowUpService followUp;
+    @Autowired
+    OrganisationService organisation;
+    @Autowired
+    AppendixService appendices;
+
+    @BeforeEach
+    void setUp() {
+        testData.reset();
+    }
+
+    @AfterEach
+    void tearDown() {
+        signOut();
+    }
+
+    /** A DR2 period of KS that is open (the demo's own or a created one). */
+    private void ensureOpenDr2() {
+        signIn("sekretariat");
+        if (periods.periods("ks").stream().noneMatch(p -> p.slug().equals(PERIOD))) {
+            periods.create("ks", new NewPeriod(PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 15)));
+        }
+    }
+
+    private FollowUpRow editableRow(CommitteeContext context) {
+        return followUp.overview(context).areas().stream()
+                .flatMap(a -> a.goals().stream().flatMap(g -> g.rows().stream()))
+                .filter(r -> !r.derivedFromFinance()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void createdPeriodHasSlugNameDeadlineAndIsOpen() {
+        ensureOpenDr2();
+        PeriodDetails dr2 = periods.period("ks", PERIOD);
+        assertThat(dr2.name()).isEqualTo("Delårsrapport med prognos 2 2024");
+        assertThat(dr2.state()).isEqualTo(PeriodState.OPEN);
+        assertThat(dr2.endDate()).isEqualTo(LocalDate.of(2024, 8, 31));
+        assertThat(PeriodService.name(PeriodKind.ANNUAL, 2024)).isEqualTo("Årsredovisning 2024");
+        assertThat(PeriodService.slug(PeriodKind.ANNUAL, 2024)).isEqualTo("2024-ar");
+        assertThatThrownBy(() -> periods.create("ks",
+                new NewPeriod(PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31), null)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyTheSecretariatMovesAPeriodAndOnlyAnAdminReopensWithAReason() {
+        ensureOpenDr2();
+        for (String user : List.of("politiker", "tjansteperson", "controller")) {
+            signIn(user);
+            assertThatThrownBy(() -> periods.submitForReview("ks", PERIOD)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> periods.create("ks", new NewPeriod(PeriodKind.ANNUAL, 2024,
+                    LocalDate.of(2024, 12, 31), null))).isInstanceOf(AccessDeniedException.class);
+        }
+        signIn("sekretariat");
+        assertThatThrownBy(() -> periods.decide("ks", PERIOD, DECISION)).isInstanceOf(ConflictException.class);
+        assertThat(periods.submitForReview("ks", PERIOD).state()).isEqualTo(PeriodState.REVIEW);
+        assertThatThrownBy(() -> periods.decide("ks", PERIOD, new Decision(" ", null, "", null)))
+                .isInstanceOf(ValidationException.class);
+        PeriodDetails decided = periods.decide("ks", PERIOD, DECISION);
+        assertThat(decided.state()).isEqualTo(PeriodState.DECIDED);
+        assertThat(decided.decision()).isEqualTo(DECISION);
+        assertThat(decided.decidedBy()).isEqualTo("sekretariat");
+
+        assertThatThrownBy(() -> periods.reopen("ks", PERIOD, "Fel i bilaga 2")).isInstanceOf(AccessDeniedException.class);
+        signIn("admin");
+        assertThatThrownBy(() -> periods.reopen("ks", PERIOD, " ")).isInstanceOf(ValidationException.class);
+        PeriodDetails reopened = periods.reopen("ks", PERIOD, "Fel i bilaga 2");
+        assertThat(reopened.state()).isEqualTo(PeriodState.OPEN);
+        assertThat(reopened.decision()).isNull();
+        List<PeriodEvent> events = periods.events("ks", PERIOD);
+        assertThat(events).extracting(PeriodEvent::toState)
+                .containsSubsequence(PeriodState.REVIEW, PeriodState.DECIDED, PeriodState.OPEN);
+        PeriodEvent last = events.get(events.size() - 1);
+        assertThat(last.reason()).isEqualTo("Fel i bilaga 2");
+        assertThat(last.changedBy()).isEqualTo("admin");
+        assertThat(events.get(events.size() - 2).decision()).isEqualTo(DECISION);
+    }
+
+    @Test
+    void aDecidedPeriodRefusesEditsThroughTheServiceAndTheDatabaseAndKeepsItsAppendices() {
+        ensureOpenDr2();
+        CommitteeContext open = organisation.context("ks", PERIOD);
+        FollowUpRow row = editableRow(open);
+        followUp.save(open, row.id(), new FollowUpChange("Uppfylls", "Före beslutet", row.version()));
+        periods.submitForReview("ks", PERIOD);
+        periods.decide("ks", PERIOD, DECISION);
+        CommitteeContext locked = organisation.context("ks", PERIOD);
+        assertThat(locked.period().isLocked()).isTrue();
+        String sha = appendices.storedSha256(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).orElseThrow();
+        assertThat(appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).sha256()).isEqualTo(sha);
+        assertThat(appendices.storedSha256(locked, AppendixKind.BILAGA_1, AppendixFormat.PDF)).isPresent();
+
+        FollowUpRow current = followUp.row(locked, row.id());
+        assertThat(current.editable()).isFalse();
+        assertThatThrownBy(() -> followUp.save(locked, row.id(), new FollowUpChange("Uppfylls ej", "Efter", current.version())))
+                .isInstanceOf(LockedException.class);
+        // the service's own check bypassed: a context that still says OPEN
+        assertThatThrownBy(() -> followUp.save(open, row.id(), new FollowUpChange("Uppfylls ej", "Efter", current.version())))
+                .isInstanceOf(LockedException.class);
+        // and plain SQL through jOOQ, past every service
+        var db = testData.db();
+        long periodId = locked.period().id();
+        for (String sql : List.of(
+                "update follow_up_entry set comment = 'ändrad' where period_id = " + periodId,
+                "delete from follow_up_history where entry_id in (select id from follow_up_entry where period_id = " + periodId + ")",
+                "insert into measure (committee_id, period_id, number, description) values ("
+                        + locked.committee().id() + ", " + periodId + ", 99, 'x')",
+                "insert into finance_import (period_id, file_name, sha256, row_count, result, imported_by) values ("
+                        + periodId + ", 'f', 'x', 0, 'OK', 'x')",
+                "delete from period_appendix where period_id = " + periodId,
+                "update reporting_period set name = 'annat' where id = " + periodId)) {
+            assertThatThrownBy(() -> db.execute(sql)).as(sql).isInstanceOf(LockedException.class);
+        }
+        assertThat(followUp.row(locked, row.id()).comment()).isEqualTo("Före beslutet");
+        assertThat(appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).sha256()).isEqualTo(sha);
+
+        signIn("admin");
+        periods.reopen("ks", PERIOD, "Rättelse");
+        signIn("sekretariat");
+        CommitteeContext reopened = organisation.context("ks", PERIOD);
+        FollowUpRow again = followUp.row(reopened, row.id());
+        followUp.save(reopened, row.id(), new FollowUpChange("Uppfylls ej", "Efter rättelse", again.version()));
+        assertThat(followUp.row(reopened, row.id()).comment()).isEqualTo("Efter rättelse");
+    }
+}
