@@ -92,38 +92,37 @@ public class StructureRepository {
         return db.fetchExists(D, D.ID.eq(departmentId).and(D.COMMITTEE_ID.eq(committeeId)));
     }
 
+    /** An item's fields as the form gives them; assignments carry no goal or number, goals are never carried over. */
+    private static java.util.Map<org.jooq.Field<?>, Object> contents(long areaId, ItemForm form) {
+        boolean assignment = form.kind() == ItemKind.ASSIGNMENT;
+        java.util.Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(I.KIND, form.kind().name());
+        values.put(I.AREA_ID, areaId);
+        values.put(I.STRATEGIC_GOAL_ID, assignment ? null : form.strategicGoalId());
+        values.put(I.NUMBER, assignment ? null : form.number());
+        values.put(I.TEXT, form.text());
+        values.put(I.TARGET_TEXT, form.targetText());
+        values.put(I.DEPARTMENT_ID, form.departmentId());
+        values.put(I.PLAN_YEAR, form.planYear());
+        values.put(I.CARRIED_OVER, assignment && form.carriedOver());
+        values.put(I.DERIVED_FROM_FINANCE, !assignment && form.derivedFromFinance());
+        return values;
+    }
+
     /** New items go last within their table. */
     public long insertItem(long committeeId, long areaId, ItemForm form) {
         Integer max = db.select(org.jooq.impl.DSL.max(I.SORT_ORDER)).from(I).where(I.COMMITTEE_ID.eq(committeeId))
                 .fetchOne(0, Integer.class);
         return db.insertInto(I)
                 .set(I.COMMITTEE_ID, committeeId)
-                .set(I.KIND, form.kind().name())
-                .set(I.AREA_ID, areaId)
-                .set(I.STRATEGIC_GOAL_ID, form.kind() == ItemKind.ASSIGNMENT ? null : form.strategicGoalId())
-                .set(I.NUMBER, form.kind() == ItemKind.ASSIGNMENT ? null : form.number())
-                .set(I.TEXT, form.text())
-                .set(I.TARGET_TEXT, form.targetText())
-                .set(I.DEPARTMENT_ID, form.departmentId())
-                .set(I.PLAN_YEAR, form.planYear())
-                .set(I.CARRIED_OVER, form.kind() == ItemKind.ASSIGNMENT && form.carriedOver())
-                .set(I.DERIVED_FROM_FINANCE, form.kind() != ItemKind.ASSIGNMENT && form.derivedFromFinance())
+                .set(contents(areaId, form))
                 .set(I.SORT_ORDER, max == null ? 0 : max + 1)
                 .returning(I.ID).fetchOne().getId();
     }
 
     public void updateItem(long itemId, long areaId, ItemForm form) {
         db.update(I)
-                .set(I.KIND, form.kind().name())
-                .set(I.AREA_ID, areaId)
-                .set(I.STRATEGIC_GOAL_ID, form.kind() == ItemKind.ASSIGNMENT ? null : form.strategicGoalId())
-                .set(I.NUMBER, form.kind() == ItemKind.ASSIGNMENT ? null : form.number())
-                .set(I.TEXT, form.text())
-                .set(I.TARGET_TEXT, form.targetText())
-                .set(I.DEPARTMENT_ID, form.departmentId())
-                .set(I.PLAN_YEAR, form.planYear())
-                .set(I.CARRIED_OVER, form.kind() == ItemKind.ASSIGNMENT && form.carriedOver())
-                .set(I.DERIVED_FROM_FINANCE, form.kind() != ItemKind.ASSIGNMENT && form.derivedFromFinance())
+                .set(contents(areaId, form))
                 .where(I.ID.eq(itemId))
                 .execute();
     }

@@ -42,19 +42,26 @@ public class MeasureRepository {
         return max == null ? 1 : max + 1;
     }
 
+    /** The measure's texts and effects, as written by insert, update and upsert alike. */
+    private static java.util.Map<org.jooq.Field<?>, Object> contents(Measure m) {
+        java.util.Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(MEASURE.DESCRIPTION, m.description());
+        values.put(MEASURE.DECISION, m.decision());
+        values.put(MEASURE.DIARY_NUMBER, m.diaryNumber());
+        values.put(MEASURE.FORECAST_EFFECT, m.forecastEffect());
+        values.put(MEASURE.TOTAL_EFFECT, m.totalEffect());
+        values.put(MEASURE.ACHIEVED_EFFECT, m.achievedEffect());
+        values.put(MEASURE.EXPECTED_EFFECT, m.expectedEffect());
+        values.put(MEASURE.COMMENT, m.comment());
+        return values;
+    }
+
     public long insert(long committeeId, long periodId, int number, Measure m) {
         return db.insertInto(MEASURE)
                 .set(MEASURE.COMMITTEE_ID, committeeId)
                 .set(MEASURE.PERIOD_ID, periodId)
                 .set(MEASURE.NUMBER, number)
-                .set(MEASURE.DESCRIPTION, m.description())
-                .set(MEASURE.DECISION, m.decision())
-                .set(MEASURE.DIARY_NUMBER, m.diaryNumber())
-                .set(MEASURE.FORECAST_EFFECT, m.forecastEffect())
-                .set(MEASURE.TOTAL_EFFECT, m.totalEffect())
-                .set(MEASURE.ACHIEVED_EFFECT, m.achievedEffect())
-                .set(MEASURE.EXPECTED_EFFECT, m.expectedEffect())
-                .set(MEASURE.COMMENT, m.comment())
+                .set(contents(m))
                 .returning(MEASURE.ID)
                 .fetchOne(MEASURE.ID);
     }
@@ -62,14 +69,7 @@ public class MeasureRepository {
     /** Changes the measure's texts and effects; false when the period has no measure with the id. */
     public boolean update(long periodId, long id, Measure m) {
         return db.update(MEASURE)
-                .set(MEASURE.DESCRIPTION, m.description())
-                .set(MEASURE.DECISION, m.decision())
-                .set(MEASURE.DIARY_NUMBER, m.diaryNumber())
-                .set(MEASURE.FORECAST_EFFECT, m.forecastEffect())
-                .set(MEASURE.TOTAL_EFFECT, m.totalEffect())
-                .set(MEASURE.ACHIEVED_EFFECT, m.achievedEffect())
-                .set(MEASURE.EXPECTED_EFFECT, m.expectedEffect())
-                .set(MEASURE.COMMENT, m.comment())
+                .set(contents(m))
                 .where(MEASURE.PERIOD_ID.eq(periodId), MEASURE.ID.eq(id))
                 .execute() == 1;
     }
@@ -80,24 +80,10 @@ public class MeasureRepository {
                 .set(MEASURE.COMMITTEE_ID, committeeId)
                 .set(MEASURE.PERIOD_ID, periodId)
                 .set(MEASURE.NUMBER, m.number())
-                .set(MEASURE.DESCRIPTION, m.description())
-                .set(MEASURE.DECISION, m.decision())
-                .set(MEASURE.DIARY_NUMBER, m.diaryNumber())
-                .set(MEASURE.FORECAST_EFFECT, m.forecastEffect())
-                .set(MEASURE.TOTAL_EFFECT, m.totalEffect())
-                .set(MEASURE.ACHIEVED_EFFECT, m.achievedEffect())
-                .set(MEASURE.EXPECTED_EFFECT, m.expectedEffect())
-                .set(MEASURE.COMMENT, m.comment())
+                .set(contents(m))
                 .onConflict(MEASURE.PERIOD_ID, MEASURE.NUMBER)
                 .doUpdate()
-                .set(MEASURE.DESCRIPTION, m.description())
-                .set(MEASURE.DECISION, m.decision())
-                .set(MEASURE.DIARY_NUMBER, m.diaryNumber())
-                .set(MEASURE.FORECAST_EFFECT, m.forecastEffect())
-                .set(MEASURE.TOTAL_EFFECT, m.totalEffect())
-                .set(MEASURE.ACHIEVED_EFFECT, m.achievedEffect())
-                .set(MEASURE.EXPECTED_EFFECT, m.expectedEffect())
-                .set(MEASURE.COMMENT, m.comment())
+                .set(contents(m))
                 .execute();
     }
 }
