@@ -86,6 +86,31 @@ public class OrganisationService {
         repository.insertPlanYear(organisationId, year, "ÖSB " + year);
     }
 
+    /** The plan years (ÖSB) of the committee's organisation, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Integer> planYears(Committee committee) {
+        requireMember(committee.id());
+        return repository.planYears(committee.organisationId());
+    }
+
+    /** A new plan year (ÖSB {year}) for the organisation; the secretariat of a committee may add it. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void addPlanYear(Committee committee, int year) {
+        var user = CurrentUser.get();
+        if (!user.hasRole(committee.id(), se.uppfoljning.base.security.Role.SECRETARIAT)
+                && !user.hasRole(committee.id(), se.uppfoljning.base.security.Role.ADMIN)) {
+            throw new AccessDeniedException("not secretariat of committee " + committee.id());
+        }
+        if (year < 2000 || year > 2100) {
+            throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearInvalid", String.valueOf(year));
+        }
+        if (repository.planYears(committee.organisationId()).contains(year)) {
+            throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearExists", String.valueOf(year));
+        }
+        repository.insertPlanYear(committee.organisationId(), year, "ÖSB " + year);
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Committee createCommittee(long organisationId, String slug, String code, String name) {

@@ -47,7 +47,7 @@ class AppendixBenchmark extends AbstractIntegrationTest {
     @Test
     void benchmark() throws Exception {
         testData.reset();
-        CommitteeContext demo = SystemUser.call(() -> organisation.context("ks", "2024-dr1"));
+        CommitteeContext demo = SystemUser.call(() -> organisation.context("ks", "2024-dr2"));
         CommitteeContext large = SystemUser.call(this::syntheticCommittee);
         int rows = SystemUser.call(() -> appendices.document(large, AppendixKind.BILAGA_2)).blocks().stream()
                 .filter(b -> b instanceof AppendixDocument.Table).mapToInt(b -> ((AppendixDocument.Table) b).rows().size()).sum();

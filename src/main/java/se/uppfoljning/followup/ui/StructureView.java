@@ -67,6 +67,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     final Grid<Department> departments = new Grid<>();
     final Grid<ErrorDetail> importErrors = new Grid<>();
     final Paragraph importSummary = new Paragraph();
+    final com.vaadin.flow.component.html.Span planYears = new com.vaadin.flow.component.html.Span();
     final Button importConfirm = new Button();
     final MemoryBuffer buffer = new MemoryBuffer();
     final Upload upload = new Upload(buffer);
@@ -274,12 +275,28 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         }).setHeader(getTranslation("grid.actions")).setAutoWidth(true).setFlexGrow(0);
         goals.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
 
-        VerticalLayout tab = new VerticalLayout(addRow, areas, goalRow, goals);
+        IntegerField newYear = new IntegerField(getTranslation("structure.newPlanYear"));
+        newYear.setId("structure-plan-year");
+        Button addYear = new Button(getTranslation("structure.add"), VaadinIcon.PLUS.create(), e -> run(() -> {
+            if (newYear.getValue() == null) {
+                throw new ValidationException("organisation.error.planYearInvalid", "");
+            }
+            organisation.addPlanYear(context.committee(), newYear.getValue());
+            newYear.clear();
+        }, this::refreshAreas));
+        addYear.setId("structure-plan-year-add");
+        planYears.setId("structure-plan-years");
+        HorizontalLayout yearRow = new HorizontalLayout(newYear, addYear, planYears);
+        yearRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        VerticalLayout tab = new VerticalLayout(yearRow, addRow, areas, goalRow, goals);
         tab.setPadding(false);
         return tab;
     }
 
     void refreshAreas() {
+        planYears.setText(getTranslation("structure.planYears", organisation.planYears(context.committee()).stream()
+                .map(y -> "ÖSB " + y).collect(java.util.stream.Collectors.joining(", "))));
         areas.setItems(structure.areas(context.committee()));
         goals.setItems(structure.goals(context.committee()));
     }

@@ -53,6 +53,12 @@ public class OrganisationRepository {
                 .set(PLAN_YEAR.NAME, name).returning(PLAN_YEAR.ID).fetchOne().getId();
     }
 
+    /** The organisation's plan years (ÖSB), newest first. */
+    public List<Integer> planYears(long organisationId) {
+        return db.select(PLAN_YEAR.YEAR).from(PLAN_YEAR).where(PLAN_YEAR.ORGANISATION_ID.eq(organisationId))
+                .orderBy(PLAN_YEAR.YEAR.desc()).fetch(PLAN_YEAR.YEAR);
+    }
+
     public Committee insertCommittee(long organisationId, String slug, String code, String name) {
         int order = db.fetchCount(COMMITTEE);
         long id = db.insertInto(COMMITTEE)

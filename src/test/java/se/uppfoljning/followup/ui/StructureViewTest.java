@@ -138,6 +138,20 @@ class StructureViewTest extends KaribuTest {
     }
 
     @Test
+    void theSecretariatAddsAPlanYearOnceOnly() {
+        StructureView view = open();
+        view.tabs.setSelectedIndex(1);
+        assertThat(view.planYears.getText()).isEqualTo("Planår: ÖSB 2024, ÖSB 2023");
+        _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("structure-plan-year")).setValue(2025);
+        _click(_get(Button.class, spec -> spec.withId("structure-plan-year-add")));
+        assertThat(view.planYears.getText()).isEqualTo("Planår: ÖSB 2025, ÖSB 2024, ÖSB 2023");
+        _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("structure-plan-year")).setValue(2024);
+        _click(_get(Button.class, spec -> spec.withId("structure-plan-year-add")));
+        expectNotifications("ÖSB 2024 finns redan.");
+        assertThat(view.planYears.getText()).isEqualTo("Planår: ÖSB 2025, ÖSB 2024, ÖSB 2023");
+    }
+
+    @Test
     void aRetiredItemStaysInTheEarlierPeriodButNotInANewOne() {
         StructureView view = open();
         StructureItem vivalla = _fetch(view.items, 0, 100).stream().filter(i -> i.text().contains("Vivalla")).findFirst().orElseThrow();
