@@ -145,11 +145,7 @@ public class FinanceImportService {
     }
 
     private static AppUserPrincipal requireController(CommitteeContext context) {
-        AppUserPrincipal user = CurrentUser.get();
-        if (!user.hasRole(context.committee().id(), Role.CONTROLLER)) {
-            throw new AccessDeniedException("finance import needs the controller role in the committee");
-        }
-        return user;
+        return se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(), Role.CONTROLLER);
     }
 
     private static String safeName(String fileName) {

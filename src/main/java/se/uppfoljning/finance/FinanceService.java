@@ -212,8 +212,6 @@ public class FinanceService {
     }
 
     private static void requireMember(CommitteeContext context) {
-        if (!CurrentUser.get().isMemberOf(context.committee().id())) {
-            throw new AccessDeniedException("not a member of committee " + context.committee().id());
-        }
+        se.uppfoljning.base.security.CommitteeAccess.requireMember(context.committee().id());
     }
 }

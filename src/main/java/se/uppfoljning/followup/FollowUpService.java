@@ -183,9 +183,7 @@ public class FollowUpService {
     }
 
     private static void requireMember(AppUserPrincipal user, CommitteeContext context) {
-        if (!user.isMemberOf(context.committee().id())) {
-            throw new AccessDeniedException("not a member");
-        }
+        se.uppfoljning.base.security.CommitteeAccess.requireMember(context.committee().id());
     }
 
     private static final class SectionBuilder<T> {

@@ -59,12 +59,8 @@ public class StructureImportService {
     }
 
     private static void requireSecretariat(CommitteeContext context) {
-        var user = CurrentUser.get();
-        long committeeId = context.committee().id();
-        if (!user.hasRole(committeeId, se.uppfoljning.base.security.Role.SECRETARIAT)
-                && !user.hasRole(committeeId, se.uppfoljning.base.security.Role.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("not secretariat of " + committeeId);
-        }
+        se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(),
+                se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
     }
 
     private record ParsedRow(int line, String area, Integer goalNumber, String goalText, ItemKind kind, String number,

@@ -1,6 +1,5 @@
 package se.uppfoljning.followup;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,8 +8,7 @@ import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.followup.internal.StructureRepository;
@@ -280,15 +278,10 @@ public class StructureService {
     }
 
     private static void requireMember(Committee committee) {
-        if (!CurrentUser.get().isMemberOf(committee.id())) {
-            throw new AccessDeniedException("not a member");
-        }
+        CommitteeAccess.requireMember(committee.id());
     }
 
     private static void requireSecretariat(Committee committee) {
-        AppUserPrincipal user = CurrentUser.get();
-        if (!user.hasRole(committee.id(), Role.SECRETARIAT) && !user.hasRole(committee.id(), Role.ADMIN)) {
-            throw new AccessDeniedException("not secretariat of committee " + committee.id());
-        }
+        CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
     }
 }

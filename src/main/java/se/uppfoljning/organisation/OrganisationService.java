@@ -97,11 +97,8 @@ public class OrganisationService {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public void addPlanYear(Committee committee, int year) {
-        var user = CurrentUser.get();
-        if (!user.hasRole(committee.id(), se.uppfoljning.base.security.Role.SECRETARIAT)
-                && !user.hasRole(committee.id(), se.uppfoljning.base.security.Role.ADMIN)) {
-            throw new AccessDeniedException("not secretariat of committee " + committee.id());
-        }
+        se.uppfoljning.base.security.CommitteeAccess.requireRole(committee.id(),
+                se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
         if (year < 2000 || year > 2100) {
             throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearInvalid", String.valueOf(year));
         }
@@ -131,8 +128,6 @@ public class OrganisationService {
     }
 
     private static void requireMember(long committeeId) {
-        if (!CurrentUser.get().isMemberOf(committeeId)) {
-            throw new AccessDeniedException("not a member of committee " + committeeId);
-        }
+        se.uppfoljning.base.security.CommitteeAccess.requireMember(committeeId);
     }
 }

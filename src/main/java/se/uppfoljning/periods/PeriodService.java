@@ -196,11 +196,7 @@ public class PeriodService {
     }
 
     private static AppUserPrincipal requireRole(long committeeId, Role... roles) {
-        AppUserPrincipal user = CurrentUser.get();
-        if (Arrays.stream(roles).noneMatch(r -> user.hasRole(committeeId, r))) {
-            throw new AccessDeniedException("period: " + user.username() + " lacks " + Arrays.toString(roles));
-        }
-        return user;
+        return se.uppfoljning.base.security.CommitteeAccess.requireRole(committeeId, roles);
     }
 
     private static boolean blank(String s) {
