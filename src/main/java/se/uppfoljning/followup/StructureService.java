@@ -195,6 +195,36 @@ public class StructureService {
         return itemId;
     }
 
+    /** What starting plan year {@code year} would carry over: the assignments of the year before that are not done. */
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public List<CarriedAssignment> unfinishedAssignments(Committee committee, int year) {
+        requireSecretariat(committee);
+        return repository.unfinishedAssignments(committee.id(), year - 1);
+    }
+
+    /**
+     * Starts plan year (ÖSB) {@code year} for the committee: adds the year to the organisation when it is new, and
+     * carries every assignment of the year before that is not "Genomfört" over as "Kvarstående uppdrag från ÖSB
+     * {year - 1}". Each assignment is carried once, so running it again carries only what was not carried yet (e.g.
+     * after another committee's secretariat added the year).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public List<CarriedAssignment> startPlanYear(Committee committee, int year) {
+        requireSecretariat(committee);
+        boolean added = organisation.ensurePlanYear(committee, year);
+        List<CarriedAssignment> carried = repository.unfinishedAssignments(committee.id(), year - 1);
+        if (!added && carried.isEmpty()) {
+            throw new ValidationException("organisation.error.planYearExists", String.valueOf(year));
+        }
+        if (!carried.isEmpty()) {
+            repository.carryAssignments(carried.stream().map(CarriedAssignment::itemId).toList(), year);
+        }
+        changed(committee, "ÖSB " + year, (added ? "nytt planår; " : "") + carried.size()
+                + " kvarstående uppdrag från ÖSB " + (year - 1));
+        return carried;
+    }
+
     /** Retires an item: kept with its history and in earlier periods, left out of new ones. */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")

@@ -93,19 +93,23 @@ public class OrganisationService {
         return repository.planYears(committee.organisationId());
     }
 
-    /** A new plan year (ÖSB {year}) for the organisation; the secretariat of a committee may add it. */
+    /**
+     * Makes sure the organisation has plan year (ÖSB) {@code year}; the secretariat of any of its committees may add
+     * it. Returns whether it was new.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
-    public void addPlanYear(Committee committee, int year) {
+    public boolean ensurePlanYear(Committee committee, int year) {
         se.uppfoljning.base.security.CommitteeAccess.requireRole(committee.id(),
                 se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
         if (year < 2000 || year > 2100) {
             throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearInvalid", String.valueOf(year));
         }
         if (repository.planYears(committee.organisationId()).contains(year)) {
-            throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearExists", String.valueOf(year));
+            return false;
         }
         repository.insertPlanYear(committee.organisationId(), year, "ÖSB " + year);
+        return true;
     }
 
     @Transactional

@@ -1,10 +1,17 @@
 package se.uppfoljning.followup.api;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.followup.CarriedAssignment;
+import se.uppfoljning.followup.StructureService;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
@@ -23,10 +30,21 @@ public class StructureApiController {
 
     private final OrganisationService organisation;
     private final FollowUpService followUp;
+    private final StructureService structureService;
+    private final se.uppfoljning.base.i18n.Messages messages;
 
-    StructureApiController(OrganisationService organisation, FollowUpService followUp) {
+    StructureApiController(OrganisationService organisation, FollowUpService followUp,
+                           StructureService structureService, se.uppfoljning.base.i18n.Messages messages) {
+        this.messages = messages;
         this.organisation = organisation;
         this.followUp = followUp;
+        this.structureService = structureService;
+    }
+
+    public record NewPlanYearJson(Integer year) {
+    }
+
+    public record PlanYearJson(int year, String heading, List<CarriedAssignment> carried) {
     }
 
     public record PeriodJson(String slug, String name, String kind, int year, LocalDate endDate, String state) {
@@ -80,6 +98,22 @@ public class StructureApiController {
                 periods.stream().map(PeriodJson::of).toList(),
                 structure.entrySet().stream().map(e -> new YearJson(e.getKey(), e.getValue().stream()
                         .map(StructureApiController::area).toList())).toList());
+    }
+
+    /**
+     * Starts plan year (ÖSB) {year}: every assignment of the year before that is not "Genomfört" is carried over
+     * as "Kvarstående uppdrag från ÖSB {year - 1}" (secretariat/admin).
+     */
+    @PostMapping("/{committee}/plan-years")
+    @ResponseStatus(HttpStatus.CREATED)
+    public PlanYearJson startPlanYear(@PathVariable String committee, @RequestBody NewPlanYearJson body) {
+        if (body == null || body.year() == null) {
+            throw new ValidationException("organisation.error.planYearInvalid", "");
+        }
+        Committee c = organisation.committee(committee);
+        List<CarriedAssignment> carried = structureService.startPlanYear(c, body.year());
+        return new PlanYearJson(body.year(), messages.get("report.carriedAssignments",
+                String.valueOf(body.year() - 1)), carried);
     }
 
     private static AreaJson area(AreaSection area) {

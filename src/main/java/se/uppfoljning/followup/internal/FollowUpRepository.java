@@ -156,11 +156,12 @@ public class FollowUpRepository {
         var source = FOLLOW_UP_ENTRY.as("source");
         int copied = db.insertInto(E, E.ITEM_ID, E.PERIOD_ID, E.STATUS_ID, E.COMMENT, E.VERSION, E.UPDATED_AT,
                         E.UPDATED_BY, E.FROM_PREVIOUS_PERIOD)
-                .select(db.select(source.ITEM_ID, org.jooq.impl.DSL.val(toPeriodId), source.STATUS_ID, source.COMMENT,
+                .select(db.select(I.ID, org.jooq.impl.DSL.val(toPeriodId), source.STATUS_ID, source.COMMENT,
                                 org.jooq.impl.DSL.val(1), org.jooq.impl.DSL.val(now), org.jooq.impl.DSL.val(username),
                                 org.jooq.impl.DSL.val(true))
                         .from(source)
-                        .join(I).on(I.ID.eq(source.ITEM_ID))
+                        // an assignment carried into a new plan year starts from its last entry of the year before
+                        .join(I).on(I.ID.eq(source.ITEM_ID).or(I.CARRIED_FROM_ITEM_ID.eq(source.ITEM_ID)))
                         .where(source.PERIOD_ID.eq(fromPeriodId)
                                 .and(I.COMMITTEE_ID.eq(committeeId))
                                 .and(I.PLAN_YEAR.eq(year))

@@ -132,6 +132,45 @@ public class StructureRepository {
                 .execute();
     }
 
+    /**
+     * The committee's assignments of {@code year}, not retired and not yet carried into the next year, whose latest
+     * entry that year is not done (done: the assignment scale's success status, "Genomfört"); with that entry.
+     */
+    public List<se.uppfoljning.followup.CarriedAssignment> unfinishedAssignments(long committeeId, int year) {
+        var E = se.uppfoljning.db.Tables.FOLLOW_UP_ENTRY;
+        var P = se.uppfoljning.db.Tables.REPORTING_PERIOD;
+        var S = se.uppfoljning.db.Tables.STATUS_VALUE;
+        var next = FOLLOW_UP_ITEM.as("next");
+        var last = org.jooq.impl.DSL.lateral(db.select(E.STATUS_ID, E.COMMENT).from(E).join(P).on(P.ID.eq(E.PERIOD_ID))
+                .where(E.ITEM_ID.eq(I.ID)).orderBy(P.END_DATE.desc()).limit(1)).as("last");
+        var lastStatus = last.field(E.STATUS_ID);
+        return db.select(I.ID, A.NAME, I.TEXT, D.NAME, S.LABEL)
+                .from(I)
+                .join(A).on(A.ID.eq(I.AREA_ID))
+                .leftJoin(D).on(D.ID.eq(I.DEPARTMENT_ID))
+                .leftJoin(last).on(org.jooq.impl.DSL.trueCondition())
+                .leftJoin(S).on(S.ID.eq(lastStatus))
+                .where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
+                        .and(I.KIND.eq(ItemKind.ASSIGNMENT.name())).and(I.RETIRED_AT.isNull())
+                        .and(S.TONE.isDistinctFrom("success"))
+                        .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(next)
+                                .where(next.CARRIED_FROM_ITEM_ID.eq(I.ID)))))
+                .orderBy(A.SORT_ORDER, I.CARRIED_OVER, I.SORT_ORDER, I.ID)
+                .fetch(r -> new se.uppfoljning.followup.CarriedAssignment(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5()));
+    }
+
+    /** Copies the given assignments into {@code year} as carried over ("Kvarstående uppdrag från ÖSB {year - 1}"). */
+    public int carryAssignments(List<Long> itemIds, int year) {
+        return db.insertInto(I, I.COMMITTEE_ID, I.KIND, I.AREA_ID, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID, I.PLAN_YEAR,
+                        I.CARRIED_OVER, I.DERIVED_FROM_FINANCE, I.SORT_ORDER, I.CARRIED_FROM_ITEM_ID)
+                .select(db.select(I.COMMITTEE_ID, I.KIND, I.AREA_ID, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID,
+                                org.jooq.impl.DSL.val(year), org.jooq.impl.DSL.val(true), org.jooq.impl.DSL.val(false),
+                                I.SORT_ORDER, I.ID)
+                        .from(I).where(I.ID.in(itemIds)).orderBy(I.SORT_ORDER, I.ID))
+                .execute();
+    }
+
     public void renameDepartment(long departmentId, String name) {
         db.update(D).set(D.NAME, name).where(D.ID.eq(departmentId)).execute();
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import se.uppfoljning.followup.CarriedAssignment;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -68,6 +69,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     final Grid<ErrorDetail> importErrors = new Grid<>();
     final Paragraph importSummary = new Paragraph();
     final com.vaadin.flow.component.html.Span planYears = new com.vaadin.flow.component.html.Span();
+    final Select<Integer> itemYear = new Select<>();
     final Button importConfirm = new Button();
     final MemoryBuffer buffer = new MemoryBuffer();
     final Upload upload = new Upload(buffer);
@@ -127,7 +129,11 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         Button add = new Button(getTranslation("structure.newItem"), VaadinIcon.PLUS.create(), e -> openItem(null));
         add.setId("structure-new-item");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(itemSearch, showRetired, add);
+        itemYear.setId("structure-item-year");
+        itemYear.setLabel(getTranslation("structure.planYear"));
+        itemYear.setItemLabelGenerator(y -> "ÖSB " + y);
+        itemYear.addValueChangeListener(e -> refreshItems());
+        HorizontalLayout toolbar = new HorizontalLayout(itemYear, itemSearch, showRetired, add);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         items.setId("structure-items");
@@ -171,9 +177,14 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         return actions;
     }
 
+    /** The plan year whose items are shown: the selected period's, or one the secretariat picked (e.g. a new one). */
+    private int itemYear() {
+        return itemYear.getValue() == null ? context.period().year() : itemYear.getValue();
+    }
+
     void refreshItems() {
         String needle = itemSearch.getValue().strip().toLowerCase(Locale.ROOT);
-        items.setItems(structure.items(context.committee(), context.period().year()).stream()
+        items.setItems(structure.items(context.committee(), itemYear()).stream()
                 .filter(i -> showRetired.getValue() || !i.retired())
                 .filter(i -> needle.isEmpty() || i.printedText().toLowerCase(Locale.ROOT).contains(needle)
                         || (i.owner() != null && i.owner().toLowerCase(Locale.ROOT).contains(needle)))
@@ -181,7 +192,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     }
 
     void openItem(StructureItem item) {
-        new ItemDialog(item, context.period().year(), structure.goals(context.committee()),
+        new ItemDialog(item, itemYear(), structure.goals(context.committee()),
                 structure.areas(context.committee()), organisation.departments(context.committee().id()),
                 form -> {
                     structure.saveItem(context.committee(), item == null ? null : item.id(), form);
@@ -277,13 +288,12 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
 
         IntegerField newYear = new IntegerField(getTranslation("structure.newPlanYear"));
         newYear.setId("structure-plan-year");
-        Button addYear = new Button(getTranslation("structure.add"), VaadinIcon.PLUS.create(), e -> run(() -> {
+        Button addYear = new Button(getTranslation("structure.startPlanYear"), VaadinIcon.PLUS.create(), e -> run(() -> {
             if (newYear.getValue() == null) {
                 throw new ValidationException("organisation.error.planYearInvalid", "");
             }
-            organisation.addPlanYear(context.committee(), newYear.getValue());
-            newYear.clear();
-        }, this::refreshAreas));
+            confirmStartPlanYear(newYear.getValue(), newYear::clear);
+        }, () -> { }));
         addYear.setId("structure-plan-year-add");
         planYears.setId("structure-plan-years");
         HorizontalLayout yearRow = new HorizontalLayout(newYear, addYear, planYears);
@@ -294,8 +304,46 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         return tab;
     }
 
+    /** Starting a plan year carries the unfinished assignments over, so it says which before it does. */
+    private void confirmStartPlanYear(int year, Runnable done) {
+        List<CarriedAssignment> unfinished = structure.unfinishedAssignments(context.committee(), year);
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("structure-plan-year-confirm");
+        confirm.setHeader(getTranslation("structure.startPlanYear.title", String.valueOf(year)));
+        Div text = new Div(new Paragraph(getTranslation("structure.startPlanYear.text", unfinished.size(),
+                String.valueOf(year - 1))));
+        if (!unfinished.isEmpty()) {
+            com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+            unfinished.stream().limit(10).forEach(a -> list.add(new com.vaadin.flow.component.html.ListItem(
+                    a.text() + " (" + (a.status() == null ? getTranslation("status.notAssessed") : a.status()) + ")")));
+            if (unfinished.size() > 10) {
+                list.add(new com.vaadin.flow.component.html.ListItem(
+                        getTranslation("structure.startPlanYear.more", unfinished.size() - 10)));
+            }
+            text.add(list);
+        }
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("structure.startPlanYear"));
+        confirm.addConfirmListener(e -> run(() -> {
+            List<CarriedAssignment> carried = structure.startPlanYear(context.committee(), year);
+            done.run();
+            ErrorMessages.showSuccess(getTranslation("structure.startPlanYear.done", String.valueOf(year),
+                    carried.size(), String.valueOf(year - 1)));
+        }, () -> {
+            refreshAreas();
+            itemYear.setValue(year); // show what was carried over
+        }));
+        confirm.open();
+    }
+
     void refreshAreas() {
-        planYears.setText(getTranslation("structure.planYears", organisation.planYears(context.committee()).stream()
+        List<Integer> years = organisation.planYears(context.committee());
+        Integer shown = itemYear.getValue() == null ? Integer.valueOf(context.period().year()) : itemYear.getValue();
+        itemYear.setItems(years);
+        itemYear.setValue(years.contains(shown) ? shown : null);
+        planYears.setText(getTranslation("structure.planYears", years.stream()
                 .map(y -> "ÖSB " + y).collect(java.util.stream.Collectors.joining(", "))));
         areas.setItems(structure.areas(context.committee()));
         goals.setItems(structure.goals(context.committee()));

@@ -138,15 +138,33 @@ class StructureViewTest extends KaribuTest {
     }
 
     @Test
-    void theSecretariatAddsAPlanYearOnceOnly() {
+    void theSecretariatStartsAPlanYearOnceAndSeesTheCarriedAssignments() {
         StructureView view = open();
         view.tabs.setSelectedIndex(1);
         assertThat(view.planYears.getText()).isEqualTo("Planår: ÖSB 2024, ÖSB 2023");
+        long unfinished = overviewRows("2024-dr2").stream()
+                .filter(r -> r.kind() == ItemKind.ASSIGNMENT && !"Genomfört".equals(r.status())).count();
+        assertThat(unfinished).isPositive();
+
         _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("structure-plan-year")).setValue(2025);
         _click(_get(Button.class, spec -> spec.withId("structure-plan-year-add")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("structure-plan-year-confirm"));
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Starta ÖSB 2025");
+        assertThat(confirm.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
+                .contains(": " + unfinished + " st.");
+        confirm.getElement().setProperty("opened", true);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+        expectNotifications("ÖSB 2025 är startat. " + unfinished + " kvarstående uppdrag från ÖSB 2024 fördes över.");
         assertThat(view.planYears.getText()).isEqualTo("Planår: ÖSB 2025, ÖSB 2024, ÖSB 2023");
+        // the items tab now shows the new year with what was carried
+        assertThat(view.itemYear.getValue()).isEqualTo(2025);
+        assertThat(_fetch(view.items, 0, 100)).hasSize((int) unfinished).allMatch(StructureItem::carriedOver);
+
         _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("structure-plan-year")).setValue(2024);
         _click(_get(Button.class, spec -> spec.withId("structure-plan-year-add")));
+        confirm = _get(ConfirmDialog.class, spec -> spec.withId("structure-plan-year-confirm"));
+        confirm.getElement().setProperty("opened", true);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
         expectNotifications("ÖSB 2024 finns redan.");
         assertThat(view.planYears.getText()).isEqualTo("Planår: ÖSB 2025, ÖSB 2024, ÖSB 2023");
     }
