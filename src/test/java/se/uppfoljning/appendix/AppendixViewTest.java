@@ -90,6 +90,26 @@ class AppendixViewTest extends KaribuTest {
     }
 
     @Test
+    void theDecidedPeriodOffersTheStoredFileWithItsChecksum() throws Exception {
+        login("politiker");
+        UI.getCurrent().navigate("bilagor");
+        @SuppressWarnings("unchecked")
+        var period = (com.vaadin.flow.component.select.Select<se.uppfoljning.organisation.ReportingPeriod>)
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("period-select"));
+        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(period,
+                period.getListDataView().getItems().filter(p -> p.slug().equals("2024-dr1")).findFirst().orElseThrow());
+        UI.getCurrent().navigate("bilagor");
+        _click(_get(Button.class, spec -> spec.withId("bilaga-2-docx")));
+        byte[] downloaded = DownloadKt._download(waitForDownload("bilaga-2-docx-download"));
+        String stored = appendices.generate(organisation.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
+                AppendixFormat.DOCX).sha256();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(downloaded)))
+                .isEqualTo(stored);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("bilaga-2-docx-sha256")).getText())
+                .isEqualTo("Beslutad version (lagrad vid beslutet), SHA-256: " + stored);
+    }
+
+    @Test
     void pdfDownloadIsAPdf() throws Exception {
         login("tjansteperson");
         UI.getCurrent().navigate("bilagor");

@@ -162,6 +162,13 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
                 ErrorMessages.showError(getTranslation("appendix.error"));
             } else {
                 status.add(downloadLink(kind, format, file));
+                if (context.period().isLocked()) {
+                    // the decided report is a public record: its checksum lets anyone verify a copy
+                    Span checksum = new Span(getTranslation("appendix.storedChecksum", file.sha256()));
+                    checksum.setId(kind.slug() + "-" + format.extension() + "-sha256");
+                    checksum.addClassName("checksum");
+                    status.add(checksum);
+                }
             }
         }));
     }
