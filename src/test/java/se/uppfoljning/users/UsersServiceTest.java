@@ -64,11 +64,19 @@ class UsersServiceTest extends AbstractIntegrationTest {
     }
 
     private int get(String path, String username, String password) throws Exception {
+        return send(path, username, password).statusCode();
+    }
+
+    private String body(String path, String username, String password) throws Exception {
+        return send(path, username, password).body();
+    }
+
+    private HttpResponse<String> send(String path, String username, String password) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private long createOfficial(String username) {
@@ -95,9 +103,14 @@ class UsersServiceTest extends AbstractIntegrationTest {
         assertThat(olle.mustChangePassword()).isTrue();
         assertThat(olle.memberships()).containsExactly(new Membership(committee("kfn").id(), Role.OFFICIAL));
         assertThat(olle.getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("ROLE_OFFICIAL");
-        assertThat(get("/api/v1/committees", "olle", PASSWORD)).isEqualTo(200);
-        assertThat(get("/api/v1/committees/kfn/structure", "olle", PASSWORD)).isEqualTo(200);
-        assertThat(get("/api/v1/committees/ks/structure", "olle", PASSWORD)).isEqualTo(403);
+        // the admin's password opens nothing in the API until Olle has chosen his own
+        assertThat(get("/api/v1/committees", "olle", PASSWORD)).isEqualTo(403);
+        signIn("olle");
+        userService.changeOwnPassword(PASSWORD, "Eget-Losen-77", "Eget-Losen-77");
+        signIn("admin");
+        assertThat(get("/api/v1/committees", "olle", "Eget-Losen-77")).isEqualTo(200);
+        assertThat(get("/api/v1/committees/kfn/structure", "olle", "Eget-Losen-77")).isEqualTo(200);
+        assertThat(get("/api/v1/committees/ks/structure", "olle", "Eget-Losen-77")).isEqualTo(403);
         assertThat(get("/api/v1/committees", "olle", "fel-lösenord-1")).isEqualTo(401);
 
         UserSummary listed = user("olle");
@@ -108,10 +121,10 @@ class UsersServiceTest extends AbstractIntegrationTest {
 
         userService.deactivate(id);
         assertThat(user("olle").enabled()).isFalse();
-        assertThat(get("/api/v1/committees", "olle", PASSWORD)).isEqualTo(401);
+        assertThat(get("/api/v1/committees", "olle", "Eget-Losen-77")).isEqualTo(401);
 
         userService.reactivate(id);
-        assertThat(get("/api/v1/committees", "olle", PASSWORD)).isEqualTo(200);
+        assertThat(get("/api/v1/committees", "olle", "Eget-Losen-77")).isEqualTo(200);
     }
 
     @Test
@@ -152,6 +165,10 @@ class UsersServiceTest extends AbstractIntegrationTest {
         userService.resetPassword(id, "Tillfalligt-2024!");
         assertThat(get("/api/v1/committees", "olle", PASSWORD)).isEqualTo(401);
         assertThat(((AppUserPrincipal) userService.loadUserByUsername("olle")).mustChangePassword()).isTrue();
+        // the API does not let the temporary password in either, and says why
+        assertThat(get("/api/v1/committees", "olle", "Tillfalligt-2024!")).isEqualTo(403);
+        assertThat(body("/api/v1/committees", "olle", "Tillfalligt-2024!")).contains("\"passwordChangeRequired\"")
+                .contains("måste bytas i webbläsaren");
 
         signIn("olle");
         assertThat(key(() -> userService.changeOwnPassword("fel", "Nytt-Losen-99", "Nytt-Losen-99")))

@@ -45,7 +45,12 @@ public class SecurityConfiguration extends VaadinWebSecurity {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ObjectMapper json, Messages messages) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                // a password set by an admin is changed in the browser first, as the UI demands too
+                .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
+                        new org.springframework.security.authorization.AuthorizationDecision(
+                                authentication.get() != null && authentication.get().isAuthenticated()
+                                        && authentication.get().getPrincipal() instanceof AppUserPrincipal user
+                                        && !user.mustChangePassword())))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"uppfoljning\"");
                     writeError(json, response, 401, "unauthorized", messages.get("api.error.unauthorized"));
@@ -55,6 +60,14 @@ public class SecurityConfiguration extends VaadinWebSecurity {
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     log.warn("Nekad åtkomst: {} {} för {}", request.getMethod(), request.getRequestURI(),
                             request.getRemoteUser());
+                    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                            .getAuthentication();
+                    if (authentication != null && authentication.getPrincipal() instanceof AppUserPrincipal user
+                            && user.mustChangePassword()) {
+                        writeError(json, response, 403, "passwordChangeRequired",
+                                messages.get("api.error.passwordChangeRequired"));
+                        return;
+                    }
                     writeError(json, response, 403, "forbidden", messages.get("api.error.forbidden"));
                 }));
         return http.build();
