@@ -98,5 +98,14 @@ class BrowserEditTest extends AbstractIntegrationTest {
         assertThat(saved.updatedBy()).isEqualTo("Tove Tjänsteperson");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-up-grid"),
                 "Krisledningsplanen är reviderad"));
+
+        // an admin deactivates the official: the open browser session ends at its next request
+        signIn("admin");
+        userService.deactivate(userService.users().stream().filter(u -> u.username().equals("tjansteperson"))
+                .findFirst().orElseThrow().id());
+        driver.get("http://localhost:" + port + "/framsteg");
+        WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-session-ended")));
+        assertThat(ended.getText()).contains("en administratör ändrade ditt konto");
+        assertThat(driver.findElements(By.id("current-user"))).isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.SessionTerminator;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Department;
@@ -45,8 +46,11 @@ public class UserService implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final Messages messages;
+    private final SessionTerminator sessions;
 
-    UserService(UserRepository repository, PasswordEncoder passwordEncoder, AuditService audit, Messages messages) {
+    UserService(UserRepository repository, PasswordEncoder passwordEncoder, AuditService audit, Messages messages,
+                SessionTerminator sessions) {
+        this.sessions = sessions;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -143,6 +147,9 @@ public class UserService implements UserDetailsService {
         }
         if (rolesChanged) {
             repository.replaceMembershipsAndDepartments(id, change.memberships(), change.departmentIds());
+            if (id != CurrentUser.get().id()) {
+                sessions.endSessionsOf(before.username()); // the new rights hold at once
+            }
         }
         String details = (nameChanged ? messages.get("users.audit.name", before.displayName(), displayName) + " " : "")
                 + (rolesChanged ? messages.get("users.audit.roles",
@@ -166,6 +173,7 @@ public class UserService implements UserDetailsService {
             requireAnotherActiveAdmin(id);
         }
         repository.updateEnabled(id, false);
+        sessions.endSessionsOf(user.username());
         audit.record(null, AuditActions.USER_DEACTIVATED, user.username(), messages.get("users.audit.deactivated", user.displayName()));
     }
 
@@ -187,6 +195,9 @@ public class UserService implements UserDetailsService {
         UserSummary user = user(id);
         PasswordRules.check(user.username(), temporaryPassword);
         repository.updatePassword(id, passwordEncoder.encode(temporaryPassword), true);
+        if (id != CurrentUser.get().id()) {
+            sessions.endSessionsOf(user.username());
+        }
         audit.record(null, AuditActions.USER_PASSWORD_RESET, user.username(), messages.get("users.audit.passwordReset"));
     }
 

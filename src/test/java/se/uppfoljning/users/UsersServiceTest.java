@@ -127,6 +127,37 @@ class UsersServiceTest extends AbstractIntegrationTest {
         assertThat(get("/api/v1/committees", "olle", "Eget-Losen-77")).isEqualTo(200);
     }
 
+    @Autowired
+    org.springframework.security.core.session.SessionRegistry sessionRegistry;
+
+    @Test
+    void deactivatingOrChangingRightsEndsTheUsersOpenSessionsAtOnceButNotOthers() {
+        AppUserPrincipal official = (AppUserPrincipal) userService.loadUserByUsername("tjansteperson");
+        AppUserPrincipal politician = (AppUserPrincipal) userService.loadUserByUsername("politiker");
+        sessionRegistry.registerNewSession("official-browser", official);
+        sessionRegistry.registerNewSession("politician-browser", politician);
+        try {
+            signIn("admin");
+            UserSummary user = user("tjansteperson");
+            // a refused change ends nothing
+            assertThat(key(() -> userService.update(user.id(), new UserChange(" ", user.membershipSet(), user.departmentIds()))))
+                    .isNotNull();
+            assertThat(sessionRegistry.getSessionInformation("official-browser").isExpired()).isFalse();
+
+            userService.deactivate(user.id());
+            assertThat(sessionRegistry.getSessionInformation("official-browser").isExpired()).isTrue();
+            assertThat(sessionRegistry.getSessionInformation("politician-browser").isExpired()).isFalse();
+
+            UserSummary politicianSummary = user("politiker");
+            userService.update(politicianSummary.id(), new UserChange(politicianSummary.displayName(),
+                    Set.of(new Membership(committee("ks").id(), Role.POLITICIAN)), Set.of()));
+            assertThat(sessionRegistry.getSessionInformation("politician-browser").isExpired()).isTrue();
+        } finally {
+            sessionRegistry.removeSessionInformation("official-browser");
+            sessionRegistry.removeSessionInformation("politician-browser");
+        }
+    }
+
     @Test
     void demoUsersCreatedByTheSystemKeepTheirDemoPasswordWithoutAForcedChange() throws Exception {
         assertThat(((AppUserPrincipal) userService.loadUserByUsername("politiker")).mustChangePassword()).isFalse();

@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -85,8 +88,21 @@ public class SecurityConfiguration extends VaadinWebSecurity {
         json.writeValue(response.getOutputStream(), body);
     }
 
+    /** The browser sessions per user, so an admin's change to an account can end that user's open sessions. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry())
+                .expiredUrl("/login?avslutad"));
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(new AntPathRequestMatcher("/styles/**"), new AntPathRequestMatcher("/images/**"),
                         // the OpenAPI description of /api/** and its Swagger UI (the API itself needs Basic auth)

@@ -44,14 +44,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         title.addClassName("login-title");
         Paragraph intro = new Paragraph(getTranslation("login.intro"));
         intro.addClassName("login-intro");
-        Div card = new Div(title, intro, login);
+        ended.setId("login-session-ended");
+        ended.addClassName("login-notice");
+        ended.getElement().setAttribute("role", "status");
+        ended.setVisible(false);
+        Div card = new Div(title, intro, ended, login);
         card.addClassName("login-card");
         add(card);
     }
 
+    private final Paragraph ended = new Paragraph();
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        // an admin changed the account (deactivated, rights, password) and the session was ended
+        ended.setText(getTranslation("login.sessionEnded"));
+        ended.setVisible(event.getLocation().getQueryParameters().getParameters().containsKey("avslutad"));
     }
 
     @Override
