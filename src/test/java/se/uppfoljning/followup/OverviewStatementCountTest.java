@@ -49,7 +49,7 @@ class OverviewStatementCountTest extends KaribuTest {
     }
 
     @Test
-    void openingTheViewRunsAtMostFiveStatements() {
+    void openingTheViewRunsAtMostSixStatements() {
         login("synt-sekr");
         // synt-sekr is a member of the synthetic committee only: it is the selected one
         statements.reset();
@@ -57,6 +57,7 @@ class OverviewStatementCountTest extends KaribuTest {
         UI.getCurrent().navigate(FollowUpView.class);
         System.out.println("Opening the overview of 1 000 rows (Karibu): " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("row-count")).getText()).isEqualTo("Visar 1\u00a0000 av 1\u00a0000 rader");
-        assertThat(statements.count()).isLessThanOrEqualTo(5);
+        // five for the overview, one for the header's count of unread notifications (MainLayout)
+        assertThat(statements.count()).isLessThanOrEqualTo(6);
     }
 }
