@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class StatementCounter implements ExecuteListenerProvider {
 
     private static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
+    private static final ThreadLocal<java.util.List<String>> SQL = ThreadLocal.withInitial(java.util.ArrayList::new);
 
     private final ExecuteListenerProvider delegate = new DefaultExecuteListenerProvider(new ExecuteListener() {
         @Override
         public void executeStart(ExecuteContext ctx) {
             COUNT.get().incrementAndGet();
+            SQL.get().add(ctx.sql());
         }
     });
 
@@ -28,6 +30,12 @@ public class StatementCounter implements ExecuteListenerProvider {
 
     public void reset() {
         COUNT.get().set(0);
+        SQL.get().clear();
+    }
+
+    /** The statements counted, for a failing assertion to show. */
+    public java.util.List<String> statements() {
+        return java.util.List.copyOf(SQL.get());
     }
 
     public int count() {

@@ -17,6 +17,10 @@ public final class AuditActions {
     public static final String STRUCTURE_CHANGED = "structure.changed";
     public static final String STRUCTURE_IMPORTED = "structure.imported";
     public static final String FINANCE_IMPORTED = "finance.imported";
+    public static final String FOLLOW_UP_READY = "followUp.ready";
+    public static final String FOLLOW_UP_UNREADY = "followUp.unready";
+    public static final String FOLLOW_UP_DEPARTMENT_READY = "followUp.departmentReady";
+    public static final String REMINDER_SENT = "period.reminderSent";
 
     private AuditActions() {
     }

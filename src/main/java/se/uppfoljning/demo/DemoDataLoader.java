@@ -101,7 +101,8 @@ public class DemoDataLoader implements ApplicationRunner {
                     .toList();
             Set<Long> userDepartments = split(user.get("avdelningar")).stream().map(departments::get)
                     .collect(java.util.stream.Collectors.toSet());
-            users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD, memberships, userDepartments);
+            users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD, memberships, userDepartments,
+                    user.get("epost"));
         }
     }
 

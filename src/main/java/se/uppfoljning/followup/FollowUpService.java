@@ -174,12 +174,25 @@ public class FollowUpService {
                 && user.departmentIds().contains(departmentId));
     }
 
-    private static FollowUpRow toRow(OverviewRecord r, AppUserPrincipal user, CommitteeContext context) {
+    /**
+     * Who may mark an item ready (or take the mark away): the secretariat and admins of the committee for every item,
+     * an official for the items of their departments.
+     */
+    static boolean mayMarkReady(AppUserPrincipal user, CommitteeContext context, Long departmentId) {
+        long committeeId = context.committee().id();
+        return user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.ADMIN)
+                || (user.hasRole(committeeId, Role.OFFICIAL) && departmentId != null
+                && user.departmentIds().contains(departmentId));
+    }
+
+    static FollowUpRow toRow(OverviewRecord r, AppUserPrincipal user, CommitteeContext context) {
         boolean editable = !context.period().isLocked() && mayEdit(user, context, r.departmentId());
+        boolean mayMarkReady = context.period().state() == se.uppfoljning.organisation.PeriodState.OPEN
+                && mayMarkReady(user, context, r.departmentId());
         return new FollowUpRow(r.itemId(), r.kind(), r.areaId(), r.goalNumber(), r.number(), r.text(), r.targetText(),
                 r.departmentId(), r.owner(), r.planYear(), r.carriedOver(), r.derivedFromFinance(), r.status(),
                 r.statusTone(), r.comment(), r.version(), r.updatedAt(), r.updatedBy(), editable,
-                r.fromPreviousPeriod());
+                r.fromPreviousPeriod(), r.readyAt(), r.readyBy(), mayMarkReady);
     }
 
     private static void requireMember(AppUserPrincipal user, CommitteeContext context) {

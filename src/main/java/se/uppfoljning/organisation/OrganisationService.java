@@ -30,6 +30,14 @@ public class OrganisationService {
         return repository.committees(user.memberships().stream().map(Membership::committeeId).toList(), user.isSystem());
     }
 
+    /** The current user's committees with their periods (newest first), read at once for the layout and views. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Map<Committee, List<ReportingPeriod>> committeesWithPeriodsOfCurrentUser() {
+        AppUserPrincipal user = CurrentUser.get();
+        return repository.committeesWithPeriods(user.memberships().stream().map(Membership::committeeId).toList(),
+                user.isSystem());
+    }
+
     /** The committee by slug; unknown → 404, not a member → 403. */
     @PreAuthorize("isAuthenticated()")
     public Committee committee(String slug) {

@@ -6,7 +6,12 @@ import java.util.Set;
 
 /** What an admin enters for a new user; the password is the initial one, to be changed at first login. */
 public record NewUser(String username, String displayName, String password, Set<Membership> memberships,
-                      Set<Long> departmentIds) {
+                      Set<Long> departmentIds, String email) {
+
+    public NewUser(String username, String displayName, String password, Set<Membership> memberships,
+                   Set<Long> departmentIds) {
+        this(username, displayName, password, memberships, departmentIds, null);
+    }
 
     public NewUser {
         memberships = memberships == null ? Set.of() : Set.copyOf(memberships);

@@ -41,6 +41,9 @@ public class UserService implements UserDetailsService {
 
     public static final int MAX_DISPLAY_NAME_LENGTH = 200;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
+    /** A plausible address (the database checks the same shape); delivery is the proof. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int MAX_EMAIL_LENGTH = 254;
 
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
@@ -99,6 +102,7 @@ public class UserService implements UserDetailsService {
             throw new ValidationException("users.error.usernameInvalid");
         }
         String displayName = displayName(user.displayName());
+        String email = email(user.email());
         if (!system) {
             PasswordRules.check(username, user.password());
         }
@@ -109,6 +113,9 @@ public class UserService implements UserDetailsService {
         long id = repository.insert(username, displayName, passwordEncoder.encode(user.password()), !system);
         repository.addMemberships(id, user.memberships());
         repository.addDepartments(id, user.departmentIds());
+        if (email != null) {
+            repository.updateEmail(id, email);
+        }
         audit.record(null, AuditActions.USER_CREATED, username,
                 messages.get("users.audit.created", displayName, describe(user.memberships(), user.departmentIds())));
         return id;
@@ -118,7 +125,15 @@ public class UserService implements UserDetailsService {
     @PreAuthorize("hasRole('ADMIN')")
     public long createUser(String username, String displayName, String password, Collection<Membership> memberships,
                            Collection<Long> departmentIds) {
-        return create(new NewUser(username, displayName, password, new HashSet<>(memberships), new HashSet<>(departmentIds)));
+        return createUser(username, displayName, password, memberships, departmentIds, null);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public long createUser(String username, String displayName, String password, Collection<Membership> memberships,
+                           Collection<Long> departmentIds, String email) {
+        return create(new NewUser(username, displayName, password, new HashSet<>(memberships),
+                new HashSet<>(departmentIds), email));
     }
 
     /** Replaces name, memberships and departments. An admin cannot take away their own (or the last) admin role. */
@@ -136,11 +151,17 @@ public class UserService implements UserDetailsService {
             }
             requireAnotherActiveAdmin(id);
         }
+        boolean keepEmail = UserChange.KEEP_EMAIL.equals(change.email());
+        String email = keepEmail ? before.email() : email(change.email());
+        boolean emailChanged = !Objects.equals(before.email(), email);
         boolean nameChanged = !before.displayName().equals(displayName);
         boolean rolesChanged = !before.membershipSet().equals(change.memberships())
                 || !before.departmentIds().equals(change.departmentIds());
-        if (!nameChanged && !rolesChanged) {
+        if (!nameChanged && !rolesChanged && !emailChanged) {
             return;
+        }
+        if (emailChanged) {
+            repository.updateEmail(id, email);
         }
         if (nameChanged) {
             repository.updateDisplayName(id, displayName);
@@ -154,7 +175,9 @@ public class UserService implements UserDetailsService {
         String details = (nameChanged ? messages.get("users.audit.name", before.displayName(), displayName) + " " : "")
                 + (rolesChanged ? messages.get("users.audit.roles",
                 describe(before.membershipSet(), before.departmentIds()),
-                describe(change.memberships(), change.departmentIds())) : "");
+                describe(change.memberships(), change.departmentIds())) : "")
+                + (emailChanged ? " " + messages.get("users.audit.email", before.email() == null ? "–" : before.email(),
+                email == null ? "–" : email) : "");
         audit.record(null, AuditActions.USER_UPDATED, before.username(), details.strip());
     }
 
@@ -237,6 +260,18 @@ public class UserService implements UserDetailsService {
             throw new ValidationException("users.error.displayNameTooLong", MAX_DISPLAY_NAME_LENGTH);
         }
         return name;
+    }
+
+    /** Null when blank; refused when not an address. */
+    private static String email(String email) {
+        String value = email == null ? "" : email.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(value).matches()) {
+            throw new ValidationException("users.error.emailInvalid", value);
+        }
+        return value;
     }
 
     /** At least one membership, in existing committees; departments only of those committees. */

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /** A user as the administration lists them: memberships with committee codes, departments with names. */
 public record UserSummary(long id, String username, String displayName, boolean enabled, boolean mustChangePassword,
-                          OffsetDateTime createdAt, List<UserMembership> memberships, List<Department> departments) {
+                          OffsetDateTime createdAt, List<UserMembership> memberships, List<Department> departments,
+                          String email) {
 
     public UserSummary {
         memberships = List.copyOf(memberships);

@@ -335,4 +335,22 @@ class UsersServiceTest extends AbstractIntegrationTest {
             }
         }
     }
+
+    @Test
+    void emailIsOptionalValidatedAndChangeable() {
+        assertThat(user("tjansteperson").email()).isEqualTo("tjansteperson@example.org");
+        AssignableCommittee kfn = committee("kfn");
+        Set<Membership> official = Set.of(new Membership(kfn.id(), Role.OFFICIAL));
+        assertThat(key(() -> userService.create(new NewUser("olle", "Olle", PASSWORD, official, Set.of(), "olle@"))))
+                .isEqualTo("users.error.emailInvalid");
+        long id = userService.create(new NewUser("olle", "Olle", PASSWORD, official, Set.of(), " olle@example.org "));
+        assertThat(userService.user(id).email()).isEqualTo("olle@example.org");
+        // a change without an address keeps it; an explicit blank removes it
+        userService.update(id, new UserChange("Olle Nyman", official, Set.of()));
+        assertThat(userService.user(id).email()).isEqualTo("olle@example.org");
+        assertThat(key(() -> userService.update(id, new UserChange("Olle Nyman", official, Set.of(), "inte en adress"))))
+                .isEqualTo("users.error.emailInvalid");
+        userService.update(id, new UserChange("Olle Nyman", official, Set.of(), ""));
+        assertThat(userService.user(id).email()).isNull();
+    }
 }

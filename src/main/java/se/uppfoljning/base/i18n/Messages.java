@@ -27,6 +27,11 @@ public class Messages {
         return java.text.NumberFormat.getIntegerInstance(SWEDISH).format(value);
     }
 
+    /** A date in Swedish prose ("13 september 2024"); empty for null. */
+    public static String date(java.time.LocalDate date) {
+        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH));
+    }
+
     public String of(DomainException exception) {
         return get(exception.messageKey(), exception.arguments());
     }

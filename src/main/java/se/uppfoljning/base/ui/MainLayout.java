@@ -19,12 +19,35 @@ import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.ReportingPeriod;
 
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import se.uppfoljning.notifications.NotificationService;
+
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-/** The shell: navigation, committee and period selection, the signed-in user and logout. */
-public class MainLayout extends AppLayout {
+/**
+ * The shell: navigation, committee and period selection, the unread notifications, the signed-in user and logout.
+ * A link may choose the committee and period ({@code ?namnd=ks&period=2024-dr2}), e.g. from a reminder.
+ */
+public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
 
-    public MainLayout(SelectedContext selected, AuthenticationContext authentication) {
+    static final String PARAM_COMMITTEE = "namnd";
+    static final String PARAM_PERIOD = "period";
+
+    private final SelectedContext selected;
+    private final NotificationService notifications;
+    private final Select<Committee> committee = new Select<>();
+    private final Select<ReportingPeriod> period = new Select<>();
+    final Button bell = new Button();
+
+    public MainLayout(SelectedContext selected, AuthenticationContext authentication,
+                      NotificationService notifications) {
+        this.selected = selected;
+        this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
 
         Span appName = new Span(getTranslation("app.name"));
@@ -57,12 +80,10 @@ public class MainLayout extends AppLayout {
         navbar.add(new DrawerToggle());
 
         CommitteeContext current = selected.current().orElse(null);
-        Select<Committee> committee = new Select<>();
         committee.setId("committee-select");
         committee.setAriaLabel(getTranslation("context.committee"));
         committee.setItemLabelGenerator(Committee::name);
         committee.setItems(selected.committees());
-        Select<ReportingPeriod> period = new Select<>();
         period.setId("period-select");
         period.setAriaLabel(getTranslation("context.period"));
         period.setItemLabelGenerator(ReportingPeriod::name);
@@ -100,7 +121,51 @@ public class MainLayout extends AppLayout {
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        navbar.add(user, logout);
+        bell.setId("notifications-bell");
+        bell.setIcon(VaadinIcon.BELL.create());
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.addClickListener(e -> UI.getCurrent().navigate("notiser"));
+        navbar.add(bell, user, logout);
         addToNavbar(navbar);
+    }
+
+    /** A link naming committee and period selects them (when the user is a member) before the view reads them. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        List<String> c = parameters.get(PARAM_COMMITTEE);
+        List<String> p = parameters.get(PARAM_PERIOD);
+        if (c == null || p == null || c.isEmpty() || p.isEmpty()) {
+            return;
+        }
+        selected.committees().stream().filter(x -> x.slug().equals(c.get(0))).findFirst().ifPresent(chosen ->
+                selected.periods(chosen).stream().filter(x -> x.slug().equals(p.get(0))).findFirst()
+                        .ifPresent(chosenPeriod -> {
+                            selected.select(chosen.slug(), chosenPeriod.slug());
+                            committee.setValue(chosen);
+                            period.setItems(selected.periods(chosen));
+                            period.setValue(chosenPeriod);
+                        }));
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        updateBell();
+    }
+
+    private void updateBell() {
+        int unread = notifications.unreadCount();
+        bell.setText(unread == 0 ? "" : String.valueOf(unread));
+        bell.setAriaLabel(unread == 0 ? getTranslation("notifications.bell.none")
+                : getTranslation("notifications.bell.unread", String.valueOf(unread)));
+        bell.setTooltipText(bell.getElement().getAttribute("aria-label"));
+    }
+
+    /** After a view changed what is read: the counter in the header follows. */
+    public static void refreshUnreadCount() {
+        UI ui = UI.getCurrent();
+        if (ui != null && ui.getChildren().findFirst().orElse(null) instanceof MainLayout layout) {
+            layout.updateBell();
+        }
     }
 }

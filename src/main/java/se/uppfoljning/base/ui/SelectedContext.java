@@ -44,11 +44,17 @@ public class SelectedContext implements Serializable {
     }
 
     public List<Committee> committees() {
-        return perRequest("committees", organisation::committeesOfCurrentUser);
+        return List.copyOf(workspace().keySet());
     }
 
     public List<ReportingPeriod> periods(Committee committee) {
-        return perRequest("periods-" + committee.id(), () -> organisation.periods(committee.id()));
+        List<ReportingPeriod> periods = workspace().get(committee);
+        return periods != null ? periods : organisation.periods(committee.id());
+    }
+
+    /** Committees and their periods in one statement, once per request. */
+    private java.util.Map<Committee, List<ReportingPeriod>> workspace() {
+        return perRequest("workspace", organisation::committeesWithPeriodsOfCurrentUser);
     }
 
     public void select(String committee, String period) {

@@ -45,7 +45,7 @@ public class FollowUpApiController {
 
     public record RowJson(long id, String kind, String number, String text, String targetText, String status,
                           String comment, String owner, int version, OffsetDateTime updatedAt, String updatedBy,
-                          boolean derivedFromFinance, boolean draft, boolean fromPreviousPeriod) {
+                          boolean derivedFromFinance, boolean draft, boolean fromPreviousPeriod, boolean ready) {
     }
 
     public record GoalJson(int number, String text, String heading, String tableHeading, List<RowJson> rows) {
@@ -104,6 +104,6 @@ public class FollowUpApiController {
     static RowJson row(FollowUpRow row) {
         return new RowJson(row.id(), row.kind().name(), row.number(), row.printedText(), row.targetText(), row.status(),
                 row.comment(), row.owner(), row.version(), row.updatedAt(), row.updatedBy(), row.derivedFromFinance(),
-                row.draft(), row.fromPreviousPeriod());
+                row.draft(), row.fromPreviousPeriod(), row.ready());
     }
 }

@@ -48,7 +48,8 @@ public class FollowUpRepository {
                                  long itemId, ItemKind kind, String number, String text, String targetText,
                                  Long departmentId, String owner, int planYear, boolean carriedOver,
                                  boolean derivedFromFinance, String status, String statusTone, String comment,
-                                 int version, OffsetDateTime updatedAt, String updatedBy, boolean fromPreviousPeriod) {
+                                 int version, OffsetDateTime updatedAt, String updatedBy, boolean fromPreviousPeriod,
+                                 OffsetDateTime readyAt, String readyBy) {
     }
 
     /** Every item of the committee followed up in the period, in report order, in one statement. */
@@ -68,10 +69,13 @@ public class FollowUpRepository {
     }
 
     private List<OverviewRecord> overviewQuery(long periodId, Condition condition) {
+        var readyUser = APP_USER.as("ready_user");
+        var updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
+        var readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
         return db.select(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID, I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT,
                         I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER, I.DERIVED_FROM_FINANCE,
-                        S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, coalesce(U.DISPLAY_NAME, E.UPDATED_BY),
-                        E.FROM_PREVIOUS_PERIOD)
+                        S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, updatedBy, E.FROM_PREVIOUS_PERIOD,
+                        E.READY_AT, readyBy)
                 .from(I)
                 .join(A).on(A.ID.eq(I.AREA_ID))
                 .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
@@ -79,14 +83,41 @@ public class FollowUpRepository {
                 .leftJoin(E).on(E.ITEM_ID.eq(I.ID).and(E.PERIOD_ID.eq(periodId)))
                 .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
                 .leftJoin(U).on(U.USERNAME.eq(E.UPDATED_BY))
+                .leftJoin(readyUser).on(readyUser.USERNAME.eq(E.READY_BY))
                 .where(condition)
                 .orderBy(A.SORT_ORDER, field(I.KIND.eq(ItemKind.ASSIGNMENT.name())), G.NUMBER, I.CARRIED_OVER,
                         I.SORT_ORDER, I.ID)
-                .fetch(r -> new OverviewRecord(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        ItemKind.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
-                        r.value13(), r.value14(), r.value15(), r.value16(), r.value17(),
-                        r.value18() == null ? "" : r.value18(), r.value19() == null ? 0 : r.value19(), r.value20(),
-                        r.value21(), Boolean.TRUE.equals(r.value22())));
+                .fetch(r -> new OverviewRecord(r.get(A.ID), r.get(A.NAME), r.get(G.ID), r.get(G.NUMBER),
+                        r.get(G.TEXT), r.get(I.ID), ItemKind.valueOf(r.get(I.KIND)), r.get(I.NUMBER), r.get(I.TEXT),
+                        r.get(I.TARGET_TEXT), r.get(I.DEPARTMENT_ID), r.get(D.NAME), r.get(I.PLAN_YEAR),
+                        r.get(I.CARRIED_OVER), r.get(I.DERIVED_FROM_FINANCE), r.get(S.LABEL), r.get(S.TONE),
+                        r.get(E.COMMENT) == null ? "" : r.get(E.COMMENT),
+                        r.get(E.VERSION) == null ? 0 : r.get(E.VERSION), r.get(E.UPDATED_AT), r.get(updatedBy),
+                        Boolean.TRUE.equals(r.get(E.FROM_PREVIOUS_PERIOD)), r.get(E.READY_AT),
+                        r.get(E.READY_AT) == null ? null : r.get(readyBy)));
+    }
+
+    /**
+     * Marks the entries of the items ready that have a status and are not drafts from the previous period and are
+     * not ready yet; returns the items marked.
+     */
+    public List<Long> markReady(java.util.Collection<Long> itemIds, long periodId, OffsetDateTime now, String username) {
+        return db.update(E)
+                .set(E.READY_AT, now)
+                .set(E.READY_BY, username)
+                .where(E.PERIOD_ID.eq(periodId).and(E.ITEM_ID.in(itemIds)).and(E.READY_AT.isNull())
+                        .and(E.STATUS_ID.isNotNull()).and(E.FROM_PREVIOUS_PERIOD.isFalse()))
+                .returning(E.ITEM_ID)
+                .fetch(E.ITEM_ID);
+    }
+
+    /** Takes the ready mark away; false when it was not ready. */
+    public boolean unmarkReady(long itemId, long periodId) {
+        return db.update(E)
+                .set(E.READY_AT, (OffsetDateTime) null)
+                .set(E.READY_BY, (String) null)
+                .where(E.ITEM_ID.eq(itemId).and(E.PERIOD_ID.eq(periodId)).and(E.READY_AT.isNotNull()))
+                .execute() == 1;
     }
 
     public List<StatusOption> statuses(long organisationId) {
@@ -142,6 +173,9 @@ public class FollowUpRepository {
                 .set(E.UPDATED_AT, now)
                 .set(E.UPDATED_BY, username)
                 .set(E.FROM_PREVIOUS_PERIOD, false)
+                // an entry without a status is not ready
+                .set(E.READY_AT, statusId == null ? org.jooq.impl.DSL.castNull(E.READY_AT) : E.READY_AT)
+                .set(E.READY_BY, statusId == null ? org.jooq.impl.DSL.castNull(E.READY_BY) : E.READY_BY)
                 .where(E.ID.eq(entryId).and(E.VERSION.eq(expectedVersion)))
                 .execute() == 1;
     }

@@ -35,12 +35,21 @@ class EntryDialog extends Dialog {
     final TextArea comment = new TextArea();
     final Div error = new Div();
     final Button save = new Button();
+    final Button ready = new Button();
 
     /** Saves the change; returns the refusal's text, or empty when saved. */
     interface SaveHandler extends Function<FollowUpChange, Optional<String>> {
     }
 
+    /** Marks the row ready (true) or takes the mark away (false); returns the refusal's text, or empty when done. */
+    interface ReadyHandler extends Function<Boolean, Optional<String>> {
+    }
+
     EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler) {
+        this(row, options, handler, null);
+    }
+
+    EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler, ReadyHandler readyHandler) {
         setId("entry-dialog");
         setHeaderTitle(row.printedText());
         setWidth("min(46rem, 95vw)");
@@ -89,8 +98,31 @@ class EntryDialog extends Dialog {
         content.add(status, comment, error);
         add(content);
 
+        if (row.ready()) {
+            Paragraph readyInfo = new Paragraph(getTranslation("followUp.readyBy", nullToEmpty(row.readyBy()),
+                    ErrorMessages.time(row.readyAt())));
+            readyInfo.setId("entry-ready-info");
+            readyInfo.addClassName("entry-meta");
+            content.addComponentAtIndex(1, readyInfo);
+        }
         Button cancel = new Button(getTranslation(row.editable() ? "action.cancel" : "action.close"), e -> close());
         cancel.setId("entry-cancel");
+        if (row.mayMarkReady() && readyHandler != null) {
+            boolean mark = !row.ready();
+            ready.setId("entry-ready");
+            ready.setText(getTranslation(mark ? "entry.markReady" : "entry.unmarkReady"));
+            ready.setIcon(com.vaadin.flow.component.icon.VaadinIcon.CHECK.create());
+            ready.addClickListener(e -> {
+                boolean unsaved = !status.getValue().equals(row.status() == null ? NOT_ASSESSED : row.status())
+                        || !comment.getValue().equals(row.comment());
+                if (unsaved && mark) {
+                    showError(getTranslation("entry.saveBeforeReady"));
+                    return;
+                }
+                readyHandler.apply(mark).ifPresentOrElse(this::showError, this::close);
+            });
+            getFooter().add(ready);
+        }
         if (row.editable()) {
             save.setText(getTranslation("action.save"));
             save.setId("entry-save");

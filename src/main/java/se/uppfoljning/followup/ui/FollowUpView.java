@@ -40,6 +40,7 @@ import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
 import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.followup.ReadinessService;
 import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
@@ -65,6 +66,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     static final String PARAM_TEXT = "sok";
 
     private final FollowUpService followUp;
+    private final ReadinessService readiness;
     private final OrganisationService organisation;
     private final SelectedContext selected;
 
@@ -75,6 +77,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     final Select<KindFilter> kind = new Select<>();
     final TextField text = new TextField();
     final Span count = new Span();
+    final Button markDepartmentReady = new Button();
     private final H2 title = new H2();
     private final Paragraph subtitle = new Paragraph();
 
@@ -82,8 +85,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private FollowUpOverview overview;
     private boolean applyingParameters;
 
-    public FollowUpView(FollowUpService followUp, OrganisationService organisation, SelectedContext selected) {
+    public FollowUpView(FollowUpService followUp, ReadinessService readiness, OrganisationService organisation,
+                        SelectedContext selected) {
         this.followUp = followUp;
+        this.readiness = readiness;
         this.organisation = organisation;
         this.selected = selected;
         setSizeFull();
@@ -139,7 +144,15 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         count.setId("row-count");
         count.addClassName("row-count");
         count.getElement().setAttribute("aria-live", "polite");
-        HorizontalLayout bar = new HorizontalLayout(area, status, department, kind, text, clear, count);
+        markDepartmentReady.setId("mark-department-ready");
+        markDepartmentReady.setText(getTranslation("followUp.markDepartmentReady"));
+        markDepartmentReady.setIcon(VaadinIcon.CHECK_SQUARE_O.create());
+        markDepartmentReady.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        markDepartmentReady.setVisible(false);
+        markDepartmentReady.addClickListener(e -> markDepartmentReady());
+
+        HorizontalLayout bar = new HorizontalLayout(area, status, department, kind, text, clear, markDepartmentReady,
+                count);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.addClassName("filter-bar");
@@ -172,6 +185,15 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private Span statusCell(OverviewNode node) {
         if (node instanceof OverviewNode.RowNode r) {
             Span badge = StatusBadge.of(r.row().status(), r.row().statusTone(), getTranslation("status.notAssessed"));
+            if (r.row().ready()) {
+                // text, not only an icon or colour
+                Span ready = new Span(VaadinIcon.CHECK.create(), new Span(getTranslation("followUp.ready")));
+                ready.getElement().getThemeList().add("badge success small");
+                ready.setId("ready-" + r.row().id());
+                ready.getElement().setAttribute("title", getTranslation("followUp.readyBy",
+                        r.row().readyBy() == null ? "" : r.row().readyBy(), ErrorMessages.time(r.row().readyAt())));
+                return new Span(badge, new Span(" "), ready);
+            }
             if (!r.row().fromPreviousPeriod()) {
                 return badge;
             }
@@ -231,6 +253,32 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         statuses.add(FollowUpFilter.NOT_ASSESSED);
         status.setItems(statuses);
         department.setItems(organisation.departments(context.committee().id()));
+        updateDepartmentAction();
+    }
+
+    /** Shown when a department is chosen and the user may mark some of its rows ready (the service decides). */
+    private void updateDepartmentAction() {
+        Department chosen = department.getValue();
+        markDepartmentReady.setVisible(chosen != null && overview != null && overview.rows().stream()
+                .anyMatch(r -> Long.valueOf(chosen.id()).equals(r.departmentId()) && r.mayMarkReady()));
+    }
+
+    void markDepartmentReady() {
+        Department chosen = department.getValue();
+        if (chosen == null) {
+            ErrorMessages.showError(getTranslation("followUp.markDepartmentReady.chooseDepartment"));
+            return;
+        }
+        ReadinessService.DepartmentReadyResult result;
+        try {
+            result = readiness.markDepartmentReady(context, chosen.id());
+        } catch (RuntimeException e) {
+            ErrorMessages.showError(ErrorMessages.describe(this, e));
+            return;
+        }
+        load();
+        refreshTree();
+        new DepartmentReadyDialog(result).open();
     }
 
     private void applyParameters(QueryParameters parameters) {
@@ -253,6 +301,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         } finally {
             applyingParameters = false;
         }
+        updateDepartmentAction();
         refreshTree();
     }
 
@@ -275,6 +324,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         if (applyingParameters || overview == null) {
             return;
         }
+        updateDepartmentAction();
         refreshTree();
         // keep the filter in the address so it can be bookmarked and shared
         Map<String, String> parameters = new HashMap<>();
@@ -334,7 +384,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     void openEditor(FollowUpRow row) {
         List<StatusOption> options = overview.statuses(row.kind().scale());
-        EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change));
+        EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change), mark -> ready(row, mark));
         dialog.open();
     }
 
@@ -345,6 +395,22 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             return Optional.of(ErrorMessages.describe(this, e));
         }
         ErrorMessages.showSuccess(getTranslation("entry.saved", row.printedText()));
+        load();
+        refreshTree();
+        return Optional.empty();
+    }
+
+    private Optional<String> ready(FollowUpRow row, boolean mark) {
+        try {
+            if (mark) {
+                readiness.markReady(context, row.id());
+            } else {
+                readiness.unmarkReady(context, row.id());
+            }
+        } catch (RuntimeException e) {
+            return Optional.of(ErrorMessages.describe(this, e));
+        }
+        ErrorMessages.showSuccess(getTranslation(mark ? "entry.markedReady" : "entry.unmarkedReady", row.printedText()));
         load();
         refreshTree();
         return Optional.empty();

@@ -101,6 +101,25 @@ public class OrganisationRepository {
                 .fetch(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
     }
 
+    /** The committees with their periods (newest first), in one statement; a committee without periods has none. */
+    public java.util.Map<Committee, List<ReportingPeriod>> committeesWithPeriods(Collection<Long> ids, boolean all) {
+        java.util.Map<Committee, List<ReportingPeriod>> result = new java.util.LinkedHashMap<>();
+        db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
+                .from(COMMITTEE)
+                .leftJoin(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
+                .where(all ? org.jooq.impl.DSL.trueCondition() : COMMITTEE.ID.in(ids))
+                .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME, COMMITTEE.ID, REPORTING_PERIOD.END_DATE.desc())
+                .forEach(r -> {
+                    List<ReportingPeriod> periods = result.computeIfAbsent(new Committee(r.get(COMMITTEE.ID),
+                            r.get(COMMITTEE.ORGANISATION_ID), r.get(COMMITTEE.SLUG), r.get(COMMITTEE.CODE),
+                            r.get(COMMITTEE.NAME)), c -> new java.util.ArrayList<>());
+                    if (r.get(REPORTING_PERIOD.ID) != null) {
+                        periods.add(period(r));
+                    }
+                });
+        return result;
+    }
+
     public Optional<Committee> committee(String slug) {
         return db.selectFrom(COMMITTEE).where(COMMITTEE.SLUG.eq(slug))
                 .fetchOptional(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));

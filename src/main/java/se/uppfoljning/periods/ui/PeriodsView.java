@@ -31,7 +31,15 @@ import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodDetails;
 import se.uppfoljning.periods.PeriodService;
 
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.periods.CompletenessService;
+import se.uppfoljning.periods.DepartmentCompleteness;
+import se.uppfoljning.periods.PeriodCompleteness;
+import se.uppfoljning.periods.ReminderService;
+
 import java.time.LocalDate;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /** The secretariat's periods: create, submit for review, record the decision; reopening for administrators. */
@@ -40,7 +48,15 @@ import java.util.function.Supplier;
 public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PeriodService periods;
+    private final CompletenessService completeness;
+    private final ReminderService reminders;
     private final SelectedContext selected;
+    final H3 completenessTitle = new H3();
+    final Paragraph deadlineInfo = new Paragraph();
+    final Grid<DepartmentCompleteness> completenessGrid = new Grid<>();
+    final Grid<IncompleteRow> incompleteGrid = new Grid<>();
+    final Button remindAll = new Button();
+    ConfirmDialog confirm;
     final Grid<PeriodDetails> grid = new Grid<>();
     final Select<PeriodKind> kind = new Select<>();
     final IntegerField year = new IntegerField();
@@ -58,20 +74,31 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     final Button reopen = new Button();
     private Committee committee;
 
-    public PeriodsView(PeriodService periods, SelectedContext selected) {
+    /** An incomplete item with its department, for the list under the completeness grid. */
+    record IncompleteRow(String department, DepartmentCompleteness.IncompleteItem item) {
+    }
+
+    public PeriodsView(PeriodService periods, CompletenessService completeness, ReminderService reminders,
+                       SelectedContext selected) {
         this.periods = periods;
+        this.completeness = completeness;
+        this.reminders = reminders;
         this.selected = selected;
         grid.setId("periods-grid");
         grid.addColumn(PeriodDetails::name).setHeader(getTranslation("periods.column.name")).setFlexGrow(2);
         grid.addColumn(PeriodDetails::endDate).setHeader(getTranslation("periods.column.endDate")).setAutoWidth(true);
-        grid.addColumn(p -> p.deadline() == null ? "" : p.deadline().toString())
+        grid.addColumn(p -> Messages.date(p.deadline()))
                 .setHeader(getTranslation("periods.column.deadline")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation("period.state." + p.state().name()))
                 .setHeader(getTranslation("periods.column.state")).setAutoWidth(true);
         grid.addColumn(p -> p.decision() == null ? "" : p.decision().body() + " " + p.decision().date() + " "
                 + p.decision().paragraph()).setHeader(getTranslation("periods.column.decision")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
-        grid.addSelectionListener(e -> updateActions());
+        grid.addSelectionListener(e -> {
+            updateActions();
+            refreshCompleteness();
+        });
+        configureCompleteness();
 
         kind.setId("period-kind");
         kind.setLabel(getTranslation("periods.kind"));
@@ -140,6 +167,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decision.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         decision.setWrap(true);
         add(new H3(getTranslation("periods.selected")), transitions, decision);
+        add(completenessTitle, deadlineInfo, completenessGrid, remindAll, incompleteGrid);
         if (CurrentUser.get().hasRole(committee.id(), Role.ADMIN)) {
             add(new HorizontalLayout(reason, reopen));
         }
@@ -150,6 +178,128 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
             add(new H3(getTranslation("periods.new")), form);
         }
         refresh(null);
+        refreshCompleteness();
+    }
+
+    private void configureCompleteness() {
+        completenessTitle.setId("completeness-title");
+        deadlineInfo.setId("completeness-deadline");
+        completenessGrid.setId("completeness-grid");
+        completenessGrid.setAllRowsVisible(true);
+        completenessGrid.addColumn(DepartmentCompleteness::department).setKey("department")
+                .setHeader(getTranslation("completeness.column.department")).setFlexGrow(2);
+        completenessGrid.addColumn(DepartmentCompleteness::items).setKey("items")
+                .setHeader(getTranslation("completeness.column.items")).setAutoWidth(true);
+        completenessGrid.addColumn(DepartmentCompleteness::withoutStatus).setKey("withoutStatus")
+                .setHeader(getTranslation("completeness.column.withoutStatus")).setAutoWidth(true);
+        completenessGrid.addColumn(DepartmentCompleteness::withoutComment).setKey("withoutComment")
+                .setHeader(getTranslation("completeness.column.withoutComment")).setAutoWidth(true);
+        completenessGrid.addColumn(DepartmentCompleteness::drafts).setKey("drafts")
+                .setHeader(getTranslation("completeness.column.drafts")).setAutoWidth(true);
+        completenessGrid.addColumn(DepartmentCompleteness::notReady).setKey("notReady")
+                .setHeader(getTranslation("completeness.column.notReady")).setAutoWidth(true);
+        completenessGrid.addColumn(d -> d.percentReady() + " %").setKey("percentReady")
+                .setHeader(getTranslation("completeness.column.percentReady")).setAutoWidth(true);
+        completenessGrid.addColumn(d -> d.owners().isEmpty() ? getTranslation("completeness.noOwners")
+                        : d.owners().stream().map(DepartmentCompleteness.Owner::name).collect(Collectors.joining(", ")))
+                .setKey("owners").setHeader(getTranslation("completeness.column.owners")).setFlexGrow(2);
+        completenessGrid.addComponentColumn(d -> {
+            Button remind = new Button(getTranslation("completeness.remind"), e -> confirmReminder(d.departmentId()));
+            remind.setId("remind-" + d.departmentId());
+            remind.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            remind.setAriaLabel(getTranslation("completeness.remindDepartment", d.department()));
+            remind.setEnabled(d.departmentId() != null && !d.complete() && !d.owners().isEmpty() && isOpen());
+            return remind;
+        }).setKey("remind").setHeader(getTranslation("completeness.column.remind")).setAutoWidth(true);
+
+        remindAll.setId("remind-all");
+        remindAll.setText(getTranslation("completeness.remindAll"));
+        remindAll.addClickListener(e -> confirmReminder(null));
+
+        incompleteGrid.setId("incomplete-grid");
+        incompleteGrid.setAllRowsVisible(true);
+        incompleteGrid.addColumn(IncompleteRow::department).setHeader(getTranslation("completeness.column.department"))
+                .setAutoWidth(true);
+        incompleteGrid.addColumn(r -> r.item().number() == null ? "" : r.item().number())
+                .setHeader(getTranslation("completeness.column.number")).setAutoWidth(true);
+        incompleteGrid.addColumn(r -> r.item().text()).setHeader(getTranslation("completeness.column.text"))
+                .setFlexGrow(3);
+        incompleteGrid.addColumn(r -> completeness.describeMissing(r.item()))
+                .setHeader(getTranslation("completeness.column.missing")).setFlexGrow(2);
+    }
+
+    private boolean isOpen() {
+        return grid.getSelectedItems().stream().findFirst()
+                .map(p -> p.state() == se.uppfoljning.organisation.PeriodState.OPEN).orElse(false);
+    }
+
+    private void refreshCompleteness() {
+        var period = grid.getSelectedItems().stream().findFirst();
+        completenessGrid.setVisible(period.isPresent());
+        incompleteGrid.setVisible(period.isPresent());
+        remindAll.setVisible(period.isPresent());
+        if (period.isEmpty() || committee == null) {
+            return;
+        }
+        PeriodCompleteness result = completeness.completeness(committee.slug(), period.get().slug());
+        completenessTitle.setText(getTranslation("completeness.title", result.period().name()));
+        deadlineInfo.setText(result.period().deadline() == null ? getTranslation("completeness.noDeadline")
+                : getTranslation("completeness.deadline", Messages.date(result.period().deadline())));
+        completenessGrid.setItems(result.departments());
+        incompleteGrid.setItems(result.departments().stream()
+                .flatMap(d -> d.incomplete().stream().map(i -> new IncompleteRow(d.department(), i))).toList());
+        remindAll.setEnabled(isOpen() && result.incompleteDepartments().stream()
+                .anyMatch(d -> d.departmentId() != null && !d.owners().isEmpty()));
+    }
+
+    /** Asks first, naming how many people get the reminder. {@code departmentId} null: all incomplete ones. */
+    void confirmReminder(Long departmentId) {
+        PeriodDetails period = current();
+        ReminderService.ReminderPlan plan;
+        try {
+            plan = reminders.plan(committee.slug(), period.slug(), departmentId);
+        } catch (RuntimeException e) {
+            ErrorMessages.showError(ErrorMessages.describe(this, e));
+            return;
+        }
+        if (plan.recipients() == 0) {
+            ErrorMessages.showError(getTranslation("completeness.noRecipients"));
+            return;
+        }
+        String departments = plan.departments().stream().map(DepartmentCompleteness::department)
+                .collect(Collectors.joining(", "));
+        String text = getTranslation("completeness.confirm.text", Messages.integer(plan.recipients()), departments,
+                period.name())
+                + " " + (plan.mailEnabled() ? getTranslation("completeness.confirm.mail", Messages.integer(plan.withEmail()))
+                : getTranslation("completeness.confirm.noMail"));
+        confirm = new ConfirmDialog();
+        confirm.setId("reminder-confirm");
+        confirm.setHeader(getTranslation("completeness.confirm.title"));
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("completeness.confirm.send"));
+        confirm.addConfirmListener(e -> send(period, departmentId));
+        confirm.open();
+    }
+
+    private void send(PeriodDetails period, Long departmentId) {
+        try {
+            ReminderService.ReminderResult result = reminders.send(committee.slug(), period.slug(), departmentId);
+            String message = getTranslation("completeness.sent", Messages.integer(result.notifications()),
+                    Messages.integer(result.departments()));
+            if (result.mailsSent() > 0 || result.mailsFailed() > 0) {
+                message += " " + getTranslation("completeness.sent.mail", Messages.integer(result.mailsSent()));
+            }
+            if (result.mailsFailed() > 0) {
+                ErrorMessages.showError(message + " " + getTranslation("completeness.sent.mailFailed",
+                        Messages.integer(result.mailsFailed())));
+            } else {
+                ErrorMessages.showSuccess(message);
+            }
+        } catch (RuntimeException e) {
+            ErrorMessages.showError(ErrorMessages.describe(this, e));
+        }
     }
 
     private PeriodDetails current() {

@@ -75,12 +75,13 @@ public class UserRepository {
                                 .from(USER_DEPARTMENT).join(DEPARTMENT).on(DEPARTMENT.ID.eq(USER_DEPARTMENT.DEPARTMENT_ID))
                                 .where(USER_DEPARTMENT.USER_ID.eq(APP_USER.ID))
                                 .orderBy(DEPARTMENT.COMMITTEE_ID, DEPARTMENT.SORT_ORDER, DEPARTMENT.NAME))
-                                .convertFrom(r -> r.map(d -> new Department(d.value1(), d.value2(), d.value3()))))
+                                .convertFrom(r -> r.map(d -> new Department(d.value1(), d.value2(), d.value3()))),
+                        APP_USER.EMAIL)
                 .from(APP_USER)
                 .where(condition)
                 .orderBy(APP_USER.USERNAME)
                 .fetch(r -> new UserSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     /** All committees with their departments. */
@@ -108,6 +109,10 @@ public class UserRepository {
 
     public boolean usernameExists(String username) {
         return db.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
+    }
+
+    public void updateEmail(long userId, String email) {
+        db.update(APP_USER).set(APP_USER.EMAIL, email).where(APP_USER.ID.eq(userId)).execute();
     }
 
     public long insert(String username, String displayName, String passwordHash, boolean mustChangePassword) {

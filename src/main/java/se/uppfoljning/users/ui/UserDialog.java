@@ -35,7 +35,8 @@ import java.util.Set;
 class UserDialog extends Dialog {
 
     /** What the form holds when saved. Password and username are null when editing. */
-    record Form(String username, String displayName, String password, Set<Membership> memberships, Set<Long> departmentIds) {
+    record Form(String username, String displayName, String password, Set<Membership> memberships, Set<Long> departmentIds,
+                String email) {
         /** Never expose the password in logs. */
         @Override
         public String toString() {
@@ -51,6 +52,7 @@ class UserDialog extends Dialog {
     final TextField username = new TextField();
     final TextField displayName = new TextField();
     final PasswordField password = new PasswordField();
+    final com.vaadin.flow.component.textfield.EmailField email = new com.vaadin.flow.component.textfield.EmailField();
     final Map<String, Select<Role>> roles = new LinkedHashMap<>();
     final Map<String, MultiSelectComboBox<Department>> departments = new LinkedHashMap<>();
     final Div error = new Div();
@@ -81,12 +83,17 @@ class UserDialog extends Dialog {
         password.setHelperText(getTranslation("users.field.password.helper", PasswordRules.MIN_LENGTH));
         password.setRequiredIndicatorVisible(true);
         password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        email.setId("user-email");
+        email.setLabel(getTranslation("users.field.email"));
+        email.setHelperText(getTranslation("users.field.email.helper"));
+        email.setMaxLength(UserService.MAX_EMAIL_LENGTH);
+        email.setClearButtonVisible(true);
         if (creating) {
-            form.add(username, displayName, password);
-            form.setColspan(password, 2);
+            form.add(username, displayName, password, email);
         } else {
             displayName.setValue(user.displayName());
-            form.add(displayName, 2);
+            email.setValue(user.email() == null ? "" : user.email());
+            form.add(displayName, email);
         }
 
         for (AssignableCommittee committee : assignable) {
@@ -142,7 +149,7 @@ class UserDialog extends Dialog {
     }
 
     private void save(SaveHandler handler) {
-        for (HasValidation field : new HasValidation[]{username, displayName, password}) {
+        for (HasValidation field : new HasValidation[]{username, displayName, password, email}) {
             field.setInvalid(false);
         }
         error.setVisible(false);
@@ -156,7 +163,7 @@ class UserDialog extends Dialog {
         });
         try {
             handler.save(new Form(creating ? username.getValue() : null, displayName.getValue(),
-                    creating ? password.getValue() : null, memberships, departmentIds));
+                    creating ? password.getValue() : null, memberships, departmentIds, email.getValue()));
             close();
         } catch (DomainException e) {
             showRefusal(e);
@@ -168,8 +175,9 @@ class UserDialog extends Dialog {
         String key = e.messageKey();
         HasValidation field = key.startsWith("users.error.username") ? username
                 : key.startsWith("users.error.displayName") ? displayName
-                : key.startsWith("users.error.password") ? password : null;
-        if (field != null && (creating || field == displayName)) {
+                : key.startsWith("users.error.password") ? password
+                : key.startsWith("users.error.email") ? email : null;
+        if (field != null && (creating || field == displayName || field == email)) {
             field.setErrorMessage(message);
             field.setInvalid(true);
         } else {

@@ -152,7 +152,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private void openCreate() {
         new UserDialog(null, users.assignableCommittees(), form -> {
             users.create(new NewUser(form.username(), form.displayName(), form.password(), form.memberships(),
-                    form.departmentIds()));
+                    form.departmentIds(), form.email()));
             ErrorMessages.showSuccess(getTranslation("users.created", form.username().strip()));
             refresh();
         }).open();
@@ -160,7 +160,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void openEdit(UserSummary user) {
         new UserDialog(user, users.assignableCommittees(), form -> {
-            users.update(user.id(), new UserChange(form.displayName(), form.memberships(), form.departmentIds()));
+            users.update(user.id(), new UserChange(form.displayName(), form.memberships(), form.departmentIds(),
+                    form.email()));
             ErrorMessages.showSuccess(getTranslation("users.saved", user.username()));
             refresh();
         }).open();
