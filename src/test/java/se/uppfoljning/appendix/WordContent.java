@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a generated Word file says: its headings by level, its paragraphs, its tables, and Bilaga 2's rows. */
-record WordContent(XWPFDocument document, List<String> headings1, List<String> headings, List<String> paragraphs,
+public record WordContent(XWPFDocument document, List<String> headings1, List<String> headings, List<String> paragraphs,
                    List<List<List<String>>> tables, List<SeedReport.Row> rows) {
 
-    static WordContent of(byte[] docx) {
+    public static WordContent of(byte[] docx) {
         try {
             XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
             List<String> h1 = new ArrayList<>();

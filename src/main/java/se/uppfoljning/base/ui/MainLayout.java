@@ -79,20 +79,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         navbar.addClassName("navbar");
         navbar.add(new DrawerToggle());
 
-        CommitteeContext current = selected.current().orElse(null);
         committee.setId("committee-select");
         committee.setAriaLabel(getTranslation("context.committee"));
         committee.setItemLabelGenerator(Committee::name);
-        committee.setItems(selected.committees());
         period.setId("period-select");
         period.setAriaLabel(getTranslation("context.period"));
         period.setItemLabelGenerator(ReportingPeriod::name);
         period.setWidth("20rem");
-        if (current != null) {
-            committee.setValue(current.committee());
-            period.setItems(selected.periods(current.committee()));
-            period.setValue(current.period());
-        }
+        showContext();
         committee.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 var periods = selected.periods(e.getValue());
@@ -150,7 +144,28 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        showContext(); // a period created or decided since the layout was built shows at once
         updateBell();
+    }
+
+    /** The selected committee and period, with the current lists (read once per request). */
+    private void showContext() {
+        CommitteeContext current = selected.current().orElse(null);
+        committee.setItems(selected.committees());
+        if (current != null) {
+            committee.setValue(current.committee());
+            period.setItems(selected.periods(current.committee()));
+            period.setValue(current.period());
+        }
+    }
+
+    /** After a view created or changed a period: the selectors in the header follow. */
+    public static void refreshContext() {
+        UI ui = UI.getCurrent();
+        if (ui != null && ui.getChildren().findFirst().orElse(null) instanceof MainLayout layout) {
+            layout.selected.refresh();
+            layout.showContext();
+        }
     }
 
     private void updateBell() {

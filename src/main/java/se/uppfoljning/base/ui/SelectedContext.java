@@ -62,13 +62,26 @@ public class SelectedContext implements Serializable {
         this.periodSlug = period;
     }
 
+    /** Reads committees and periods again within this request (after a view created or changed a period). */
+    public void refresh() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            request.removeAttribute(attribute("workspace"));
+        }
+    }
+
+    private static String attribute(String key) {
+        String user = se.uppfoljning.base.security.CurrentUser.find().map(u -> u.username()).orElse("");
+        return SelectedContext.class.getName() + "." + user + "." + key;
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T perRequest(String key, Supplier<T> loader) {
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request == null) {
             return loader.get();
         }
-        String attribute = SelectedContext.class.getName() + "." + key;
+        String attribute = attribute(key);
         Object cached = request.getAttribute(attribute);
         if (cached == null) {
             cached = loader.get();

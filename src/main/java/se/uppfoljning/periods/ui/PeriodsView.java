@@ -39,8 +39,9 @@ import se.uppfoljning.periods.PeriodCompleteness;
 import se.uppfoljning.periods.ReminderService;
 
 import java.time.LocalDate;
-import java.util.stream.Collectors;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The secretariat's periods: create, submit for review, record the decision; reopening for administrators. */
 @Route(value = "perioder", layout = MainLayout.class)
@@ -86,13 +87,16 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         this.selected = selected;
         grid.setId("periods-grid");
         grid.addColumn(PeriodDetails::name).setHeader(getTranslation("periods.column.name")).setFlexGrow(2);
-        grid.addColumn(PeriodDetails::endDate).setHeader(getTranslation("periods.column.endDate")).setAutoWidth(true);
+        grid.addColumn(p -> Messages.date(p.endDate())).setHeader(getTranslation("periods.column.endDate")).setAutoWidth(true);
         grid.addColumn(p -> Messages.date(p.deadline()))
                 .setHeader(getTranslation("periods.column.deadline")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation("period.state." + p.state().name()))
                 .setHeader(getTranslation("periods.column.state")).setAutoWidth(true);
-        grid.addColumn(p -> p.decision() == null ? "" : p.decision().body() + " " + p.decision().date() + " "
-                + p.decision().paragraph()).setHeader(getTranslation("periods.column.decision")).setFlexGrow(2);
+        grid.addColumn(p -> p.decision() == null ? "" : p.decision().body() + " " + Messages.date(p.decision().date())
+                + " " + p.decision().paragraph()
+                + (p.decision().diaryNumber() == null || p.decision().diaryNumber().isBlank() ? ""
+                : " (" + p.decision().diaryNumber() + ")"))
+                .setHeader(getTranslation("periods.column.decision")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> {
             updateActions();
@@ -133,8 +137,10 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decide.setId("decision-save");
         decide.setText(getTranslation("periods.decide"));
         decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        decide.addClickListener(e -> run(() -> periods.decide(committee.slug(), current().slug(),
-                new Decision(body.getValue(), decisionDate.getValue(), paragraph.getValue(), diaryNumber.getValue()))));
+        decide.addClickListener(e -> confirmDecision());
+        for (DatePicker picker : List.of(endDate, deadline, decisionDate)) {
+            picker.setLocale(Messages.SWEDISH);
+        }
 
         reason.setId("reopen-reason");
         reason.setLabel(getTranslation("periods.reopen.reason"));
@@ -302,6 +308,21 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
+    /** Recording the decision locks the period as a public record, so it is said before it is done. */
+    private void confirmDecision() {
+        PeriodDetails period = current();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("decision-confirm");
+        dialog.setHeader(getTranslation("periods.decide.confirm.title", period.name()));
+        dialog.setText(getTranslation("periods.decide.confirm.text", period.name()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("periods.decide.confirm.button"));
+        dialog.addConfirmListener(e -> run(() -> periods.decide(committee.slug(), period.slug(),
+                new Decision(body.getValue(), decisionDate.getValue(), paragraph.getValue(), diaryNumber.getValue()))));
+        dialog.open();
+    }
+
     private PeriodDetails current() {
         return grid.getSelectedItems().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("no period selected"));
@@ -313,6 +334,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
             ErrorMessages.showSuccess(getTranslation("periods.saved", result.name(),
                     getTranslation("period.state." + result.state().name())));
             refresh(result.slug());
+            se.uppfoljning.base.ui.MainLayout.refreshContext();
         } catch (RuntimeException e) {
             ErrorMessages.showError(ErrorMessages.describe(this, e));
         }

@@ -39,6 +39,12 @@ class PeriodsViewTest extends KaribuTest {
         view.decisionDate.setValue(LocalDate.of(2024, 10, 1));
         view.paragraph.setValue("§ 180");
         _click(view.decide);
+        // nothing is locked before the confirmation
+        assertThat(periods.period("ks", "2024-dr2").state()).isEqualTo(PeriodState.REVIEW);
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("decision-confirm"));
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Registrera beslut om Delårsrapport med prognos 2 2024?");
+        confirm.getElement().setProperty("opened", true);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
         assertThat(periods.period("ks", "2024-dr2").state()).isEqualTo(PeriodState.DECIDED);
         assertThat(periods.period("ks", "2024-dr2").decision().paragraph()).isEqualTo("§ 180");
 
