@@ -123,18 +123,19 @@ public class FollowUpWorkbookService {
     public WorkbookImport apply(CommitteeContext context, String fileName, byte[] content) {
         Validated validated = validate(context, content);
         String username = CurrentUser.get().username();
-        for (WorkbookChange change : validated.changes()) {
-            Long statusId = change.newStatus() == null ? null
-                    : validated.statusIds().get(new ScaleLabel(change.kind().scale(), change.newStatus()));
-            boolean written = entryWriter.write(context, change.itemId(), statusId, change.newComment(),
-                    change.version(), username);
-            if (written) {
-                audit.record(context.committee().id(), AuditActions.FOLLOW_UP_SAVED, change.printedText(),
-                        messages.get("workbook.audit", context.period().name(),
-                                change.newStatus() == null ? messages.get("status.notAssessed") : change.newStatus(),
-                                String.valueOf(change.version() + 1), fileName == null ? "" : fileName));
-            }
-        }
+        List<EntryWriter.EntryWrite> writes = validated.changes().stream().map(change -> new EntryWriter.EntryWrite(
+                change.itemId(), change.newStatus() == null ? null
+                : validated.statusIds().get(new ScaleLabel(change.kind().scale(), change.newStatus())),
+                change.newComment(), change.version())).toList();
+        java.util.Set<Long> written = entryWriter.writeAll(context, writes, username);
+        // one audit entry per changed item, as a single save writes
+        audit.recordAll(context.committee().id(), AuditActions.FOLLOW_UP_SAVED, validated.changes().stream()
+                .filter(change -> written.contains(change.itemId()))
+                .map(change -> new String[]{change.printedText(), messages.get("workbook.audit",
+                        context.period().name(),
+                        change.newStatus() == null ? messages.get("status.notAssessed") : change.newStatus(),
+                        String.valueOf(change.version() + 1), fileName == null ? "" : fileName)})
+                .toList());
         return new WorkbookImport(fileName, validated.rows(), validated.changes(), true);
     }
 
