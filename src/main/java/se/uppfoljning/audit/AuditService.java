@@ -39,6 +39,12 @@ public class AuditService {
         repository.insert(user.username(), committeeId, action, subject, details == null ? "" : details);
     }
 
+    /** {@link #record} for many subjects at once (a bulk change such as a spreadsheet import), as one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Long committeeId, String action, List<String[]> subjectsAndDetails) {
+        repository.insertAll(CurrentUser.get().username(), committeeId, action, subjectsAndDetails);
+    }
+
     /**
      * Entries newest first. Admins see everything; the secretariat only entries of the committees where they are
      * secretariat, and none about users.

@@ -44,6 +44,19 @@ public class AuditRepository {
                 .execute();
     }
 
+    /** Many entries of one user, committee and action as one JDBC batch; each pair is {subject, details}. */
+    public void insertAll(String username, Long committeeId, String action, List<String[]> subjectsAndDetails) {
+        if (subjectsAndDetails.isEmpty()) {
+            return;
+        }
+        var insert = db.batch(db.insertInto(AUDIT_LOG, AUDIT_LOG.USERNAME, AUDIT_LOG.COMMITTEE_ID, AUDIT_LOG.ACTION,
+                AUDIT_LOG.SUBJECT, AUDIT_LOG.DETAILS).values((String) null, null, null, null, null));
+        for (String[] entry : subjectsAndDetails) {
+            insert.bind(username, committeeId, action, entry[0], entry[1]);
+        }
+        insert.execute();
+    }
+
     public List<AuditEntry> search(AuditQuery query, Scope scope) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(visible(scope));

@@ -62,6 +62,54 @@ public class EntryWriter {
         return true;
     }
 
+    /** One entry to write in {@link #writeAll}. */
+    public record EntryWrite(long itemId, Long statusId, String comment, int expectedVersion) {
+    }
+
+    /**
+     * {@link #write} for many entries at once (spreadsheet import), with the same rules: every entry is locked and its
+     * version checked first (one stale entry and nothing is written), unchanged entries are skipped unless they are
+     * carried-over drafts, history is kept. Entries that do not exist yet go through {@link #write}. Returns the item
+     * ids written.
+     */
+    public java.util.Set<Long> writeAll(CommitteeContext context, List<EntryWrite> writes, String username) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long periodId = context.period().id();
+        var locked = repository.lockEntries(writes.stream().map(EntryWrite::itemId).toList(), periodId);
+        java.util.Map<Long, String> labels = repository.statuses(context.committee().organisationId()).stream()
+                .collect(Collectors.toMap(StatusOption::id, StatusOption::label));
+        List<FollowUpRepository.EntryUpdate> updates = new java.util.ArrayList<>();
+        List<EntryWrite> inserts = new java.util.ArrayList<>();
+        java.util.Set<Long> written = new java.util.LinkedHashSet<>();
+        for (EntryWrite w : writes) {
+            var entry = locked.get(w.itemId());
+            if (entry == null) {
+                if (w.expectedVersion() != 0) {
+                    throw new ConflictException("followup.error.staleUnknown");
+                }
+                inserts.add(w);
+                continue;
+            }
+            if (entry.getVersion() != w.expectedVersion()) {
+                throw staleConflict(w.itemId(), periodId);
+            }
+            if (Objects.equals(entry.getStatusId(), w.statusId()) && entry.getComment().equals(w.comment())
+                    && !Boolean.TRUE.equals(entry.getFromPreviousPeriod())) {
+                continue;
+            }
+            updates.add(new FollowUpRepository.EntryUpdate(entry.getId(), w.expectedVersion(), w.statusId(),
+                    w.comment(), labels.get(entry.getStatusId()), labels.get(w.statusId()), entry.getComment()));
+            written.add(w.itemId());
+        }
+        repository.updateEntries(updates, username, now);
+        for (EntryWrite w : inserts) {
+            if (write(context, w.itemId(), w.statusId(), w.comment(), 0, username)) {
+                written.add(w.itemId());
+            }
+        }
+        return written;
+    }
+
     private ConflictException staleConflict(long itemId, long periodId) {
         var current = repository.lockEntry(itemId, periodId).orElseThrow();
         String who = repository.displayName(current.getUpdatedBy());

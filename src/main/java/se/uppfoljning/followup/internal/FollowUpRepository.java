@@ -138,6 +138,62 @@ public class FollowUpRepository {
         return db.selectFrom(E).where(E.ITEM_ID.eq(itemId).and(E.PERIOD_ID.eq(periodId))).forUpdate().fetchOptional();
     }
 
+    /** The entries of the items in the period, locked for the caller's transaction, by item id. */
+    public java.util.Map<Long, FollowUpEntryRecord> lockEntries(java.util.Collection<Long> itemIds, long periodId) {
+        return db.selectFrom(E).where(E.PERIOD_ID.eq(periodId).and(E.ITEM_ID.eq(org.jooq.impl.DSL.any(itemIds.toArray(Long[]::new))))).orderBy(E.ID).forUpdate()
+                .fetchMap(E.ITEM_ID);
+    }
+
+    /** One entry update of a bulk write; {@code expectedVersion} was checked under the lock. */
+    public record EntryUpdate(long entryId, int expectedVersion, Long statusId, String comment, String oldStatus,
+                              String newStatus, String oldComment) {
+    }
+
+    /**
+     * {@link #updateEntry} and {@link #insertHistory} for many entries locked by {@link #lockEntries}, as two JDBC
+     * batches. Keep the columns written in step with those two methods.
+     */
+    public void updateEntries(List<EntryUpdate> updates, String username, OffsetDateTime now) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        var update = db.batch(db.update(E)
+                .set(E.STATUS_ID, (Long) null)
+                .set(E.COMMENT, (String) null)
+                .set(E.VERSION, (Integer) null)
+                .set(E.UPDATED_AT, (OffsetDateTime) null)
+                .set(E.UPDATED_BY, (String) null)
+                .set(E.FROM_PREVIOUS_PERIOD, false)
+                .where(E.ID.eq((Long) null).and(E.VERSION.eq((Integer) null))));
+        for (EntryUpdate u : updates) {
+            update.bind(u.statusId(), u.comment(), u.expectedVersion() + 1, now, username, false, u.entryId(),
+                    u.expectedVersion());
+        }
+        int[] counts = update.execute();
+        for (int count : counts) {
+            if (count == 0) {
+                throw new IllegalStateException("entry changed although locked");
+            }
+        }
+        // as in updateEntry: an entry without a status is not ready
+        Long[] withoutStatus = updates.stream().filter(u -> u.statusId() == null).map(EntryUpdate::entryId)
+                .toArray(Long[]::new);
+        if (withoutStatus.length > 0) {
+            db.update(E).set(E.READY_AT, org.jooq.impl.DSL.castNull(E.READY_AT))
+                    .set(E.READY_BY, org.jooq.impl.DSL.castNull(E.READY_BY))
+                    .where(E.ID.eq(org.jooq.impl.DSL.any(withoutStatus)).and(E.READY_AT.isNotNull()))
+                    .execute();
+        }
+        var H = FOLLOW_UP_HISTORY;
+        var history = db.batch(db.insertInto(H, H.ENTRY_ID, H.VERSION, H.OLD_STATUS, H.NEW_STATUS, H.OLD_COMMENT,
+                H.NEW_COMMENT, H.CHANGED_BY, H.CHANGED_AT).values((Long) null, null, null, null, null, null, null, null));
+        for (EntryUpdate u : updates) {
+            history.bind(u.entryId(), u.expectedVersion() + 1, u.oldStatus(), u.newStatus(), u.oldComment(),
+                    u.comment(), username, now);
+        }
+        history.execute();
+    }
+
     public String statusLabel(Long statusId) {
         return statusId == null ? null : db.select(S.LABEL).from(S).where(S.ID.eq(statusId)).fetchOne(S.LABEL);
     }

@@ -38,6 +38,7 @@ import se.uppfoljning.followup.FollowUpFilter.KindFilter;
 import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.FollowUpWorkbookService;
 import se.uppfoljning.followup.GoalSection;
 import se.uppfoljning.followup.ItemKind;
 import se.uppfoljning.followup.ReadinessService;
@@ -80,22 +81,24 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     final Button markDepartmentReady = new Button();
     private final H2 title = new H2();
     private final Paragraph subtitle = new Paragraph();
+    final WorkbookToolbar workbook;
 
     private CommitteeContext context;
     private FollowUpOverview overview;
     private boolean applyingParameters;
 
     public FollowUpView(FollowUpService followUp, ReadinessService readiness, OrganisationService organisation,
-                        SelectedContext selected) {
+                        SelectedContext selected, FollowUpWorkbookService workbooks) {
         this.followUp = followUp;
         this.readiness = readiness;
         this.organisation = organisation;
         this.selected = selected;
+        this.workbook = new WorkbookToolbar(workbooks);
         setSizeFull();
         addClassName("follow-up-view");
         title.setId("view-title");
         subtitle.addClassName("view-subtitle");
-        add(title, subtitle, filters(), grid);
+        add(title, subtitle, workbook, filters(), grid);
         configureGrid();
     }
 
@@ -242,6 +245,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         subtitle.setText(context.committee().name() + " · " + context.period().name()
                 + (context.period().isLocked() ? " · " + getTranslation("period.locked") : ""));
         load();
+        workbook.show(context, () -> {
+            load();
+            refreshTree();
+        });
         applyParameters(event.getLocation().getQueryParameters());
     }
 
