@@ -21,6 +21,11 @@ public final class AuditActions {
     public static final String FOLLOW_UP_UNREADY = "followUp.unready";
     public static final String FOLLOW_UP_DEPARTMENT_READY = "followUp.departmentReady";
     public static final String REMINDER_SENT = "period.reminderSent";
+    public static final String PERIOD_CREATED = "period.created";
+    public static final String PERIOD_MOVED = "period.moved";
+    public static final String PERIOD_DECIDED = "period.decided";
+    public static final String PERIOD_REOPENED = "period.reopened";
+    public static final String MEASURES_CHANGED = "measures.changed";
 
     private AuditActions() {
     }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.organisation.ReportingPeriod;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** "Sedan förra rapporten": which items changed status or comment between two periods of a committee. */
 @Service
@@ -34,10 +33,13 @@ public class ChangesService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final FollowUpService followUp;
+    private final FollowUpRepository repository;
     private final OrganisationService organisation;
     private final Messages messages;
 
-    ChangesService(FollowUpService followUp, OrganisationService organisation, Messages messages) {
+    ChangesService(FollowUpService followUp, FollowUpRepository repository, OrganisationService organisation,
+                   Messages messages) {
+        this.repository = repository;
         this.followUp = followUp;
         this.organisation = organisation;
         this.messages = messages;
@@ -67,14 +69,14 @@ public class ChangesService {
         if (since.committeeId() != context.committee().id() || since.id() == context.period().id()) {
             throw new ValidationException("changes.error.samePeriod");
         }
-        FollowUpOverview now = followUp.overview(context);
-        Map<Long, FollowUpRow> then = followUp.overview(new CommitteeContext(context.committee(), since)).rows()
-                .stream().collect(Collectors.toMap(FollowUpRow::id, Function.identity()));
+        FollowUpOverview now = followUp.overview(context); // checks membership
+        // the earlier period's values only: one light statement instead of a second overview
+        Map<Long, FollowUpRepository.EntryValues> then = repository.entryValues(context.committee().id(), since.id());
         List<ItemChange> changes = new ArrayList<>();
         Map<String, Map<String, Integer>> perArea = new LinkedHashMap<>();
         for (AreaSection area : now.areas()) {
             for (FollowUpRow row : area.rows().toList()) {
-                FollowUpRow old = then.get(row.id());
+                FollowUpRepository.EntryValues old = then.get(row.id());
                 ItemChange change = new ItemChange(row, area.name(), old == null ? null : old.status(),
                         old == null ? "" : old.comment());
                 if (change.statusChanged() || change.commentChanged()) {

@@ -26,9 +26,11 @@ public class MeasureService {
     static final long MAX_AMOUNT = 100_000_000_000L;
 
     private final MeasureRepository repository;
+    private final se.uppfoljning.audit.AuditService audit;
 
-    MeasureService(MeasureRepository repository) {
+    MeasureService(MeasureRepository repository, se.uppfoljning.audit.AuditService audit) {
         this.repository = repository;
+        this.audit = audit;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -47,6 +49,7 @@ public class MeasureService {
         validate(measure);
         int number = repository.nextNumber(context.period().id());
         long id = repository.insert(context.committee().id(), context.period().id(), number, clean(measure));
+        changed(context, "Åtgärd " + number, "ny: " + clean(measure).description());
         return repository.measure(context.period().id(), id).orElseThrow();
     }
 
@@ -59,13 +62,19 @@ public class MeasureService {
         if (!repository.update(context.period().id(), measure.id(), clean(measure))) {
             throw new NotFoundException("measures.error.notFound", String.valueOf(measure.id()));
         }
+        changed(context, "Åtgärd " + measure.number(), "ändrad");
         return repository.measure(context.period().id(), measure.id()).orElseThrow();
     }
 
+    private void changed(CommitteeContext context, String subject, String details) {
+        audit.record(context.committee().id(), se.uppfoljning.audit.AuditActions.MEASURES_CHANGED, subject,
+                context.period().name() + ": " + details);
+    }
+
     private static void requireWritable(CommitteeContext context) {
-        if (!CurrentUser.get().isMemberOf(context.committee().id())) {
-            throw new AccessDeniedException("not a member");
-        }
+        // the secretariat of this committee, not of another one
+        se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(),
+                se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }
@@ -128,6 +137,7 @@ public class MeasureService {
             throw new ValidationException("import.error.invalid", errors);
         }
         measures.forEach(m -> repository.upsert(context.committee().id(), context.period().id(), m));
+        changed(context, "Åtgärder (Bilaga 1)", "import av " + fileName + ": " + measures.size() + " åtgärder");
         return measures.size();
     }
 

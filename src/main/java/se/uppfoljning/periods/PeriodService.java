@@ -44,9 +44,12 @@ public class PeriodService {
     private final OrganisationService organisation;
     private final AppendixService appendices;
     private final FollowUpService followUp;
+    private final se.uppfoljning.audit.AuditService audit;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
-                  FollowUpService followUp) {
+                  FollowUpService followUp,
+                  se.uppfoljning.audit.AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.organisation = organisation;
         this.appendices = appendices;
@@ -114,6 +117,8 @@ public class PeriodService {
                 .findFirst() // newest end date first
                 .ifPresent(previous -> followUp.carryOver(new CommitteeContext(committee, previous),
                         new CommitteeContext(committee, created)));
+        audit.record(committee.id(), se.uppfoljning.audit.AuditActions.PERIOD_CREATED, created.name(),
+                "slutdatum " + period.endDate() + (period.deadline() == null ? "" : ", sista dag " + period.deadline()));
         log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
         return repository.period(created.id()).orElseThrow();
     }
@@ -156,6 +161,10 @@ public class PeriodService {
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
+        audit.record(context.committee().id(), se.uppfoljning.audit.AuditActions.PERIOD_DECIDED, context.period().name(),
+                clean.body() + " " + clean.date() + " " + clean.paragraph()
+                        + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
+                        + "; Bilaga 1 och 2 lagrade och perioden låst");
         log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
                 clean.body(), clean.date(), clean.paragraph());
         return repository.period(context.period().id()).orElseThrow();
@@ -181,6 +190,9 @@ public class PeriodService {
             throw wrongState(context.period(), from);
         }
         repository.insertEvent(context.period().id(), from, to, reason, null, user.username(), now());
+        audit.record(context.committee().id(), from == PeriodState.DECIDED ? se.uppfoljning.audit.AuditActions.PERIOD_REOPENED
+                        : se.uppfoljning.audit.AuditActions.PERIOD_MOVED, context.period().name(),
+                from + " → " + to + (reason == null ? "" : ": " + reason));
         log.info("{} flyttade {} för {} från {} till {}{}", user.username(), periodSlug, committeeSlug, from, to,
                 reason == null ? "" : " (" + reason + ")");
         return repository.period(context.period().id()).orElseThrow();

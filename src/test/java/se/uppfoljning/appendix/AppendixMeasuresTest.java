@@ -28,6 +28,8 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
     AppendixService appendices;
     @Autowired
     OrganisationService organisation;
+    @Autowired
+    se.uppfoljning.audit.AuditService audit;
 
     CommitteeContext context;
 
@@ -82,5 +84,16 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
         Measure any = new Measure(0, 0, "Något", null, null, null, null, null, null, null);
         assertThatThrownBy(() -> measures.create(context, any)).isInstanceOf(AccessDeniedException.class);
         assertThat(measures.measures(context)).extracting(Measure::number).isEqualTo(List.of(1, 2, 3, 4));
+        // nor may an official of another committee
+        signIn("kultur");
+        assertThatThrownBy(() -> measures.create(context, any)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void everyChangeOfAMeasureIsInTheAuditLog() {
+        measures.create(context, new Measure(0, 0, "Översyn av licenser", null, null, 100_000L, null, null, null, null));
+        assertThat(audit.search(se.uppfoljning.audit.AuditQuery.all())).anyMatch(e ->
+                e.action().equals(se.uppfoljning.audit.AuditActions.MEASURES_CHANGED) && e.username().equals("sekretariat")
+                        && e.subject().equals("Åtgärd 5") && e.details().contains("Översyn av licenser"));
     }
 }

@@ -40,6 +40,8 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     OrganisationService organisation;
     @Autowired
     AppendixService appendices;
+    @Autowired
+    se.uppfoljning.audit.AuditService audit;
 
     @BeforeEach
     void setUp() {
@@ -111,6 +113,14 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         assertThat(last.reason()).isEqualTo("Fel i bilaga 2");
         assertThat(last.changedBy()).isEqualTo("admin");
         assertThat(events.get(events.size() - 2).decision()).isEqualTo(DECISION);
+
+        // the decision and the reopening are in the searchable audit log too, with who did them
+        var log = audit.search(se.uppfoljning.audit.AuditQuery.all());
+        assertThat(log).anyMatch(e -> e.action().equals(se.uppfoljning.audit.AuditActions.PERIOD_DECIDED)
+                && e.username().equals("sekretariat") && e.subject().equals("Delårsrapport med prognos 2 2024")
+                && e.details().startsWith(DECISION.body()));
+        assertThat(log).anyMatch(e -> e.action().equals(se.uppfoljning.audit.AuditActions.PERIOD_REOPENED)
+                && e.username().equals("admin") && e.details().endsWith("Fel i bilaga 2"));
     }
 
     @Test

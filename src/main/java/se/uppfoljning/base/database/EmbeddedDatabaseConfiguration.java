@@ -43,6 +43,8 @@ public class EmbeddedDatabaseConfiguration {
         hikari.setUsername("postgres");
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("uppfoljning");
+        // batched inserts (bulk spreadsheet import: history and audit rows) as multi-row statements
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         return hikari;
     }
 }

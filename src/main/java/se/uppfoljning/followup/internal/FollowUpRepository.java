@@ -194,6 +194,22 @@ public class FollowUpRepository {
         history.execute();
     }
 
+    /** An entry's status label and comment, for comparing two periods. */
+    public record EntryValues(String status, String comment) {
+    }
+
+    /** Status and comment of every entry of the committee's items in a period, by item id, in one statement. */
+    public java.util.Map<Long, EntryValues> entryValues(long committeeId, long periodId) {
+        java.util.Map<Long, EntryValues> values = new java.util.HashMap<>();
+        db.select(E.ITEM_ID, S.LABEL, E.COMMENT)
+                .from(E)
+                .join(I).on(I.ID.eq(E.ITEM_ID))
+                .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
+                .where(E.PERIOD_ID.eq(periodId).and(I.COMMITTEE_ID.eq(committeeId)))
+                .forEach(r -> values.put(r.value1(), new EntryValues(r.value2(), r.value3())));
+        return values;
+    }
+
     public String statusLabel(Long statusId) {
         return statusId == null ? null : db.select(S.LABEL).from(S).where(S.ID.eq(statusId)).fetchOne(S.LABEL);
     }
