@@ -166,14 +166,15 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("follow-up-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
+        // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
-                .setFlexGrow(3);
+                .setWidth("18rem").setFlexGrow(3);
         grid.addColumn(new ComponentRenderer<>(this::statusCell)).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r ? r.row().comment()
                         : node instanceof OverviewNode.GroupNode ? getTranslation("grid.comment") : "")
-                .setKey("comment").setHeader(getTranslation("grid.comment")).setFlexGrow(4);
+                .setKey("comment").setHeader(getTranslation("grid.comment")).setWidth("14rem").setFlexGrow(4);
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r && r.row().owner() != null ? r.row().owner() : "")
-                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(1).setWidth("11rem");
+                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(1).setWidth("9rem");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("grid.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"

@@ -98,6 +98,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
                 : " (" + p.decision().diaryNumber() + ")"))
                 .setHeader(getTranslation("periods.column.decision")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addSelectionListener(e -> {
             updateActions();
             refreshCompleteness();
@@ -192,8 +193,9 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         deadlineInfo.setId("completeness-deadline");
         completenessGrid.setId("completeness-grid");
         completenessGrid.setAllRowsVisible(true);
+        completenessGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         completenessGrid.addColumn(DepartmentCompleteness::department).setKey("department")
-                .setHeader(getTranslation("completeness.column.department")).setFlexGrow(2);
+                .setHeader(getTranslation("completeness.column.department")).setWidth("14rem").setFlexGrow(2);
         completenessGrid.addColumn(DepartmentCompleteness::items).setKey("items")
                 .setHeader(getTranslation("completeness.column.items")).setAutoWidth(true);
         completenessGrid.addColumn(DepartmentCompleteness::withoutStatus).setKey("withoutStatus")
@@ -224,6 +226,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
 
         incompleteGrid.setId("incomplete-grid");
         incompleteGrid.setAllRowsVisible(true);
+        incompleteGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         incompleteGrid.addColumn(IncompleteRow::department).setHeader(getTranslation("completeness.column.department"))
                 .setAutoWidth(true);
         incompleteGrid.addColumn(r -> r.item().number() == null ? "" : r.item().number())
