@@ -2,10 +2,8 @@ package se.uppfoljning.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,8 +40,7 @@ import java.util.Set;
  * {@code src/main/resources/demo}, through the same import services a secretariat uses, and one demo user per role.
  */
 @Component
-@Order(10)
-public class DemoDataLoader implements ApplicationRunner {
+public class DemoDataLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     public static final String DEMO_PASSWORD = "demo";
@@ -73,8 +70,12 @@ public class DemoDataLoader implements ApplicationRunner {
         this.enabled = demo.isBlank() ? externalUrl.isBlank() : Boolean.parseBoolean(demo);
     }
 
+    /**
+     * Runs once every bean is ready but before the web server accepts requests, so the login page never shows before
+     * the demo users exist.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!enabled) {
             return;
         }
