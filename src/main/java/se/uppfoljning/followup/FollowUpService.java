@@ -57,8 +57,11 @@ public class FollowUpService {
     public FollowUpOverview overview(CommitteeContext context) {
         AppUserPrincipal user = CurrentUser.get();
         requireMember(user, context);
-        List<OverviewRecord> records = repository.overview(context.committee().id(), context.period().id(),
-                context.period().year());
+        List<OverviewRecord> records = context.period().state() == se.uppfoljning.organisation.PeriodState.DECIDED
+                ? repository.decidedOverview(context.period().id()) : List.of();
+        if (records.isEmpty()) { // open, or decided before structures were kept
+            records = repository.overview(context.committee().id(), context.period().id(), context.period().year());
+        }
         return new FollowUpOverview(context, group(records, user, context),
                 repository.statuses(context.committee().organisationId()));
     }
@@ -165,6 +168,17 @@ public class FollowUpService {
         }
         return repository.carryOver(committeeId, to.period().year(), from.period().id(), to.period().id(),
                 user.username(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * Keeps the period's structure as it is (for the decision, which makes the period a public record): the decided
+     * period is shown with these areas, goals, texts and owners whatever changes later. Secretariat or admin.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public int keepStructure(CommitteeContext context) {
+        se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        return repository.snapshotStructure(context.committee().id(), context.period().id(), context.period().year());
     }
 
     static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {

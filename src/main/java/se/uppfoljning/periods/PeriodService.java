@@ -157,6 +157,7 @@ public class PeriodService {
         OffsetDateTime now = now();
         long eventId = repository.insertEvent(context.period().id(), PeriodState.REVIEW, PeriodState.DECIDED, null,
                 clean, user.username(), now);
+        followUp.keepStructure(context);
         appendices.storeDecided(context, eventId);
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
             throw wrongState(context.period(), PeriodState.REVIEW);

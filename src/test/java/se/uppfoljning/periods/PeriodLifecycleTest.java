@@ -15,6 +15,9 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.ItemForm;
+import se.uppfoljning.followup.StructureItem;
+import se.uppfoljning.followup.StructureService;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.organisation.PeriodKind;
@@ -36,6 +39,8 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     PeriodService periods;
     @Autowired
     FollowUpService followUp;
+    @Autowired
+    StructureService structure;
     @Autowired
     OrganisationService organisation;
     @Autowired
@@ -155,6 +160,7 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
                 "insert into finance_import (period_id, file_name, sha256, row_count, result, imported_by) values ("
                         + periodId + ", 'f', 'x', 0, 'OK', 'x')",
                 "delete from period_appendix where period_id = " + periodId,
+                "update period_item set text = 'ändrad' where period_id = " + periodId,
                 "update reporting_period set name = 'annat' where id = " + periodId)) {
             assertThatThrownBy(() -> db.execute(sql)).as(sql).isInstanceOf(LockedException.class);
         }
@@ -168,5 +174,43 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         FollowUpRow again = followUp.row(reopened, row.id());
         followUp.save(reopened, row.id(), new FollowUpChange("Uppfylls ej", "Efter rättelse", again.version()));
         assertThat(followUp.row(reopened, row.id()).comment()).isEqualTo("Efter rättelse");
+    }
+
+    @Test
+    void aDecidedPeriodShowsItsStructureAsDecidedWhateverChangesLater() {
+        ensureOpenDr2();
+        CommitteeContext open = organisation.context("ks", PERIOD);
+        var ks = open.committee();
+        FollowUpRow row = editableRow(open);
+        periods.submitForReview("ks", PERIOD);
+        periods.decide("ks", PERIOD, DECISION);
+        CommitteeContext locked = organisation.context("ks", PERIOD);
+        List<FollowUpRow> decided = followUp.overview(locked).rows();
+        assertThat(decided).extracting(FollowUpRow::id).contains(row.id());
+
+        // afterwards the secretariat rewords the item and gives it to another department
+        StructureItem item = structure.items(ks, 2024).stream().filter(i -> i.id() == row.id()).findFirst().orElseThrow();
+        long otherDepartment = organisation.departments(ks.id()).stream()
+                .filter(d -> !Long.valueOf(d.id()).equals(item.departmentId())).findFirst().orElseThrow().id();
+        structure.saveItem(ks, item.id(), new ItemForm(item.kind(), item.strategicGoalId(), item.areaId(), item.number(),
+                "Ny lydelse efter beslutet", item.targetText(), otherDepartment, item.planYear(), item.carriedOver(),
+                item.derivedFromFinance()));
+        assertThat(structure.items(ks, 2024)).anyMatch(i -> i.text().equals("Ny lydelse efter beslutet"));
+
+        // the decided report is read as it was decided, row for row
+        assertThat(followUp.overview(locked).rows()).isEqualTo(decided);
+        assertThat(followUp.overview(locked).rows()).noneMatch(r -> r.text().equals("Ny lydelse efter beslutet"));
+
+        // reopened it follows the structure again, and a new decision keeps the new wording
+        signIn("admin");
+        periods.reopen("ks", PERIOD, "Ny lydelse");
+        signIn("sekretariat");
+        assertThat(followUp.overview(organisation.context("ks", PERIOD)).rows())
+                .anyMatch(r -> r.id() == row.id() && r.text().equals("Ny lydelse efter beslutet"));
+        periods.submitForReview("ks", PERIOD);
+        periods.decide("ks", PERIOD, DECISION);
+        assertThat(followUp.overview(organisation.context("ks", PERIOD)).rows())
+                .anyMatch(r -> r.id() == row.id() && r.text().equals("Ny lydelse efter beslutet")
+                        && r.departmentId() == otherDepartment);
     }
 }

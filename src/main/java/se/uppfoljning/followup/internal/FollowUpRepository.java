@@ -54,9 +54,66 @@ public class FollowUpRepository {
 
     /** Every item of the committee followed up in the period, in report order, in one statement. */
     public List<OverviewRecord> overview(long committeeId, long periodId, int year) {
-        return overviewQuery(periodId, I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
-                // retired items stay in the periods where they were followed up
-                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull().and(E.FROM_PREVIOUS_PERIOD.isFalse()))));
+        return overviewQuery(periodId, inPeriod(committeeId, year));
+    }
+
+    /** The items a period shows: its plan year's, retired ones only where they were followed up. */
+    private static Condition inPeriod(long committeeId, int year) {
+        return I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
+                .and(I.RETIRED_AT.isNull().or(E.ID.isNotNull().and(E.FROM_PREVIOUS_PERIOD.isFalse())));
+    }
+
+    /**
+     * Keeps the period's structure as it is now (areas, goals, items, owners) in {@code period_item}, replacing an
+     * earlier one (a period decided again after reopening), in two statements.
+     */
+    public int snapshotStructure(long committeeId, long periodId, int year) {
+        var P = se.uppfoljning.db.Tables.PERIOD_ITEM;
+        db.deleteFrom(P).where(P.PERIOD_ID.eq(periodId)).execute();
+        return db.insertInto(P, P.PERIOD_ID, P.ITEM_ID, P.AREA_ID, P.AREA_NAME, P.AREA_SORT_ORDER, P.GOAL_ID,
+                        P.GOAL_NUMBER, P.GOAL_TEXT, P.KIND, P.NUMBER, P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER,
+                        P.PLAN_YEAR, P.CARRIED_OVER, P.DERIVED_FROM_FINANCE, P.SORT_ORDER)
+                .select(db.select(org.jooq.impl.DSL.val(periodId), I.ID, A.ID, A.NAME, A.SORT_ORDER, G.ID, G.NUMBER,
+                                G.TEXT, I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR,
+                                I.CARRIED_OVER, I.DERIVED_FROM_FINANCE, I.SORT_ORDER)
+                        .from(I)
+                        .join(A).on(A.ID.eq(I.AREA_ID))
+                        .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
+                        .leftJoin(D).on(D.ID.eq(I.DEPARTMENT_ID))
+                        .leftJoin(E).on(E.ITEM_ID.eq(I.ID).and(E.PERIOD_ID.eq(periodId)))
+                        .where(inPeriod(committeeId, year)))
+                .execute();
+    }
+
+    /**
+     * A decided period as it was decided: the structure from its snapshot, the entries as locked; in report order,
+     * one statement. Empty when the period has no snapshot.
+     */
+    public List<OverviewRecord> decidedOverview(long periodId) {
+        var P = se.uppfoljning.db.Tables.PERIOD_ITEM;
+        var readyUser = APP_USER.as("ready_user");
+        var updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
+        var readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
+        return db.select(P.AREA_ID, P.AREA_NAME, P.GOAL_ID, P.GOAL_NUMBER, P.GOAL_TEXT, P.ITEM_ID, P.KIND, P.NUMBER,
+                        P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER, P.PLAN_YEAR, P.CARRIED_OVER,
+                        P.DERIVED_FROM_FINANCE, S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, updatedBy,
+                        E.FROM_PREVIOUS_PERIOD, E.READY_AT, readyBy)
+                .from(P)
+                .leftJoin(E).on(E.ITEM_ID.eq(P.ITEM_ID).and(E.PERIOD_ID.eq(P.PERIOD_ID)))
+                .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
+                .leftJoin(U).on(U.USERNAME.eq(E.UPDATED_BY))
+                .leftJoin(readyUser).on(readyUser.USERNAME.eq(E.READY_BY))
+                .where(P.PERIOD_ID.eq(periodId))
+                .orderBy(P.AREA_SORT_ORDER, field(P.KIND.eq(ItemKind.ASSIGNMENT.name())), P.GOAL_NUMBER,
+                        P.CARRIED_OVER, P.SORT_ORDER, P.ITEM_ID)
+                .fetch(r -> new OverviewRecord(r.get(P.AREA_ID), r.get(P.AREA_NAME), r.get(P.GOAL_ID),
+                        r.get(P.GOAL_NUMBER), r.get(P.GOAL_TEXT), r.get(P.ITEM_ID), ItemKind.valueOf(r.get(P.KIND)),
+                        r.get(P.NUMBER), r.get(P.TEXT), r.get(P.TARGET_TEXT), r.get(P.DEPARTMENT_ID), r.get(P.OWNER),
+                        r.get(P.PLAN_YEAR), r.get(P.CARRIED_OVER), r.get(P.DERIVED_FROM_FINANCE), r.get(S.LABEL),
+                        r.get(S.TONE), r.get(E.COMMENT) == null ? "" : r.get(E.COMMENT),
+                        r.get(E.VERSION) == null ? 0 : r.get(E.VERSION), r.get(E.UPDATED_AT), r.get(updatedBy),
+                        Boolean.TRUE.equals(r.get(E.FROM_PREVIOUS_PERIOD)), r.get(E.READY_AT),
+                        r.get(E.READY_AT) == null ? null : r.get(readyBy)));
     }
 
     /** Every item of the committee, all plan years, retired ones included, without follow-up. */
