@@ -4,13 +4,14 @@ import java.util.Locale;
 
 /**
  * What the overview shows: null fields match everything. {@code status} is a status label, or
- * {@link #NOT_ASSESSED} for rows without a status.
+ * {@link #NOT_ASSESSED} for rows without a status. {@code notReadyOnly}: what is left to do, the rows not marked ready.
  */
-public record FollowUpFilter(Long areaId, String status, Long departmentId, KindFilter kind, String text) {
+public record FollowUpFilter(Long areaId, String status, Long departmentId, KindFilter kind, String text,
+                             boolean notReadyOnly) {
 
     public static final String NOT_ASSESSED = "-";
 
-    public static final FollowUpFilter NONE = new FollowUpFilter(null, null, null, null, null);
+    public static final FollowUpFilter NONE = new FollowUpFilter(null, null, null, null, null, false);
 
     /** Goals (committee goals and indicators together, as the progress page counts them) or one kind. */
     public enum KindFilter {
@@ -37,6 +38,9 @@ public record FollowUpFilter(Long areaId, String status, Long departmentId, Kind
             return false;
         }
         if (kind != null && !kind.matches(row.kind())) {
+            return false;
+        }
+        if (notReadyOnly && row.ready()) {
             return false;
         }
         if (text != null && !text.isBlank()) {

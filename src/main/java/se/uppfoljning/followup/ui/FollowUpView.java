@@ -65,6 +65,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     static final String PARAM_DEPARTMENT = "avdelning";
     static final String PARAM_KIND = "typ";
     static final String PARAM_TEXT = "sok";
+    static final String PARAM_NOT_READY = "ejklara";
 
     private final FollowUpService followUp;
     private final ReadinessService readiness;
@@ -72,6 +73,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private final SelectedContext selected;
 
     final TreeGrid<OverviewNode> grid = new TreeGrid<>();
+    final com.vaadin.flow.component.checkbox.Checkbox notReady = new com.vaadin.flow.component.checkbox.Checkbox();
+    /** For officials: how far their department has come in this period, and a way to what is left. */
+    final com.vaadin.flow.component.html.Div departmentProgress = new com.vaadin.flow.component.html.Div();
     final ComboBox<AreaSection> area = new ComboBox<>();
     final ComboBox<String> status = new ComboBox<>();
     final ComboBox<Department> department = new ComboBox<>();
@@ -98,7 +102,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         addClassName("follow-up-view");
         title.setId("view-title");
         subtitle.addClassName("view-subtitle");
-        add(title, subtitle, workbook, filters(), grid);
+        departmentProgress.setId("department-progress");
+        departmentProgress.addClassName("department-progress");
+        departmentProgress.getElement().setAttribute("aria-live", "polite");
+        add(title, subtitle, departmentProgress, workbook, filters(), grid);
         configureGrid();
     }
 
@@ -134,6 +141,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
 
+        notReady.setId("filter-not-ready");
+        notReady.setLabel(getTranslation("filter.notReady"));
+
         Button clear = new Button(getTranslation("filter.clear"), e -> clearFilters());
         clear.setId("filter-clear");
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -143,6 +153,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         department.addValueChangeListener(e -> filterChanged());
         kind.addValueChangeListener(e -> filterChanged());
         text.addValueChangeListener(e -> filterChanged());
+        notReady.addValueChangeListener(e -> filterChanged());
 
         count.setId("row-count");
         count.addClassName("row-count");
@@ -154,8 +165,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         markDepartmentReady.setVisible(false);
         markDepartmentReady.addClickListener(e -> markDepartmentReady());
 
-        HorizontalLayout bar = new HorizontalLayout(area, status, department, kind, text, clear, markDepartmentReady,
-                count);
+        HorizontalLayout bar = new HorizontalLayout(area, status, department, kind, text, notReady, clear,
+                markDepartmentReady, count);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.addClassName("filter-bar");
@@ -262,6 +273,42 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         status.setItems(statuses);
         department.setItems(organisation.departments(context.committee().id()));
         updateDepartmentAction();
+        showDepartmentProgress();
+    }
+
+    /** An official sees, per own department, how many rows are ready and what is missing (from the rows shown). */
+    private void showDepartmentProgress() {
+        departmentProgress.removeAll();
+        var user = se.uppfoljning.base.security.CurrentUser.get();
+        boolean official = user.hasRole(context.committee().id(), se.uppfoljning.base.security.Role.OFFICIAL)
+                && !user.isSystem();
+        for (Department own : department.getListDataView().getItems()
+                .filter(d -> official && user.departmentIds().contains(d.id())).toList()) {
+            List<FollowUpRow> rows = overview.rows().stream()
+                    .filter(r -> Long.valueOf(own.id()).equals(r.departmentId())).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            long ready = rows.stream().filter(FollowUpRow::ready).count();
+            long withoutStatus = rows.stream().filter(r -> r.status() == null).count();
+            long drafts = rows.stream().filter(FollowUpRow::fromPreviousPeriod).count();
+            com.vaadin.flow.component.html.Span text = new com.vaadin.flow.component.html.Span(getTranslation(
+                    "followUp.departmentProgress", own.name(), ready, rows.size(), withoutStatus, drafts));
+            text.setId("department-progress-" + own.id());
+            HorizontalLayout line = new HorizontalLayout(text);
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            if (ready < rows.size() && !context.period().isLocked()) {
+                Button left = new Button(getTranslation("followUp.departmentProgress.showLeft"), e -> {
+                    department.setValue(own);
+                    notReady.setValue(true);
+                });
+                left.setId("department-progress-left-" + own.id());
+                left.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                line.add(left);
+            }
+            departmentProgress.add(line);
+        }
+        departmentProgress.setVisible(departmentProgress.getComponentCount() > 0);
     }
 
     /** Shown when a department is chosen and the user may mark some of its rows ready (the service decides). */
@@ -306,6 +353,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 }
             }).orElse(null));
             text.setValue(first(p, PARAM_TEXT).orElse(""));
+            notReady.setValue(first(p, PARAM_NOT_READY).isPresent());
         } finally {
             applyingParameters = false;
         }
@@ -324,6 +372,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         department.clear();
         kind.clear();
         text.clear();
+        notReady.clear();
         applyingParameters = false;
         filterChanged();
     }
@@ -351,6 +400,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         if (!text.getValue().isBlank()) {
             parameters.put(PARAM_TEXT, text.getValue());
         }
+        if (notReady.getValue()) {
+            parameters.put(PARAM_NOT_READY, "ja");
+        }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new com.vaadin.flow.router.Location("", QueryParameters.simple(parameters))));
     }
@@ -358,7 +410,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     FollowUpFilter currentFilter() {
         return new FollowUpFilter(area.getValue() == null ? null : area.getValue().id(), status.getValue(),
                 department.getValue() == null ? null : department.getValue().id(), kind.getValue(),
-                text.getValue());
+                text.getValue(), notReady.getValue());
     }
 
     private void refreshTree() {

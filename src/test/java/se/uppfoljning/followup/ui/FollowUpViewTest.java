@@ -35,6 +35,8 @@ class FollowUpViewTest extends KaribuTest {
     FollowUpService followUp;
     @Autowired
     OrganisationService organisation;
+    @Autowired
+    se.uppfoljning.followup.ReadinessService readiness;
 
     @BeforeEach
     void setUp() {
@@ -188,5 +190,40 @@ class FollowUpViewTest extends KaribuTest {
         FollowUpView view = _get(FollowUpView.class);
         assertThat(shownRows(view)).hasSize(9).allMatch(r -> "Påbörjat".equals(r.status()));
         assertThat(view.kind.getValue()).isEqualTo(KindFilter.ASSIGNMENT);
+    }
+
+    @Test
+    void anOfficialSeesHowFarTheirDepartmentHasComeAndWhatIsLeft() {
+        login("tjansteperson");
+        var context = organisation.context("ks", "2024-dr2");
+        List<FollowUpRow> own = followUp.overview(context).rows().stream()
+                .filter(r -> "Säkerhetsavdelningen".equals(r.owner())).toList();
+        assertThat(own).hasSizeGreaterThan(1);
+        // one row confirmed and marked ready before the view opens
+        FollowUpRow first = own.get(0);
+        followUp.save(context, first.id(), new FollowUpChange(first.status() == null ? "Påbörjat" : first.status(),
+                first.comment(), first.version()));
+        readiness.markReady(context, first.id());
+        long withoutStatus = own.stream().skip(1).filter(r -> r.status() == null).count();
+        long drafts = own.stream().skip(1).filter(FollowUpRow::fromPreviousPeriod).count();
+
+        UI.getCurrent().navigate(FollowUpView.class);
+        FollowUpView view = _get(FollowUpView.class);
+        long department = first.departmentId();
+        assertThat(_get(Span.class, spec -> spec.withId("department-progress-" + department)).getText())
+                .isEqualTo("Säkerhetsavdelningen: 1 av " + own.size() + " poster klara · utan prognos: " + withoutStatus
+                        + " · ej bekräftade från föregående period: " + drafts);
+
+        _click(_get(Button.class, spec -> spec.withId("department-progress-left-" + department)));
+        assertThat(view.notReady.getValue()).isTrue();
+        assertThat(shownRows(view)).hasSize(own.size() - 1)
+                .allMatch(r -> r.departmentId() == department && !r.ready())
+                .noneMatch(r -> r.id() == first.id());
+    }
+
+    @Test
+    void aPoliticianHasNoDepartmentProgress() {
+        FollowUpView view = open("politiker");
+        assertThat(view.departmentProgress.isVisible()).isFalse();
     }
 }
