@@ -94,7 +94,7 @@ public class FollowUpWorkbookService {
     private FollowUpWorkbookWriter.Line line(AreaSection area, String heading, FollowUpRow row) {
         return new FollowUpWorkbookWriter.Line(row.id(), area.name(), heading,
                 messages.get("kind." + row.kind().name()), row.number(), row.text(), row.owner(), row.kind().scale(),
-                row.status(), row.comment(), row.version());
+                row.status(), row.comment(), row.version(), row.ready() ? messages.get("workbook.ready.yes") : "");
     }
 
     /** Whether the current user may import into the period at all (row-level rights are checked per row). */

@@ -79,15 +79,19 @@ class FollowUpWorkbookTest extends AbstractIntegrationTest {
 
     @Test
     void exportHasOneRowPerItemInReportOrderWithSwedishHeadersDropDownsAndProperties() throws Exception {
+        FollowUpRow toReady = goal("-");
+        followUp.save(dr2, toReady.id(), new FollowUpChange(toReady.status(), toReady.comment(), toReady.version()));
+        readiness.markReady(dr2, toReady.id());
         WorkbookExport file = workbooks.export(dr2);
         assertThat(file.fileName()).isEqualTo("Uppföljning Kommunstyrelsen Delårsrapport med prognos 2 2024.xlsx");
         List<FollowUpRow> rows = rows();
+        assertThat(rows).filteredOn(FollowUpRow::ready).extracting(FollowUpRow::id).containsExactly(toReady.id());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
             Row header = sheet.getRow(0);
-            assertThat(java.util.stream.IntStream.range(0, 10).mapToObj(i -> header.getCell(i).getStringCellValue()))
+            assertThat(java.util.stream.IntStream.range(0, 11).mapToObj(i -> header.getCell(i).getStringCellValue()))
                     .containsExactly("Id", "Område", "Mål", "Typ", "Nummer", "Text", "Ansvarig", "Status", "Kommentar",
-                            "Version");
+                            "Version", "Klar");
             assertThat(workbook.getFontAt(header.getCell(1).getCellStyle().getFontIndex()).getBold()).isTrue();
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getLastRowNum()).isEqualTo(rows.size());
@@ -99,6 +103,7 @@ class FollowUpWorkbookTest extends AbstractIntegrationTest {
                 assertThat(row.getCell(7).getStringCellValue()).isEqualTo(expected.status() == null ? "" : expected.status());
                 assertThat(row.getCell(8).getStringCellValue()).isEqualTo(expected.comment());
                 assertThat((int) row.getCell(9).getNumericCellValue()).isEqualTo(expected.version());
+                assertThat(row.getCell(10).getStringCellValue()).isEqualTo(expected.ready() ? "Ja" : "");
             }
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue())
                     .startsWith("Strategiskt mål 1: Varje nämnd ska ha en ekonomi i balans");

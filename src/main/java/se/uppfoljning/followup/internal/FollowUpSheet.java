@@ -9,7 +9,7 @@ import java.util.function.Function;
  */
 public enum FollowUpSheet {
     ID(8, false), AREA(28, true), GOAL(36, true), KIND(14, false), NUMBER(9, false), TEXT(60, true),
-    OWNER(24, true), STATUS(18, false), COMMENT(80, true), VERSION(9, false);
+    OWNER(24, true), STATUS(18, false), COMMENT(80, true), VERSION(9, false), READY(14, false);
 
     /** Custom document property naming the committee and period the file was exported from. */
     public static final String PERIOD_PROPERTY = "Uppföljning period";
@@ -32,9 +32,12 @@ public enum FollowUpSheet {
         return wrap;
     }
 
-    /** Written by the application; the import uses them to find the entry and detect stale copies. */
+    /**
+     * Written by the application: the import uses id and version to find the entry and detect stale copies; "Klar"
+     * is for information (marking ready is done in the application) and is not read.
+     */
     public boolean doNotEdit() {
-        return this == ID || this == VERSION;
+        return this == ID || this == VERSION || this == READY;
     }
 
     public String header(Function<String, String> text) {

@@ -37,7 +37,7 @@ public final class FollowUpWorkbookWriter {
 
     /** One row of the sheet; {@code status} is the label or null when not assessed. */
     public record Line(long id, String area, String goal, String kind, String number, String text, String owner,
-                       StatusScale scale, String status, String comment, int version) {
+                       StatusScale scale, String status, String comment, int version, String ready) {
     }
 
     /** The document's metadata: title, the period marker and the texts of the sheet. */
@@ -101,6 +101,7 @@ public final class FollowUpWorkbookWriter {
                 text(row, FollowUpSheet.STATUS, line.status(), styles.top);
                 text(row, FollowUpSheet.COMMENT, line.comment(), styles.wrap);
                 number(row, FollowUpSheet.VERSION, line.version(), styles.doNotEdit);
+                text(row, FollowUpSheet.READY, line.ready(), styles.doNotEdit);
             }
             addRun(statusCells, runScale, runStart, r - 1);
             if (r > 1) {
