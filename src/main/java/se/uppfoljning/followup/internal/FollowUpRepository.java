@@ -36,6 +36,29 @@ public class FollowUpRepository {
     private static final se.uppfoljning.db.tables.StatusValue S = STATUS_VALUE;
     private static final se.uppfoljning.db.tables.Department D = DEPARTMENT;
     private static final se.uppfoljning.db.tables.AppUser U = APP_USER;
+    private static final se.uppfoljning.db.tables.PeriodItem P = se.uppfoljning.db.Tables.PERIOD_ITEM;
+
+    /** Where an overview row's structure comes from: the live tables, or a decided period's snapshot. */
+    private record StructureColumns(org.jooq.Field<Long> areaId, org.jooq.Field<String> areaName,
+                                    org.jooq.Field<Long> goalId, org.jooq.Field<Integer> goalNumber,
+                                    org.jooq.Field<String> goalText, org.jooq.Field<Long> itemId,
+                                    org.jooq.Field<String> kind, org.jooq.Field<String> number,
+                                    org.jooq.Field<String> text, org.jooq.Field<String> targetText,
+                                    org.jooq.Field<Long> departmentId, org.jooq.Field<String> owner,
+                                    org.jooq.Field<Integer> planYear, org.jooq.Field<Boolean> carriedOver,
+                                    org.jooq.Field<Boolean> derivedFromFinance) {
+        List<org.jooq.Field<?>> fields() {
+            return List.of(areaId, areaName, goalId, goalNumber, goalText, itemId, kind, number, text, targetText,
+                    departmentId, owner, planYear, carriedOver, derivedFromFinance);
+        }
+    }
+
+    private static final StructureColumns LIVE = new StructureColumns(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID,
+            I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER,
+            I.DERIVED_FROM_FINANCE);
+    private static final StructureColumns DECIDED = new StructureColumns(P.AREA_ID, P.AREA_NAME, P.GOAL_ID,
+            P.GOAL_NUMBER, P.GOAL_TEXT, P.ITEM_ID, P.KIND, P.NUMBER, P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER,
+            P.PLAN_YEAR, P.CARRIED_OVER, P.DERIVED_FROM_FINANCE);
 
     private final DSLContext db;
 
@@ -68,7 +91,6 @@ public class FollowUpRepository {
      * earlier one (a period decided again after reopening), in two statements.
      */
     public int snapshotStructure(long committeeId, long periodId, int year) {
-        var P = se.uppfoljning.db.Tables.PERIOD_ITEM;
         db.deleteFrom(P).where(P.PERIOD_ID.eq(periodId)).execute();
         return db.insertInto(P, P.PERIOD_ID, P.ITEM_ID, P.AREA_ID, P.AREA_NAME, P.AREA_SORT_ORDER, P.GOAL_ID,
                         P.GOAL_NUMBER, P.GOAL_TEXT, P.KIND, P.NUMBER, P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER,
@@ -90,30 +112,17 @@ public class FollowUpRepository {
      * one statement. Empty when the period has no snapshot.
      */
     public List<OverviewRecord> decidedOverview(long periodId) {
-        var P = se.uppfoljning.db.Tables.PERIOD_ITEM;
-        var readyUser = APP_USER.as("ready_user");
-        var updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
-        var readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
-        return db.select(P.AREA_ID, P.AREA_NAME, P.GOAL_ID, P.GOAL_NUMBER, P.GOAL_TEXT, P.ITEM_ID, P.KIND, P.NUMBER,
-                        P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER, P.PLAN_YEAR, P.CARRIED_OVER,
-                        P.DERIVED_FROM_FINANCE, S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, updatedBy,
-                        E.FROM_PREVIOUS_PERIOD, E.READY_AT, readyBy)
+        EntryColumns entry = new EntryColumns();
+        return db.select(DECIDED.fields()).select(entry.fields())
                 .from(P)
                 .leftJoin(E).on(E.ITEM_ID.eq(P.ITEM_ID).and(E.PERIOD_ID.eq(P.PERIOD_ID)))
                 .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
                 .leftJoin(U).on(U.USERNAME.eq(E.UPDATED_BY))
-                .leftJoin(readyUser).on(readyUser.USERNAME.eq(E.READY_BY))
+                .leftJoin(entry.readyUser).on(entry.readyUser.USERNAME.eq(E.READY_BY))
                 .where(P.PERIOD_ID.eq(periodId))
                 .orderBy(P.AREA_SORT_ORDER, field(P.KIND.eq(ItemKind.ASSIGNMENT.name())), P.GOAL_NUMBER,
                         P.CARRIED_OVER, P.SORT_ORDER, P.ITEM_ID)
-                .fetch(r -> new OverviewRecord(r.get(P.AREA_ID), r.get(P.AREA_NAME), r.get(P.GOAL_ID),
-                        r.get(P.GOAL_NUMBER), r.get(P.GOAL_TEXT), r.get(P.ITEM_ID), ItemKind.valueOf(r.get(P.KIND)),
-                        r.get(P.NUMBER), r.get(P.TEXT), r.get(P.TARGET_TEXT), r.get(P.DEPARTMENT_ID), r.get(P.OWNER),
-                        r.get(P.PLAN_YEAR), r.get(P.CARRIED_OVER), r.get(P.DERIVED_FROM_FINANCE), r.get(S.LABEL),
-                        r.get(S.TONE), r.get(E.COMMENT) == null ? "" : r.get(E.COMMENT),
-                        r.get(E.VERSION) == null ? 0 : r.get(E.VERSION), r.get(E.UPDATED_AT), r.get(updatedBy),
-                        Boolean.TRUE.equals(r.get(E.FROM_PREVIOUS_PERIOD)), r.get(E.READY_AT),
-                        r.get(E.READY_AT) == null ? null : r.get(readyBy)));
+                .fetch(r -> record(r, DECIDED, entry));
     }
 
     /** Every item of the committee, all plan years, retired ones included, without follow-up. */
@@ -126,13 +135,8 @@ public class FollowUpRepository {
     }
 
     private List<OverviewRecord> overviewQuery(long periodId, Condition condition) {
-        var readyUser = APP_USER.as("ready_user");
-        var updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
-        var readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
-        return db.select(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID, I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT,
-                        I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER, I.DERIVED_FROM_FINANCE,
-                        S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, updatedBy, E.FROM_PREVIOUS_PERIOD,
-                        E.READY_AT, readyBy)
+        EntryColumns entry = new EntryColumns();
+        return db.select(LIVE.fields()).select(entry.fields())
                 .from(I)
                 .join(A).on(A.ID.eq(I.AREA_ID))
                 .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
@@ -140,18 +144,34 @@ public class FollowUpRepository {
                 .leftJoin(E).on(E.ITEM_ID.eq(I.ID).and(E.PERIOD_ID.eq(periodId)))
                 .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
                 .leftJoin(U).on(U.USERNAME.eq(E.UPDATED_BY))
-                .leftJoin(readyUser).on(readyUser.USERNAME.eq(E.READY_BY))
+                .leftJoin(entry.readyUser).on(entry.readyUser.USERNAME.eq(E.READY_BY))
                 .where(condition)
                 .orderBy(A.SORT_ORDER, field(I.KIND.eq(ItemKind.ASSIGNMENT.name())), G.NUMBER, I.CARRIED_OVER,
                         I.SORT_ORDER, I.ID)
-                .fetch(r -> new OverviewRecord(r.get(A.ID), r.get(A.NAME), r.get(G.ID), r.get(G.NUMBER),
-                        r.get(G.TEXT), r.get(I.ID), ItemKind.valueOf(r.get(I.KIND)), r.get(I.NUMBER), r.get(I.TEXT),
-                        r.get(I.TARGET_TEXT), r.get(I.DEPARTMENT_ID), r.get(D.NAME), r.get(I.PLAN_YEAR),
-                        r.get(I.CARRIED_OVER), r.get(I.DERIVED_FROM_FINANCE), r.get(S.LABEL), r.get(S.TONE),
-                        r.get(E.COMMENT) == null ? "" : r.get(E.COMMENT),
-                        r.get(E.VERSION) == null ? 0 : r.get(E.VERSION), r.get(E.UPDATED_AT), r.get(updatedBy),
-                        Boolean.TRUE.equals(r.get(E.FROM_PREVIOUS_PERIOD)), r.get(E.READY_AT),
-                        r.get(E.READY_AT) == null ? null : r.get(readyBy)));
+                .fetch(r -> record(r, LIVE, entry));
+    }
+
+    /** The entry's side of an overview row: status, comment, version, who saved and who marked it ready. */
+    private static final class EntryColumns {
+        final se.uppfoljning.db.tables.AppUser readyUser = APP_USER.as("ready_user");
+        final org.jooq.Field<String> updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
+        final org.jooq.Field<String> readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
+
+        List<org.jooq.Field<?>> fields() {
+            return List.of(S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, updatedBy, E.FROM_PREVIOUS_PERIOD,
+                    E.READY_AT, readyBy);
+        }
+    }
+
+    private static OverviewRecord record(Record r, StructureColumns c, EntryColumns e) {
+        return new OverviewRecord(r.get(c.areaId()), r.get(c.areaName()), r.get(c.goalId()), r.get(c.goalNumber()),
+                r.get(c.goalText()), r.get(c.itemId()), ItemKind.valueOf(r.get(c.kind())), r.get(c.number()),
+                r.get(c.text()), r.get(c.targetText()), r.get(c.departmentId()), r.get(c.owner()),
+                r.get(c.planYear()), r.get(c.carriedOver()), r.get(c.derivedFromFinance()), r.get(S.LABEL),
+                r.get(S.TONE), r.get(E.COMMENT) == null ? "" : r.get(E.COMMENT),
+                r.get(E.VERSION) == null ? 0 : r.get(E.VERSION), r.get(E.UPDATED_AT), r.get(e.updatedBy),
+                Boolean.TRUE.equals(r.get(E.FROM_PREVIOUS_PERIOD)), r.get(E.READY_AT),
+                r.get(E.READY_AT) == null ? null : r.get(e.readyBy));
     }
 
     /**
