@@ -148,7 +148,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         reopen.setId("reopen");
         reopen.setText(getTranslation("periods.reopen"));
         reopen.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        reopen.addClickListener(e -> run(() -> periods.reopen(committee.slug(), current().slug(), reason.getValue())));
+        reopen.addClickListener(e -> confirmReopen());
     }
 
     @Override
@@ -323,6 +323,25 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         dialog.setConfirmText(getTranslation("periods.decide.confirm.button"));
         dialog.addConfirmListener(e -> run(() -> periods.decide(committee.slug(), period.slug(),
                 new Decision(body.getValue(), decisionDate.getValue(), paragraph.getValue(), diaryNumber.getValue()))));
+        dialog.open();
+    }
+
+    /** Reopening lifts the lock of a public record: said before it is done, with the reason given. */
+    private void confirmReopen() {
+        PeriodDetails period = current();
+        if (reason.getValue() == null || reason.getValue().isBlank()) {
+            run(() -> periods.reopen(committee.slug(), period.slug(), reason.getValue())); // the service says why
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("reopen-confirm");
+        dialog.setHeader(getTranslation("periods.reopen.confirm.title", period.name()));
+        dialog.setText(getTranslation("periods.reopen.confirm.text", period.name(), reason.getValue().strip()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("periods.reopen"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> run(() -> periods.reopen(committee.slug(), period.slug(), reason.getValue())));
         dialog.open();
     }
 

@@ -51,8 +51,14 @@ class PeriodsViewTest extends KaribuTest {
         login("admin");
         UI.getCurrent().navigate("perioder");
         view = _get(PeriodsView.class);
+        _click(view.reopen); // without a reason: refused, nothing opened
+        assertThat(periods.period("ks", "2024-dr2").state()).isEqualTo(PeriodState.DECIDED);
         view.reason.setValue("Fel i bilaga 2");
         _click(view.reopen);
+        assertThat(periods.period("ks", "2024-dr2").state()).isEqualTo(PeriodState.DECIDED);
+        var reopenConfirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("reopen-confirm"));
+        reopenConfirm.getElement().setProperty("opened", true);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(reopenConfirm);
         assertThat(periods.period("ks", "2024-dr2").state()).isEqualTo(PeriodState.OPEN);
     }
 }
