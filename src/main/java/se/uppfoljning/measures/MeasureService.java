@@ -4,6 +4,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
@@ -26,9 +28,9 @@ public class MeasureService {
     static final long MAX_AMOUNT = 100_000_000_000L;
 
     private final MeasureRepository repository;
-    private final se.uppfoljning.audit.AuditService audit;
+    private final AuditService audit;
 
-    MeasureService(MeasureRepository repository, se.uppfoljning.audit.AuditService audit) {
+    MeasureService(MeasureRepository repository, AuditService audit) {
         this.repository = repository;
         this.audit = audit;
     }
@@ -67,7 +69,7 @@ public class MeasureService {
     }
 
     private void changed(CommitteeContext context, String subject, String details) {
-        audit.record(context.committee().id(), se.uppfoljning.audit.AuditActions.MEASURES_CHANGED, subject,
+        audit.record(context.committee().id(), AuditActions.MEASURES_CHANGED, subject,
                 context.period().name() + ": " + details);
     }
 

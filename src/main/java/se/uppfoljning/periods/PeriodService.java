@@ -6,6 +6,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.appendix.AppendixService;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
@@ -44,11 +46,11 @@ public class PeriodService {
     private final OrganisationService organisation;
     private final AppendixService appendices;
     private final FollowUpService followUp;
-    private final se.uppfoljning.audit.AuditService audit;
+    private final AuditService audit;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
                   FollowUpService followUp,
-                  se.uppfoljning.audit.AuditService audit) {
+                  AuditService audit) {
         this.audit = audit;
         this.repository = repository;
         this.organisation = organisation;
@@ -117,7 +119,7 @@ public class PeriodService {
                 .findFirst() // newest end date first
                 .ifPresent(previous -> followUp.carryOver(new CommitteeContext(committee, previous),
                         new CommitteeContext(committee, created)));
-        audit.record(committee.id(), se.uppfoljning.audit.AuditActions.PERIOD_CREATED, created.name(),
+        audit.record(committee.id(), AuditActions.PERIOD_CREATED, created.name(),
                 "slutdatum " + period.endDate() + (period.deadline() == null ? "" : ", sista dag " + period.deadline()));
         log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
         return repository.period(created.id()).orElseThrow();
@@ -162,7 +164,7 @@ public class PeriodService {
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
-        audit.record(context.committee().id(), se.uppfoljning.audit.AuditActions.PERIOD_DECIDED, context.period().name(),
+        audit.record(context.committee().id(), AuditActions.PERIOD_DECIDED, context.period().name(),
                 clean.body() + " " + clean.date() + " " + clean.paragraph()
                         + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
                         + "; Bilaga 1 och 2 lagrade och perioden låst");
@@ -191,8 +193,8 @@ public class PeriodService {
             throw wrongState(context.period(), from);
         }
         repository.insertEvent(context.period().id(), from, to, reason, null, user.username(), now());
-        audit.record(context.committee().id(), from == PeriodState.DECIDED ? se.uppfoljning.audit.AuditActions.PERIOD_REOPENED
-                        : se.uppfoljning.audit.AuditActions.PERIOD_MOVED, context.period().name(),
+        audit.record(context.committee().id(), from == PeriodState.DECIDED ? AuditActions.PERIOD_REOPENED
+                        : AuditActions.PERIOD_MOVED, context.period().name(),
                 from + " → " + to + (reason == null ? "" : ": " + reason));
         log.info("{} flyttade {} för {} från {} till {}{}", user.username(), periodSlug, committeeSlug, from, to,
                 reason == null ? "" : " (" + reason + ")");

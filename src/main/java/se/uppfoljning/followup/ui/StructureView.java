@@ -3,7 +3,6 @@ package se.uppfoljning.followup.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import se.uppfoljning.followup.CarriedAssignment;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -28,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
@@ -206,16 +206,9 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
             run(() -> structure.reinstateItem(context.committee(), item.id()), this::refreshItems);
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("structure-retire-confirm");
-        confirm.setHeader(getTranslation("structure.retireConfirm.title"));
-        confirm.setText(getTranslation("structure.retireConfirm.text", item.printedText()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("structure.retire"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> run(() -> structure.retireItem(context.committee(), item.id()), this::refreshItems));
-        confirm.open();
+        Confirmation.of("structure-retire-confirm", getTranslation("structure.retireConfirm.title"),
+                getTranslation("structure.retireConfirm.text", item.printedText()), getTranslation("structure.retire"),
+                true, () -> run(() -> structure.retireItem(context.committee(), item.id()), this::refreshItems)).open();
     }
 
     // --- areas and strategic goals ---------------------------------------------------------------------------
@@ -307,9 +300,6 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     /** Starting a plan year carries the unfinished assignments over, so it says which before it does. */
     private void confirmStartPlanYear(int year, Runnable done) {
         List<CarriedAssignment> unfinished = structure.unfinishedAssignments(context.committee(), year);
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("structure-plan-year-confirm");
-        confirm.setHeader(getTranslation("structure.startPlanYear.title", String.valueOf(year)));
         Div text = new Div(new Paragraph(getTranslation("structure.startPlanYear.text", unfinished.size(),
                 String.valueOf(year - 1))));
         if (!unfinished.isEmpty()) {
@@ -322,20 +312,16 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
             }
             text.add(list);
         }
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("structure.startPlanYear"));
-        confirm.addConfirmListener(e -> run(() -> {
-            List<CarriedAssignment> carried = structure.startPlanYear(context.committee(), year);
-            done.run();
-            ErrorMessages.showSuccess(getTranslation("structure.startPlanYear.done", String.valueOf(year),
-                    carried.size(), String.valueOf(year - 1)));
-        }, () -> {
-            refreshAreas();
-            itemYear.setValue(year); // show what was carried over
-        }));
-        confirm.open();
+        Confirmation.of("structure-plan-year-confirm", getTranslation("structure.startPlanYear.title", String.valueOf(year)),
+                text, getTranslation("structure.startPlanYear"), false, () -> run(() -> {
+                    List<CarriedAssignment> carried = structure.startPlanYear(context.committee(), year);
+                    done.run();
+                    ErrorMessages.showSuccess(getTranslation("structure.startPlanYear.done", String.valueOf(year),
+                            carried.size(), String.valueOf(year - 1)));
+                }, () -> {
+                    refreshAreas();
+                    itemYear.setValue(year); // show what was carried over
+                })).open();
     }
 
     void refreshAreas() {

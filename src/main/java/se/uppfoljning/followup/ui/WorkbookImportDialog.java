@@ -3,7 +3,6 @@ package se.uppfoljning.followup.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.followup.FollowUpWorkbookService;
 import se.uppfoljning.followup.WorkbookChange;
@@ -151,16 +151,10 @@ class WorkbookImportDialog extends Dialog {
         if (pendingContent == null) {
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("workbook-confirm");
-        dialog.setHeader(getTranslation("workbook.apply.confirm.header"));
-        dialog.setText(getTranslation("workbook.apply.confirm.text", String.valueOf(changes.getListDataView().getItemCount()),
-                context.period().name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("workbook.cancel"));
-        dialog.setConfirmText(getTranslation("workbook.apply.confirm.button"));
-        dialog.addConfirmListener(e -> applyChanges());
-        dialog.open();
+        Confirmation.of("workbook-confirm", getTranslation("workbook.apply.confirm.header"),
+                getTranslation("workbook.apply.confirm.text", String.valueOf(changes.getListDataView().getItemCount()),
+                        context.period().name()),
+                getTranslation("workbook.apply.confirm.button"), false, this::applyChanges).open();
     }
 
     void applyChanges() {

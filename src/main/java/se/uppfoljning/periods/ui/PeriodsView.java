@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
@@ -281,14 +282,8 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
                 period.name())
                 + " " + (plan.mailEnabled() ? getTranslation("completeness.confirm.mail", Messages.integer(plan.withEmail()))
                 : getTranslation("completeness.confirm.noMail"));
-        confirm = new ConfirmDialog();
-        confirm.setId("reminder-confirm");
-        confirm.setHeader(getTranslation("completeness.confirm.title"));
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("completeness.confirm.send"));
-        confirm.addConfirmListener(e -> send(period, departmentId));
+        confirm = Confirmation.of("reminder-confirm", getTranslation("completeness.confirm.title"), text,
+                getTranslation("completeness.confirm.send"), false, () -> send(period, departmentId));
         confirm.open();
     }
 
@@ -314,16 +309,11 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     /** Recording the decision locks the period as a public record, so it is said before it is done. */
     private void confirmDecision() {
         PeriodDetails period = current();
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("decision-confirm");
-        dialog.setHeader(getTranslation("periods.decide.confirm.title", period.name()));
-        dialog.setText(getTranslation("periods.decide.confirm.text", period.name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("periods.decide.confirm.button"));
-        dialog.addConfirmListener(e -> run(() -> periods.decide(committee.slug(), period.slug(),
-                new Decision(body.getValue(), decisionDate.getValue(), paragraph.getValue(), diaryNumber.getValue()))));
-        dialog.open();
+        Confirmation.of("decision-confirm", getTranslation("periods.decide.confirm.title", period.name()),
+                getTranslation("periods.decide.confirm.text", period.name()),
+                getTranslation("periods.decide.confirm.button"), false,
+                () -> run(() -> periods.decide(committee.slug(), period.slug(), new Decision(body.getValue(),
+                        decisionDate.getValue(), paragraph.getValue(), diaryNumber.getValue())))).open();
     }
 
     /** Reopening lifts the lock of a public record: said before it is done, with the reason given. */
@@ -333,16 +323,10 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
             run(() -> periods.reopen(committee.slug(), period.slug(), reason.getValue())); // the service says why
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("reopen-confirm");
-        dialog.setHeader(getTranslation("periods.reopen.confirm.title", period.name()));
-        dialog.setText(getTranslation("periods.reopen.confirm.text", period.name(), reason.getValue().strip()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("periods.reopen"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> run(() -> periods.reopen(committee.slug(), period.slug(), reason.getValue())));
-        dialog.open();
+        Confirmation.of("reopen-confirm", getTranslation("periods.reopen.confirm.title", period.name()),
+                getTranslation("periods.reopen.confirm.text", period.name(), reason.getValue().strip()),
+                getTranslation("periods.reopen"), true,
+                () -> run(() -> periods.reopen(committee.slug(), period.slug(), reason.getValue()))).open();
     }
 
     private PeriodDetails current() {

@@ -2,7 +2,6 @@ package se.uppfoljning.users.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
@@ -19,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 import se.uppfoljning.base.error.DomainException;
+import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.organisation.Department;
@@ -176,19 +176,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDeactivate(UserSummary user) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("confirm-deactivate");
-        confirm.setHeader(getTranslation("users.confirmDeactivate.title", user.displayName()));
-        confirm.setText(getTranslation("users.confirmDeactivate.text", user.displayName()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("users.confirmDeactivate.confirm"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> run(() -> {
-            users.deactivate(user.id());
-            ErrorMessages.showSuccess(getTranslation("users.deactivated", user.displayName()));
-        }));
-        confirm.open();
+        Confirmation.of("confirm-deactivate", getTranslation("users.confirmDeactivate.title", user.displayName()),
+                getTranslation("users.confirmDeactivate.text", user.displayName()),
+                getTranslation("users.confirmDeactivate.confirm"), true, () -> run(() -> {
+                    users.deactivate(user.id());
+                    ErrorMessages.showSuccess(getTranslation("users.deactivated", user.displayName()));
+                })).open();
     }
 
     private void reactivate(UserSummary user) {
