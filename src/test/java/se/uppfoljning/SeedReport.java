@@ -12,12 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real report in {@code ../shared/seed}, read as the test oracle: Bilaga 2's rows (with the area and table
+ * The real report (a public document; its copy in {@code src/test/resources/seed}), read as the test oracle: Bilaga 2's rows (with the area and table
  * heading each stands under) and its headings, in the report's order.
  */
 public final class SeedReport {
 
-    public static final Path FILE = Path.of("..", "shared", "seed", "delarsrapport-med-prognos-1-2024-kommunstyrelsen.txt");
+    public static final Path FILE = Path.of("src", "test", "resources", "seed", "delarsrapport-med-prognos-1-2024-kommunstyrelsen.txt");
 
     public static final List<String> AREAS = List.of(
             "Utgångspunkter för Örebro kommuns verksamhet",

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class SeedFinance {
 
-    public static final Path FILE = Path.of("..", "shared", "seed", "delarsrapport-med-prognos-1-2024-kommunstyrelsen.txt");
+    public static final Path FILE = Path.of("src", "test", "resources", "seed", "delarsrapport-med-prognos-1-2024-kommunstyrelsen.txt");
     public static final String DEMO_CSV = "src/main/resources/demo/ks-2024-dr1-finance.csv";
     static final Set<String> LEVELS = Set.of("ÖKL", "ÖKF", "ÖKG", "ÖKA");
     static final Map<String, String> SUMMARY_CODES = Map.of(
