@@ -2,28 +2,60 @@ package se.uppfoljning;
 
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.db.DefaultSchema;
 import se.uppfoljning.demo.DemoDataLoader;
+import se.uppfoljning.finance.FinanceImportService;
+import se.uppfoljning.measures.MeasureService;
+import se.uppfoljning.organisation.OrganisationService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** Puts the database back to the demo data: every table emptied, then the demo loaded as at first start. */
+/**
+ * Puts the database back to the demo data as it was loaded when the shared test context started.
+ * <p>
+ * The demo is loaded (and 2024-dr1 decided, its eight appendices rendered) once per test run, through
+ * {@link DemoDataLoader#load()} when the shared context starts. Right after, every application table and the identity
+ * sequences are copied into the schema {@value #SNAPSHOT}. {@link #reset()} then restores them in
+ * one statement – all tables emptied and refilled from the copy, the sequences set back, so ids and rows are exactly
+ * those of the fresh load – in tens of milliseconds instead of seconds. The restore runs with
+ * {@code session_replication_role = replica} for its own transaction only, because it writes the rows of a decided
+ * period (the period lock triggers) and the audit log (append-only trigger) back as they were; foreign keys are not
+ * checked while refilling, which is sound since the copy was consistent. {@code ResetRestoresTheDemoTest} checks
+ * that a reset gives back the fresh load's rows and appendix hashes and that no write leaks into the next test.
+ * See docs/decisions/0007-test-database.md.
+ */
 @Component
 public class TestData {
+
+    private static final Logger log = LoggerFactory.getLogger(TestData.class);
+
+    /** The schema holding the copy of the freshly loaded demo. Not part of the application's schema. */
+    static final String SNAPSHOT = "demo_snapshot";
 
     private final DSLContext db;
     private final DemoDataLoader demo;
     private final TransactionTemplate transaction;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private se.uppfoljning.organisation.OrganisationService organisation;
-    @org.springframework.beans.factory.annotation.Autowired
-    private se.uppfoljning.finance.FinanceImportService financeImport;
-    @org.springframework.beans.factory.annotation.Autowired
-    private se.uppfoljning.measures.MeasureService measures;
+    @Autowired
+    private OrganisationService organisation;
+    @Autowired
+    private FinanceImportService financeImport;
+    @Autowired
+    private MeasureService measures;
+
+    private volatile boolean snapshotTaken;
 
     TestData(DSLContext db, DemoDataLoader demo, TransactionTemplate transaction) {
         this.db = db;
@@ -31,13 +63,84 @@ public class TestData {
         this.transaction = transaction;
     }
 
+    /** Puts every table (and identity sequence) back to the demo data as freshly loaded. */
     public void reset() {
-        String tables = DefaultSchema.DEFAULT_SCHEMA.getTables().stream().map(Table::getName)
-                .collect(Collectors.joining(", "));
+        if (!snapshotTaken) {
+            snapshot();
+        }
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> db.execute("select " + SNAPSHOT + ".restore()"));
+        log.debug("Demodata återställd på {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Empties every table and loads the demo again through the services, as at first start (renders the decided
+     * period's appendices: seconds). Only for tests that compare the restored copy with a fresh load; call
+     * {@link #reset()} afterwards so later tests see the snapshot's timestamps again.
+     */
+    public void reloadFromScratch() {
         transaction.executeWithoutResult(status -> {
-            db.execute("truncate " + tables + " restart identity cascade");
+            db.execute("truncate " + tableNames().stream().map(t -> "public." + t).collect(Collectors.joining(", "))
+                    + " restart identity cascade");
             SystemUser.run(demo::load);
         });
+    }
+
+    /**
+     * Loads the demo into the emptied database and copies it into {@value #SNAPSHOT}: once, when the context starts,
+     * before any test runs. The test profile turns the loader's own start-up load off ({@code app.demo=false}), so
+     * this is the run's one load; it empties the tables first (also the row the migrations seed, the "system" user),
+     * exactly as every reset did before, so tests see the state they always saw after a reset.
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    synchronized void snapshot() {
+        if (snapshotTaken) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<String> tables = tableNames();
+        transaction.executeWithoutResult(status -> {
+            db.execute("drop schema if exists " + SNAPSHOT + " cascade");
+            db.execute("truncate " + tables.stream().map(t -> "public." + t).collect(Collectors.joining(", "))
+                    + " restart identity cascade");
+            SystemUser.run(demo::load);
+            db.execute("create schema " + SNAPSHOT);
+            StringBuilder restore = new StringBuilder()
+                    .append("create function ").append(SNAPSHOT).append(".restore() returns void language plpgsql as $$\n")
+                    .append("begin\n")
+                    // triggers (period lock, append-only audit log, foreign keys) off for this transaction only
+                    .append("  set local session_replication_role = replica;\n")
+                    .append("  truncate ").append(tables.stream().map(t -> "public." + t).collect(Collectors.joining(", ")))
+                    .append(";\n");
+            for (String table : tables) {
+                db.execute("create table " + SNAPSHOT + "." + table + " as select * from public." + table);
+                // stored generated columns are computed again, not copied
+                String columns = db.fetch("""
+                                select quote_ident(attname) from pg_attribute
+                                where attrelid = ?::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+                                order by attnum""", "public." + table)
+                        .getValues(0, String.class).stream().collect(Collectors.joining(", "));
+                restore.append("  insert into public.").append(table).append(" (").append(columns)
+                        .append(") overriding system value select ").append(columns).append(" from ")
+                        .append(SNAPSHOT).append(".").append(table).append(";\n");
+            }
+            db.execute("create table " + SNAPSHOT + ".sequence_value as "
+                    + "select format('%I.%I', schemaname, sequencename) as name, start_value, last_value "
+                    + "from pg_sequences where schemaname = 'public'");
+            restore.append("  perform setval(name, coalesce(last_value, start_value), last_value is not null) from ")
+                    .append(SNAPSHOT).append(".sequence_value;\n")
+                    .append("  set local session_replication_role = origin;\n")
+                    .append("end $$");
+            db.execute(restore.toString());
+        });
+        snapshotTaken = true;
+        log.info("Demodata inläst och kopierad till {} ({} tabeller) på {} ms", SNAPSHOT, tables.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The application's tables (jOOQ's generated schema: what Liquibase created, without its own tables). */
+    static List<String> tableNames() {
+        return DefaultSchema.DEFAULT_SCHEMA.getTables().stream().map(Table::getName).toList();
     }
 
     /**
@@ -53,10 +156,10 @@ public class TestData {
     }
 
     private static byte[] resource(String name) {
-        try (var in = new org.springframework.core.io.ClassPathResource(name).getInputStream()) {
+        try (var in = new ClassPathResource(name).getInputStream()) {
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,23 +4,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import se.uppfoljning.base.security.AppUserPrincipal;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.notifications.NotificationService;
-import se.uppfoljning.users.UserService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,58 +21,54 @@ import java.net.ServerSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reminders by e-mail through an in-process SMTP server (GreenMail). The only test with mail configured: its own
- * Spring context (and its own embedded database directory), so the shared context stays without mail.
+ * Reminders by e-mail through an in-process SMTP server (GreenMail), on the suite's one shared context. Mail is off
+ * there (no {@code spring.mail.host}, so Boot defines no {@code JavaMailSender}, as in production without a server);
+ * this class switches it on for its own tests by registering the sender Boot would create for
+ * {@code spring.mail.host=127.0.0.1}, {@code spring.mail.port=<GreenMail>} and removing it afterwards. The sender
+ * ({@code app.mail.from}) and the link's address ({@code app.base-url}) come from application-test.properties.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReminderMailTest {
+class ReminderMailTest extends AbstractIntegrationTest {
 
-    /**
-     * Vaadin's security configuration installs its own SecurityContextHolder strategy globally when a context starts;
-     * the shared context's method security keeps the one it started with. Put that one back after this class.
-     */
-    private static SecurityContextHolderStrategy sharedStrategy;
-
-    @BeforeAll
-    static void keepStrategy() {
-        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void restoreStrategy() {
-        SecurityContextHolder.clearContext();
-        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
-    }
+    /** Boot's bean name for the sender of {@code MailSenderPropertiesConfiguration}. */
+    private static final String MAIL_SENDER = "mailSender";
 
     static final int SMTP_PORT = freePort();
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-        registry.add("app.mail.from", () -> "uppfoljning@example.org");
-        registry.add("app.base-url", () -> "https://uppfoljning.example.org/");
-        registry.add("app.data-dir", () -> "target/test-postgres-mail");
-    }
+            .withPerMethodLifecycle(true);
 
     @Autowired
     ReminderService reminders;
     @Autowired
     NotificationService notifications;
     @Autowired
-    UserService users;
+    DefaultListableBeanFactory beans;
+
+    @BeforeEach
+    void mailOn() {
+        testData.reset();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(SMTP_PORT);
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+        beans.registerSingleton(MAIL_SENDER, sender);
+    }
 
     @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
+    void mailOff() {
+        beans.destroySingleton(MAIL_SENDER);
+        signOut();
+    }
+
+    @Test
+    void mailIsOffInTheSharedContextOutsideThisClass() {
+        mailOff();
+        signIn("sekretariat");
+        assertThat(reminders.plan("ks", "2024-dr2", null).mailEnabled()).isFalse();
+        mailOn();
+        assertThat(reminders.plan("ks", "2024-dr2", null).mailEnabled()).isTrue();
     }
 
     @Test
@@ -111,13 +99,6 @@ class ReminderMailTest {
         assertThat(failed.mailsFailed()).isEqualTo(1);
         signIn("tjansteperson");
         assertThat(notifications.unreadCount()).isEqualTo(2);
-    }
-
-    private void signIn(String username) {
-        AppUserPrincipal user = (AppUserPrincipal) users.loadUserByUsername(username);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
     }
 
     private static int freePort() {
