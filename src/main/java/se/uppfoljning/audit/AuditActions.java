@@ -26,6 +26,7 @@ public final class AuditActions {
     public static final String PERIOD_DECIDED = "period.decided";
     public static final String PERIOD_REOPENED = "period.reopened";
     public static final String MEASURES_CHANGED = "measures.changed";
+    public static final String PUBLICATION_CHANGED = "publication.changed";
 
     private AuditActions() {
     }

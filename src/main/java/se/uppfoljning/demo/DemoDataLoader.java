@@ -22,6 +22,7 @@ import se.uppfoljning.organisation.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.publication.PublicationService;
 import se.uppfoljning.organisation.ReportingPeriod;
 import se.uppfoljning.users.UserService;
 
@@ -54,12 +55,15 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final FinanceService finance;
     private final FinanceImportService financeImport;
     private final PeriodService periods;
+    private final PublicationService publication;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
                    @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
-                   FinanceService finance, FinanceImportService financeImport, PeriodService periods) {
+                   FinanceService finance, FinanceImportService financeImport, PeriodService periods,
+                   PublicationService publication) {
         this.periods = periods;
+        this.publication = publication;
         this.finance = finance;
         this.financeImport = financeImport;
         this.organisation = organisation;
@@ -95,6 +99,8 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         Map<String, Long> departments = new HashMap<>();
         committees.put("ks", loadCommittee(organisationId, "ks", "KS", "Kommunstyrelsen", departments).id());
         committees.put("kfn", loadCommittee(organisationId, "kfn", "KFN", "Kultur- och fritidsnämnden", departments).id());
+        // KS shows its decided reports on the public pages (/offentlig/orebro); KFN has not turned them on
+        publication.setEnabled("ks", true);
         for (TabularFile.Row user : TabularFile.read("users.csv", bytes("demo/users.csv"), 1 << 16).rows()) {
             List<Membership> memberships = split(user.get("medlemskap")).stream()
                     .map(m -> m.split(":"))

@@ -70,6 +70,28 @@ public class OrganisationService {
         return repository.departments(committeeId);
     }
 
+    /** The organisation by its address part ("orebro"); unknown → 404. Not secret: its name is public. */
+    @PreAuthorize("isAuthenticated()")
+    public Organisation organisation(String slug) {
+        return repository.organisation(slug).orElseThrow(() -> new NotFoundException("error.organisationNotFound", slug));
+    }
+
+    /** The organisation a committee belongs to. */
+    @PreAuthorize("isAuthenticated()")
+    public Organisation organisationOf(Committee committee) {
+        requireMember(committee.id());
+        return repository.organisation(committee.organisationId()).orElseThrow();
+    }
+
+    /**
+     * Every committee of the organisation, whether or not the current user is a member (names and slugs only, which
+     * are public): for the application itself (public pages) and administrators.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Committee> committeesOf(Organisation organisation) {
+        return repository.committeesOf(organisation.id());
+    }
+
     public boolean isEmpty() {
         return repository.isEmpty();
     }
@@ -78,7 +100,7 @@ public class OrganisationService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public long createOrganisation(String name) {
-        long id = repository.insertOrganisation(name);
+        long id = repository.insertOrganisation(name, Organisation.slugOf(name));
         String[][] goal = {{"Uppfylls", "success"}, {"Uppfylls delvis", "warning"}, {"Uppfylls ej", "error"}};
         String[][] assignment = {{"Genomfört", "success"}, {"Påbörjat", "warning"}, {"Ej påbörjat", "error"}};
         for (int i = 0; i < goal.length; i++) {

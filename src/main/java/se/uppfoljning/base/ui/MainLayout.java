@@ -66,6 +66,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         }
         if (admin) {
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.publication"), "publicering", VaadinIcon.GLOBE.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
         if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {

@@ -5,6 +5,7 @@ import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.Organisation;
 import se.uppfoljning.organisation.PeriodKind;
 import se.uppfoljning.organisation.PeriodState;
 import se.uppfoljning.organisation.ReportingPeriod;
@@ -34,8 +35,26 @@ public class OrganisationRepository {
         return !db.fetchExists(ORGANISATION);
     }
 
-    public long insertOrganisation(String name) {
-        return db.insertInto(ORGANISATION).set(ORGANISATION.NAME, name).returning(ORGANISATION.ID).fetchOne().getId();
+    public long insertOrganisation(String name, String slug) {
+        return db.insertInto(ORGANISATION).set(ORGANISATION.NAME, name).set(ORGANISATION.SLUG, slug)
+                .returning(ORGANISATION.ID).fetchOne().getId();
+    }
+
+    public Optional<Organisation> organisation(String slug) {
+        return db.selectFrom(ORGANISATION).where(ORGANISATION.SLUG.eq(slug))
+                .fetchOptional(r -> new Organisation(r.getId(), r.getSlug(), r.getName()));
+    }
+
+    public Optional<Organisation> organisation(long id) {
+        return db.selectFrom(ORGANISATION).where(ORGANISATION.ID.eq(id))
+                .fetchOptional(r -> new Organisation(r.getId(), r.getSlug(), r.getName()));
+    }
+
+    /** Every committee of the organisation, in the organisation's order. */
+    public List<Committee> committeesOf(long organisationId) {
+        return db.selectFrom(COMMITTEE).where(COMMITTEE.ORGANISATION_ID.eq(organisationId))
+                .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME)
+                .fetch(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
     }
 
     public void insertStatus(long organisationId, String scale, String label, String tone, int sortOrder) {
