@@ -237,8 +237,8 @@ class RealWorldInputTest extends AbstractIntegrationTest {
     }
 
     private long klcOutcome(CommitteeContext context) {
-        return testData.db().fetchValue("select outcome_to_date from finance_row where period_id = "
-                + context.period().id() + " and code = 'KLC' and cut = 'UNIT'", Long.class);
+        return ((Number) testData.db().fetchValue("select outcome_to_date from finance_row where period_id = "
+                + context.period().id() + " and code = 'KLC' and cut = 'UNIT'")).longValue();
     }
 
     @Test
@@ -297,8 +297,8 @@ class RealWorldInputTest extends AbstractIntegrationTest {
         assertThat(result.levels()).contains("ÖKL");
         assertThat(result.levels()).allMatch(l -> !l.contains("\u0308"));
         assertThat(klcOutcome(context)).isEqualTo(-710_000L);
-        assertThat(testData.db().fetchValue("select name from finance_row where period_id = "
-                + context.period().id() + " and code = 'KLC' and cut = 'UNIT'", String.class))
+        assertThat(String.valueOf(testData.db().fetchValue("select name from finance_row where period_id = "
+                + context.period().id() + " and code = 'KLC' and cut = 'UNIT'")))
                 .isEqualTo("Kansli Centerpartiet");
     }
 

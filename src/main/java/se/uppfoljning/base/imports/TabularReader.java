@@ -14,6 +14,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -666,7 +667,9 @@ public final class TabularReader {
             return switch (type) {
                 case "s" -> raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.strip())).getString();
                 case "b" -> "1".equals(raw) ? "TRUE" : "FALSE";
-                default -> raw; // "str" (formula text result), "inlineStr", "e" (error such as #REF!)
+                // "str" (formula text result), "inlineStr", "e" (error such as #REF!); Excel writes characters XML
+                // cannot hold as _xHHHH_, which POI decodes for shared strings and this does for the others
+                default -> raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw;
             };
         }
 
