@@ -86,7 +86,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
     }
 
     /** Median time and maximum heap growth of 5 imports (after one warm-up), each into an emptied period. */
-    record Measured(List<Long> millis, List<Long> heapMb) {
+    record Measured(List<Long> millis, List<Long> heapMb, List<Long> cpuMillis) {
     }
 
     Measured measure(CommitteeContext context, String name, byte[] content, int runs, java.util.function.Consumer<Object> check)
@@ -94,6 +94,8 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Long> times = new ArrayList<>();
         List<Long> heap = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        var threads = ManagementFactory.getThreadMXBean();
         for (int run = 0; run <= runs; run++) { // run 0 warms the JIT and is not counted
             testData.db().execute("delete from finance_row where period_id = ?", context.period().id());
             System.gc();
@@ -111,6 +113,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
             });
             sampler.start();
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             Object outcome;
             try {
                 outcome = financeImport.importFile(context, name, content);
@@ -118,15 +121,17 @@ class FinanceBenchmark extends AbstractIntegrationTest {
                 outcome = e;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
             sampler.interrupt();
             sampler.join();
             check.accept(outcome);
             if (run > 0) {
                 times.add(millis);
                 heap.add((peak.get() - baseline) / (1024 * 1024));
+                cpu.add(cpuMillis);
             }
         }
-        return new Measured(times, heap);
+        return new Measured(times, heap, cpu);
     }
 
     CommitteeContext period(String slug) {
@@ -193,7 +198,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         Measured xlsxImports = measure(bigXlsx, "bench.xlsx", workbook, 5,
                 r -> assertThat(((FinanceImportResult) r).added()).isEqualTo(100_000));
         report.add("import 100 000 rows from XLSX, ms (5 runs): " + xlsxImports.millis() + " median "
-                + median(xlsxImports.millis()));
+                + median(xlsxImports.millis()) + "; CPU time of the importing thread, ms: " + xlsxImports.cpuMillis());
         report.add("heap growth during XLSX import, MB: " + xlsxImports.heapMb() + " max "
                 + Collections.max(xlsxImports.heapMb()));
 
@@ -216,7 +221,8 @@ class FinanceBenchmark extends AbstractIntegrationTest {
                 r instanceof FinanceImportResult ok ? "imported " + ok.added() + " rows"
                         : "refused: " + ((se.uppfoljning.base.error.DomainException) r).messageKey());
         report.add("import of the formatted XLSX (" + outcome[0] + "), ms (3 runs): " + formattedImports.millis()
-                + " median " + median(formattedImports.millis()) + "; heap growth MB " + formattedImports.heapMb());
+                + " median " + median(formattedImports.millis()) + "; CPU time of the importing thread, ms: "
+                + formattedImports.cpuMillis() + "; heap growth MB " + formattedImports.heapMb());
 
         CommitteeContext medium = period("bench-10k");
         financeImport.importFile(medium, "bench10k.csv", file(10_000, 0));

@@ -9,7 +9,6 @@ import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -550,7 +549,7 @@ public final class TabularReader {
         private int nextColumn;
         private int column;
         private String type;
-        private int style;
+        private String style;
         private boolean inValue;
         private boolean inInlineText;
         private boolean inPhonetic;
@@ -573,11 +572,10 @@ public final class TabularReader {
                 }
                 case "c" -> {
                     String r = attributes.getValue("r");
-                    column = r == null ? nextColumn : new CellReference(r).getCol();
+                    column = r == null ? nextColumn : column(r);
                     nextColumn = column + 1;
                     type = attributes.getValue("t");
-                    String s = attributes.getValue("s");
-                    style = s == null ? -1 : Integer.parseInt(s);
+                    style = attributes.getValue("s"); // parsed only for numbers: most cells of a formatted range are empty
                     value = null;
                 }
                 case "v" -> {
@@ -610,7 +608,10 @@ public final class TabularReader {
                 case "rPh" -> inPhonetic = false;
                 case "is" -> value = text.toString();
                 case "c" -> {
-                    String cellText = value == null ? "" : cellText(value);
+                    if (value == null) {
+                        return; // a formatted cell without a value
+                    }
+                    String cellText = cellText(value);
                     while (cells.size() < column) {
                         cells.add(null);
                     }
@@ -627,6 +628,9 @@ public final class TabularReader {
         }
 
         private void endRow() throws SAXException {
+            if (cells.isEmpty()) {
+                return; // no cell with a value: an empty row, however formatted
+            }
             try {
                 if (state.header == null) {
                     if (cells.stream().allMatch(c -> c == null || cell(c) == null || cell(c).isEmpty())) {
@@ -645,6 +649,20 @@ public final class TabularReader {
             }
         }
 
+        /** The 0-based column of a cell reference such as "AB12". */
+        private static int column(String reference) {
+            int column = 0;
+            for (int i = 0; i < reference.length(); i++) {
+                char c = reference.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    column = column * 26 + (c - 'A' + 1);
+                } else if (c != '$') {
+                    break;
+                }
+            }
+            return column - 1;
+        }
+
         /** The cell's text by type: shared or inline string, cached formula result, number, boolean, error. */
         private String cellText(String raw) {
             if (type == null || type.equals("n")) {
@@ -657,7 +675,7 @@ public final class TabularReader {
                 } catch (NumberFormatException e) {
                     return raw;
                 }
-                if (style >= 0 && isDate(style, d)) {
+                if (style != null && isDate(Integer.parseInt(style), d)) {
                     LocalDateTime dateTime = DateUtil.getLocalDateTime(d);
                     return dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
                             ? dateTime.toLocalDate().toString() : dateTime.toString();
