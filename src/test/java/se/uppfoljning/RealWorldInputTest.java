@@ -336,6 +336,12 @@ class RealWorldInputTest extends AbstractIntegrationTest {
         assertThat(assignment().comment()).isEqualTo(row.comment());
         assertThat(assignment().version()).isEqualTo(row.version());
 
+        // a NUL that reaches a query through a parameter is no 500 either
+        HttpResponse<String> query = send("GET", "/api/v1/committees/ks/periods/2024-dr2/changes?since=2024-dr1%00x",
+                "sekretariat", null, null);
+        assertThat(query.statusCode()).isBetween(400, 499);
+        assertThat(json.readTree(query.body()).get("message").asText()).isNotBlank();
+
         // any other control character the same way, in the UI's path too
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> followUp.save(dr2, row.id(),
                 new FollowUpChange(row.status(), "Escape\u001B", row.version())));

@@ -160,6 +160,9 @@ public final class TabularReader {
         if (value == 0) {
             return "0";
         }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value); // the common case, without BigDecimal: whole amounts
+        }
         BigDecimal rounded = new BigDecimal(value).round(EXCEL_PRECISION).stripTrailingZeros();
         return rounded.scale() <= 0 ? rounded.toBigInteger().toString() : rounded.toPlainString();
     }
@@ -486,7 +489,7 @@ public final class TabularReader {
                 }
                 SheetState state = new SheetState(entry.name(), required, handler);
                 examined.add(state);
-                try (InputStream sheet = reader.getSheet(entry.relationId())) {
+                try (InputStream sheet = new EmptyCellFilter(reader.getSheet(entry.relationId()))) {
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new SheetHandler(state, strings, styles));
                     parser.parse(new InputSource(sheet));
@@ -531,6 +534,126 @@ public final class TabularReader {
                 parser.parse(new InputSource(workbook));
             }
             return sheets;
+        }
+    }
+
+    /**
+     * Drops the worksheet XML's self-closing cell elements ({@code <c r="K1048576" s="3"/>}: formatted cells without a
+     * value) before the XML parser sees them. A sheet formatted down to row 1 048 576 is mostly such elements; a byte
+     * scan skips them many times faster than parsing them, which keeps such files within seconds. Cell attributes
+     * never contain '>', so the end of the tag is the first '>'.
+     */
+    static final class EmptyCellFilter extends InputStream {
+        private static final int MAX_TAG = 4096;
+        private final InputStream in;
+        private final byte[] input = new byte[1 << 16];
+        private byte[] output = new byte[1 << 16];
+        private final byte[] tag = new byte[MAX_TAG];
+        private int tagLength;
+        private boolean inCell;
+        private int outputStart;
+        private int outputEnd;
+        private boolean eof;
+
+        EmptyCellFilter(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (outputStart == outputEnd) {
+                if (eof) {
+                    return -1;
+                }
+                fill();
+            }
+            int n = Math.min(len, outputEnd - outputStart);
+            System.arraycopy(output, outputStart, b, off, n);
+            outputStart += n;
+            return n;
+        }
+
+        private void fill() throws IOException {
+            outputStart = 0;
+            outputEnd = 0;
+            int n = in.read(input);
+            if (n < 0) {
+                eof = true;
+                emit(tag, tagLength); // an unfinished tag at the end: pass it on for the parser to judge
+                tagLength = 0;
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                byte c = input[i];
+                if (tagLength == 0) {
+                    if (c == '<') {
+                        tag[tagLength++] = c;
+                    } else {
+                        emit(c);
+                    }
+                    continue;
+                }
+                tag[tagLength++] = c;
+                if (!inCell) {
+                    if (tagLength == 2 && c != 'c') {
+                        passTag();
+                    } else if (tagLength == 3) {
+                        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                            inCell = true;
+                        } else {
+                            passTag();
+                        }
+                    }
+                } else if (c == '>') {
+                    if (tag[tagLength - 2] == '/') {
+                        tagLength = 0; // an empty cell: dropped
+                        inCell = false;
+                    } else {
+                        passTag();
+                    }
+                } else if (tagLength == MAX_TAG) {
+                    passTag();
+                }
+            }
+        }
+
+        /** The buffered bytes go out unchanged; a '<' that ended the lookahead starts a new one. */
+        private void passTag() {
+            inCell = false;
+            byte last = tag[tagLength - 1];
+            if (last == '<' && tagLength > 1) {
+                emit(tag, tagLength - 1);
+                tag[0] = '<';
+                tagLength = 1;
+                return;
+            }
+            emit(tag, tagLength);
+            tagLength = 0;
+        }
+
+        private void emit(byte c) {
+            if (outputEnd == output.length) {
+                output = java.util.Arrays.copyOf(output, output.length * 2);
+            }
+            output[outputEnd++] = c;
+        }
+
+        private void emit(byte[] bytes, int length) {
+            for (int i = 0; i < length; i++) {
+                emit(bytes[i]);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

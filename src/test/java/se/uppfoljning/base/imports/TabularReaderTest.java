@@ -252,6 +252,15 @@ class TabularReaderTest {
     }
 
     @Test
+    void theEmptyCellFilterDropsOnlySelfClosingCells() throws IOException {
+        String xml = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\" t=\"s\"><v>0</v></c>"
+                + "<c r=\"C1\"\n s=\"2\"/><c>x</c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>";
+        var filter = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(filter.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<sheetData><row r=\"1\">"
+                + "<c r=\"B1\" t=\"s\"><v>0</v></c><c>x</c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>");
+    }
+
+    @Test
     void notAWorkbookIsRefusedInSwedish() {
         byte[] zip = {'P', 'K', 3, 4, 0, 0, 0, 0};
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> read(zip));
