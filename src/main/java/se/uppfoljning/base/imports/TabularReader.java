@@ -538,8 +538,8 @@ public final class TabularReader {
     }
 
     /**
-     * Drops the worksheet XML's self-closing cell elements ({@code <c r="K1048576" s="3"/>}: formatted cells without a
-     * value) before the XML parser sees them. A sheet formatted down to row 1 048 576 is mostly such elements; a byte
+     * Drops the worksheet XML's cell elements without content ({@code <c r="K1048576" s="3"/>} or {@code <c …></c>}:
+     * formatted cells without a value) before the XML parser sees them. A sheet formatted down to row 1 048 576 is mostly such elements; a byte
      * scan skips them many times faster than parsing them, which keeps such files within seconds. Cell attributes
      * never contain '>', so the end of the tag is the first '>'.
      */
@@ -551,6 +551,7 @@ public final class TabularReader {
         private final byte[] tag = new byte[MAX_TAG];
         private int tagLength;
         private boolean inCell;
+        private int openEnd = -1;
         private int outputStart;
         private int outputEnd;
         private boolean eof;
@@ -611,9 +612,19 @@ public final class TabularReader {
                             passTag();
                         }
                     }
-                } else if (c == '>') {
+                } else if (openEnd < 0 && c == '>') {
                     if (tag[tagLength - 2] == '/') {
                         tagLength = 0; // an empty cell: dropped
+                        inCell = false;
+                    } else {
+                        openEnd = tagLength; // "<c …>": empty only if "</c>" follows at once (SXSSF writes that)
+                    }
+                } else if (openEnd >= 0 && tagLength == openEnd + 4) {
+                    boolean empty = tag[openEnd] == '<' && tag[openEnd + 1] == '/' && tag[openEnd + 2] == 'c'
+                            && tag[openEnd + 3] == '>';
+                    openEnd = -1;
+                    if (empty) {
+                        tagLength = 0;
                         inCell = false;
                     } else {
                         passTag();
@@ -627,6 +638,7 @@ public final class TabularReader {
         /** The buffered bytes go out unchanged; a '<' that ended the lookahead starts a new one. */
         private void passTag() {
             inCell = false;
+            openEnd = -1;
             byte last = tag[tagLength - 1];
             if (last == '<' && tagLength > 1) {
                 emit(tag, tagLength - 1);

@@ -254,10 +254,10 @@ class TabularReaderTest {
     @Test
     void theEmptyCellFilterDropsOnlySelfClosingCells() throws IOException {
         String xml = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\" t=\"s\"><v>0</v></c>"
-                + "<c r=\"C1\"\n s=\"2\"/><c>x</c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>";
+                + "<c r=\"C1\"\n s=\"2\"/><c>x</c><c r=\"D1\" s=\"1\"></c><c r=\"E1\"><is><t>y</t></is></c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>";
         var filter = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(new String(filter.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<sheetData><row r=\"1\">"
-                + "<c r=\"B1\" t=\"s\"><v>0</v></c><c>x</c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>");
+                + "<c r=\"B1\" t=\"s\"><v>0</v></c><c>x</c><c r=\"E1\"><is><t>y</t></is></c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>");
     }
 
     @Test
