@@ -43,7 +43,7 @@ public class SyntheticCommittee {
             ReportingPeriod period = organisation.createPeriod(committee.id(), "2024-dr1",
                     "Delårsrapport med prognos 1 2024", PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
             CommitteeContext context = new CommitteeContext(committee, period);
-            structureImport.importFile(context, slug + ".csv", csv(rows));
+            structureImport.importFile(context, slug + ".csv", csv(rows), true);
             return context;
         });
     }

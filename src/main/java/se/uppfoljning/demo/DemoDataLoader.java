@@ -124,7 +124,8 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         ReportingPeriod dr1 = organisation.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024",
                 PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
         CommitteeContext context = new CommitteeContext(committee, dr1);
-        structureImport.importFile(context, slug + "-2024-dr1.csv", bytes("demo/" + slug + "-2024-dr1.csv"));
+        // the demo file is the data set itself: its areas are confirmed by shipping it
+        structureImport.importFile(context, slug + "-2024-dr1.csv", bytes("demo/" + slug + "-2024-dr1.csv"), true);
         if (new ClassPathResource("demo/" + slug + "-2024-dr1-measures.csv").exists()) {
             measures.importFile(context, slug + "-2024-dr1-measures.csv", bytes("demo/" + slug + "-2024-dr1-measures.csv"));
         }

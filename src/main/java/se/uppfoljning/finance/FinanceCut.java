@@ -28,7 +28,7 @@ public enum FinanceCut {
     }
 
     public static Optional<FinanceCut> fromFile(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
+        String v = se.uppfoljning.base.text.InputText.key(value);
         return Arrays.stream(values()).filter(c -> c.fileName.equals(v)).findFirst();
     }
 

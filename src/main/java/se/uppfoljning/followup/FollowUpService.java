@@ -135,7 +135,7 @@ public class FollowUpService {
         if (item.derivedFromFinance()) {
             throw new ValidationException("followup.error.derived");
         }
-        String comment = change.comment() == null ? "" : change.comment().strip();
+        String comment = change.comment() == null ? "" : se.uppfoljning.base.text.InputText.clean("Kommentar", change.comment()).strip();
         if (comment.length() > MAX_COMMENT_LENGTH) {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }

@@ -13,6 +13,7 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.FollowUpSheet;
 import se.uppfoljning.followup.internal.FollowUpWorkbookReader;
@@ -26,7 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -94,7 +94,7 @@ public class FollowUpWorkbookService {
     private FollowUpWorkbookWriter.Line line(AreaSection area, String heading, FollowUpRow row) {
         return new FollowUpWorkbookWriter.Line(row.id(), area.name(), heading,
                 messages.get("kind." + row.kind().name()), row.number(), row.text(), row.owner(), row.kind().scale(),
-                row.status(), row.comment(), row.version(), row.ready() ? messages.get("workbook.ready.yes") : "");
+                row.status(), InputText.normalise(row.comment()), row.version(), row.ready() ? messages.get("workbook.ready.yes") : "");
     }
 
     /** Whether the current user may import into the period at all (row-level rights are checked per row). */
@@ -168,7 +168,7 @@ public class FollowUpWorkbookService {
         Map<ScaleLabel, Long> statusIds = new HashMap<>();
         for (StatusOption option : overview.statuses()) {
             scales.computeIfAbsent(option.scale(), s -> new java.util.LinkedHashMap<>())
-                    .put(option.label().toLowerCase(Locale.ROOT), option);
+                    .put(InputText.key(option.label()), option);
             statusIds.put(new ScaleLabel(option.scale(), option.label()), option.id());
         }
 
@@ -204,12 +204,13 @@ public class FollowUpWorkbookService {
             if (line.status().isEmpty()) {
                 newStatus = null;
             } else {
-                StatusOption option = scale.get(line.status().toLowerCase(Locale.ROOT));
+                StatusOption option = scale.get(InputText.key(line.status()));
                 newStatus = option == null ? line.status() : option.label();
                 statusKnown = option != null;
             }
             String newComment = line.comment();
-            if (Objects.equals(current.status(), newStatus) && current.comment().equals(newComment)) {
+            // the same text whatever its Unicode form, kind of space or line break (a stored vertical tab is a LF)
+            if (Objects.equals(current.status(), newStatus) && InputText.sameText(current.comment(), newComment)) {
                 continue; // unchanged rows are ignored, whoever owns them and whatever their version
             }
             int errorsBefore = errors.size();

@@ -10,8 +10,10 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.FollowUpRepository;
+import se.uppfoljning.followup.internal.StructureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
@@ -19,9 +21,7 @@ import se.uppfoljning.organisation.OrganisationService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -47,10 +47,13 @@ public class StructureImportService {
 
     private final TransactionTemplate transaction;
     private final AuditService audit;
+    private final StructureRepository structure;
 
     StructureImportService(FollowUpRepository repository, FollowUpService followUp, OrganisationService organisation,
-                           EntryWriter entryWriter, TransactionTemplate transaction, AuditService audit) {
+                           EntryWriter entryWriter, TransactionTemplate transaction, AuditService audit,
+                           StructureRepository structure) {
         this.audit = audit;
+        this.structure = structure;
         this.repository = repository;
         this.followUp = followUp;
         this.organisation = organisation;
@@ -68,10 +71,23 @@ public class StructureImportService {
                              boolean derived, Long statusId, String comment, boolean hasFollowUp) {
     }
 
+    /**
+     * Imports the file. When it would create strategic areas, {@code confirmNewAreas} must be true (the user has
+     * seen them in the preview); otherwise a {@link ValidationException} ("structure.import.error.newAreas") lists
+     * them with their lines and nothing is written.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
-    public StructureImportResult importFile(CommitteeContext context, String fileName, byte[] content) {
+    public StructureImportResult importFile(CommitteeContext context, String fileName, byte[] content,
+                                            boolean confirmNewAreas) {
         StructureImportResult result = doImport(context, fileName, content);
+        if (!confirmNewAreas && !result.newAreas().isEmpty()) {
+            throw new ValidationException("structure.import.error.newAreas", result.changes().stream()
+                    .filter(c -> c.kind() == StructureImportChange.Kind.AREA_CREATED)
+                    .map(c -> new ErrorDetail(c.line(), "omrade", "Nytt strategiskt område \"" + c.subject()
+                            + "\" skapas.")).toList(),
+                    String.join(", ", result.newAreas()));
+        }
         audit.record(context.committee().id(), AuditActions.STRUCTURE_IMPORTED, fileName,
                 context.period().name() + ": " + result.rows() + " rader, " + result.itemsCreated() + " nya, "
                         + result.itemsUpdated() + " ändrade, " + result.entriesWritten() + " uppföljningar");
@@ -89,7 +105,7 @@ public class StructureImportService {
 
     private StructureImportResult doImport(CommitteeContext context, String fileName, byte[] content) {
         requireSecretariat(context);
-        TabularFile file = TabularFile.read(fileName, content, MAX_BYTES);
+        TabularFile file = TabularFile.read(fileName, content, MAX_BYTES, REQUIRED);
         List<ErrorDetail> missing = file.missingColumns(REQUIRED);
         if (!missing.isEmpty()) {
             throw new ValidationException("import.error.invalid", missing);
@@ -101,7 +117,7 @@ public class StructureImportService {
     private List<ParsedRow> validate(CommitteeContext context, TabularFile file) {
         Map<String, Long> departments = new HashMap<>();
         for (Department d : organisation.departments(context.committee().id())) {
-            departments.put(d.name().toLowerCase(Locale.ROOT), d.id());
+            departments.put(InputText.key(d.name()), d.id());
         }
         List<ErrorDetail> errors = new ArrayList<>();
         List<ParsedRow> rows = new ArrayList<>();
@@ -115,7 +131,7 @@ public class StructureImportService {
             if (area.isEmpty()) {
                 errors.add(new ErrorDetail(line, "omrade", "Strategiskt område saknas."));
             }
-            ItemKind kind = switch (row.get("typ").toLowerCase(Locale.ROOT)) {
+            ItemKind kind = switch (InputText.key(row.get("typ"))) {
                 case "nämndmål", "namndmal" -> ItemKind.COMMITTEE_GOAL;
                 case "indikator" -> ItemKind.INDICATOR;
                 case "uppdrag" -> ItemKind.ASSIGNMENT;
@@ -129,7 +145,7 @@ public class StructureImportService {
             if (text.isEmpty()) {
                 errors.add(new ErrorDetail(line, "text", "Text saknas."));
             }
-            Long departmentId = departments.get(row.get("agare").toLowerCase(Locale.ROOT));
+            Long departmentId = departments.get(InputText.key(row.get("agare")));
             if (departmentId == null) {
                 errors.add(new ErrorDetail(line, "agare", "Okänd avdelning \"" + row.get("agare") + "\"."));
             }
@@ -148,13 +164,13 @@ public class StructureImportService {
                     errors.add(new ErrorDetail(line, "strategiskt_mal_nr", "Strategiskt mål måste anges med nummer för mål och indikatorer."));
                 } else if (goalText.isEmpty()) {
                     errors.add(new ErrorDetail(line, "strategiskt_mal", "Det strategiska målets text saknas."));
-                } else if (!goalText.equals(goalTexts.getOrDefault(goalNumber, goalText))) {
+                } else if (!InputText.key(goalText).equals(InputText.key(goalTexts.getOrDefault(goalNumber, goalText)))) {
                     errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber + " har en annan text än på en tidigare rad."));
                 } else {
                     goalTexts.put(goalNumber, goalText);
                     // strategic goals are the council's, shared by all committees: an import never renames one
                     var existing = repository.findGoal(context.committee().organisationId(), goalNumber);
-                    if (existing != null && !goalText.equals(existing.get(1, String.class))) {
+                    if (existing != null && !InputText.key(goalText).equals(InputText.key(existing.get(1, String.class)))) {
                         errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber
                                 + " heter redan \"" + existing.get(1, String.class) + "\"."));
                     }
@@ -189,7 +205,7 @@ public class StructureImportService {
                 errors.add(new ErrorDetail(line, "osb_ar", "Raden hör till " + planYear + " men perioden gäller " + year + "."));
                 continue;
             }
-            String key = kind == ItemKind.ASSIGNMENT ? "uppdrag:" + text : "nummer:" + number;
+            String key = kind == ItemKind.ASSIGNMENT ? "uppdrag:" + InputText.key(text) : "nummer:" + number;
             if (!seen.add(key)) {
                 errors.add(new ErrorDetail(line, kind == ItemKind.ASSIGNMENT ? "text" : "nummer",
                         kind == ItemKind.ASSIGNMENT ? "Uppdraget finns redan på en tidigare rad." : "Numret " + number + " finns redan på en tidigare rad."));
@@ -209,23 +225,41 @@ public class StructureImportService {
         long organisationId = context.committee().organisationId();
         long committeeId = context.committee().id();
         String username = CurrentUser.get().username();
-        Map<String, Long> areas = new LinkedHashMap<>();
+        // existing areas and goals matched whatever the Unicode form or kind of space of their names
+        Map<String, Long> areas = new HashMap<>();
+        Map<Long, String> areaNames = new HashMap<>();
+        for (StrategicArea area : structure.areas(organisationId)) {
+            areas.putIfAbsent(InputText.key(area.name()), area.id());
+            areaNames.put(area.id(), area.name());
+        }
+        Map<Long, Integer> goalNumbers = new HashMap<>();
+        structure.goals(organisationId).forEach(g -> goalNumbers.put(g.id(), g.number()));
+        Map<Long, String> departmentNames = new HashMap<>();
+        organisation.departments(committeeId).forEach(d -> departmentNames.put(d.id(), d.name()));
         Map<Integer, Long> goals = new HashMap<>();
+        List<StructureImportChange> changes = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int entries = 0;
         int order = 0;
         for (ParsedRow row : rows) {
-            long areaId = areas.computeIfAbsent(row.area(), name -> {
-                Long id = repository.findArea(organisationId, name);
-                return id != null ? id : repository.insertArea(organisationId, name);
+            long areaId = areas.computeIfAbsent(InputText.key(row.area()), key -> {
+                long id = repository.insertArea(organisationId, row.area());
+                areaNames.put(id, row.area());
+                changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.AREA_CREATED,
+                        row.area(), null, null));
+                return id;
             });
             Long goalId = null;
             if (row.goalNumber() != null) {
                 goalId = goals.computeIfAbsent(row.goalNumber(), number -> {
                     var goal = repository.findGoal(organisationId, number);
                     if (goal == null) {
-                        return repository.insertGoal(organisationId, areaId, number, row.goalText());
+                        long id = repository.insertGoal(organisationId, areaId, number, row.goalText());
+                        goalNumbers.put(id, number);
+                        changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.GOAL_CREATED,
+                                number + " " + row.goalText(), null, null));
+                        return id;
                     }
                     return goal.get(0, Long.class);
                 });
@@ -233,21 +267,65 @@ public class StructureImportService {
             var item = repository.upsertItem(new FollowUpRepository.ItemData(committeeId, row.kind(), areaId, goalId,
                     row.number(), row.text(), row.target().isEmpty() ? null : row.target(), row.departmentId(),
                     row.planYear(), row.carriedOver(), row.derived(), order++));
+            String subject = (row.number() == null ? "" : row.number() + " ") + row.text();
             switch (item.outcome()) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
+                case CREATED -> {
+                    created++;
+                    changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.ITEM_CREATED,
+                            subject, null, null));
+                }
+                case UPDATED -> {
+                    updated++;
+                    itemChanges(row, item, areaId, goalId, subject, areaNames, goalNumbers, departmentNames, changes);
+                }
                 default -> { }
             }
             if (row.hasFollowUp()) {
-                var current = followUp.row(context, item.id());
-                boolean same = Objects.equals(current.status(), statusLabel(context, row)) && current.comment().equals(row.comment());
-                if (!same) {
-                    entryWriter.write(context, item.id(), row.statusId(), row.comment(), current.version(), username);
-                    entries++;
-                }
+                entries += writeFollowUp(context, row, item.id(), username);
             }
         }
-        return new StructureImportResult(rows.size(), created, updated, entries);
+        changes.sort(java.util.Comparator.comparing(StructureImportChange::line));
+        return new StructureImportResult(rows.size(), created, updated, entries, changes);
+    }
+
+    private static void itemChanges(ParsedRow row, FollowUpRepository.Upserted item, long areaId, Long goalId,
+                                    String subject, Map<Long, String> areaNames, Map<Long, Integer> goalNumbers,
+                                    Map<Long, String> departmentNames, List<StructureImportChange> changes) {
+        if (!Objects.equals(item.oldText(), row.text())) {
+            changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.ITEM_RENAMED, subject,
+                    item.oldText(), row.text()));
+        }
+        if (!Objects.equals(item.oldAreaId(), areaId)) {
+            changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.ITEM_MOVED_AREA, subject,
+                    areaNames.getOrDefault(item.oldAreaId(), ""), areaNames.getOrDefault(areaId, "")));
+        }
+        if (!Objects.equals(item.oldGoalId(), goalId)) {
+            changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.ITEM_MOVED_GOAL, subject,
+                    item.oldGoalId() == null ? "–" : String.valueOf(goalNumbers.get(item.oldGoalId())),
+                    goalId == null ? "–" : String.valueOf(goalNumbers.get(goalId))));
+        }
+        if (!Objects.equals(item.oldDepartmentId(), row.departmentId())) {
+            changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.OWNER_CHANGED, subject,
+                    departmentNames.getOrDefault(item.oldDepartmentId(), ""),
+                    departmentNames.getOrDefault(row.departmentId(), "")));
+        }
+    }
+
+    /**
+     * Writes the row's status and comment when they differ from the entry; an empty cell keeps what the entry has,
+     * so a structure file never empties comments (a status or comment is cleared in the edit dialog). 1 if written.
+     */
+    private int writeFollowUp(CommitteeContext context, ParsedRow row, long itemId, String username) {
+        var current = followUp.row(context, itemId);
+        String status = row.statusId() == null ? current.status() : statusLabel(context, row);
+        String comment = row.comment().isEmpty() ? current.comment() : row.comment();
+        if (Objects.equals(current.status(), status) && InputText.sameText(current.comment(), comment)) {
+            return 0;
+        }
+        Long statusId = row.statusId() != null ? row.statusId()
+                : current.status() == null ? null : entryWriter.statusId(context, row.kind(), current.status());
+        entryWriter.write(context, itemId, statusId, comment, current.version(), username);
+        return 1;
     }
 
     private String statusLabel(CommitteeContext context, ParsedRow row) {
@@ -263,7 +341,7 @@ public class StructureImportService {
     }
 
     private static Boolean yesNo(String value, int line, String column, List<ErrorDetail> errors) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
+        return switch (InputText.key(value)) {
             case "", "nej" -> false;
             case "ja" -> true;
             default -> {

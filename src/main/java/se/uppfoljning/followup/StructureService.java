@@ -136,8 +136,13 @@ public class StructureService {
     /** Creates ({@code itemId} null) or changes a goal, indicator or assignment; returns its id. */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
-    public long saveItem(Committee committee, Long itemId, ItemForm form) {
+    public long saveItem(Committee committee, Long itemId, ItemForm input) {
         requireSecretariat(committee);
+        // the one text boundary: NFC, line breaks, control characters refused naming the field
+        ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
+                se.uppfoljning.base.text.InputText.clean("nummer", input.number()), se.uppfoljning.base.text.InputText.clean("text", input.text()),
+                se.uppfoljning.base.text.InputText.clean("malvarde", input.targetText()), input.departmentId(), input.planYear(),
+                input.carriedOver(), input.derivedFromFinance());
         if (itemId != null) {
             requireOwnItem(committee, itemId);
         }
@@ -300,7 +305,7 @@ public class StructureService {
         if (value == null || value.isBlank()) {
             throw invalid(field, message);
         }
-        return value.strip();
+        return se.uppfoljning.base.text.InputText.cleanLine(field, value);
     }
 
     private static ValidationException invalid(String field, String message) {

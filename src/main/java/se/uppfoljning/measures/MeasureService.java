@@ -48,6 +48,7 @@ public class MeasureService {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Measure create(CommitteeContext context, Measure measure) {
         requireWritable(context);
+        clean(measure); // refuses control characters before any other check
         validate(measure);
         int number = repository.nextNumber(context.period().id());
         long id = repository.insert(context.committee().id(), context.period().id(), number, clean(measure));
@@ -60,6 +61,7 @@ public class MeasureService {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Measure save(CommitteeContext context, Measure measure) {
         requireWritable(context);
+        clean(measure);
         validate(measure);
         if (!repository.update(context.period().id(), measure.id(), clean(measure))) {
             throw new NotFoundException("measures.error.notFound", String.valueOf(measure.id()));
@@ -98,9 +100,11 @@ public class MeasureService {
     }
 
     private static Measure clean(Measure m) {
-        return new Measure(m.id(), m.number(), m.description().strip(), trimToNull(m.decision()),
-                trimToNull(m.diaryNumber()), m.forecastEffect(), m.totalEffect(), m.achievedEffect(),
-                trimToNull(m.expectedEffect()), trimToNull(m.comment()));
+        return new Measure(m.id(), m.number(), se.uppfoljning.base.text.InputText.clean("Åtgärd", m.description()).strip(),
+                trimToNull(se.uppfoljning.base.text.InputText.clean("Beslut", m.decision())),
+                trimToNull(se.uppfoljning.base.text.InputText.clean("Diarienummer", m.diaryNumber())), m.forecastEffect(), m.totalEffect(),
+                m.achievedEffect(), trimToNull(se.uppfoljning.base.text.InputText.clean("Förväntad effekt", m.expectedEffect())),
+                trimToNull(se.uppfoljning.base.text.InputText.clean("Kommentar", m.comment())));
     }
 
     private static String trimToNull(String value) {

@@ -151,8 +151,9 @@ public class PeriodService {
         if (decision == null || blank(decision.body()) || decision.date() == null || blank(decision.paragraph())) {
             throw new ValidationException("period.error.decisionIncomplete");
         }
-        Decision clean = new Decision(decision.body().strip(), decision.date(), decision.paragraph().strip(),
-                blank(decision.diaryNumber()) ? null : decision.diaryNumber().strip());
+        Decision clean = new Decision(se.uppfoljning.base.text.InputText.cleanLine("Beslutande organ", decision.body()), decision.date(),
+                se.uppfoljning.base.text.InputText.cleanLine("Paragraf", decision.paragraph()),
+                blank(decision.diaryNumber()) ? null : se.uppfoljning.base.text.InputText.cleanLine("Diarienummer", decision.diaryNumber()));
         if (context.period().state() != PeriodState.REVIEW) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
@@ -182,7 +183,8 @@ public class PeriodService {
             requireRole(context.committee().id(), Role.ADMIN);
             throw new ValidationException("period.error.reasonRequired");
         }
-        return move(committeeSlug, periodSlug, PeriodState.DECIDED, PeriodState.OPEN, reason.strip(), Role.ADMIN);
+        return move(committeeSlug, periodSlug, PeriodState.DECIDED, PeriodState.OPEN,
+                se.uppfoljning.base.text.InputText.clean("Skäl", reason).strip(), Role.ADMIN);
     }
 
     private PeriodDetails move(String committeeSlug, String periodSlug, PeriodState from, PeriodState to,

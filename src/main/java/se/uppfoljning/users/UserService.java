@@ -252,7 +252,7 @@ public class UserService implements UserDetailsService {
     }
 
     private static String displayName(String displayName) {
-        String name = displayName == null ? "" : displayName.strip();
+        String name = displayName == null ? "" : se.uppfoljning.base.text.InputText.cleanLine("Namn", displayName);
         if (name.isEmpty()) {
             throw new ValidationException("users.error.displayNameRequired");
         }
@@ -264,7 +264,7 @@ public class UserService implements UserDetailsService {
 
     /** Null when blank; refused when not an address. */
     private static String email(String email) {
-        String value = email == null ? "" : email.strip();
+        String value = email == null ? "" : se.uppfoljning.base.text.InputText.cleanLine("E-post", email);
         if (value.isEmpty()) {
             return null;
         }

@@ -196,7 +196,7 @@ class AppendixBenchmark extends AbstractIntegrationTest {
             }
         }
         StructureImportResult result = structureImport.importFile(context, "syntet.csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+                csv.toString().getBytes(StandardCharsets.UTF_8), true);
         assertThat(result.rows()).isEqualTo(1000);
         return context;
     }

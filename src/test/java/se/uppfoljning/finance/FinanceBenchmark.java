@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Not part of the normal build (surefire excludes *Benchmark*). Run with
  * {@code mvn -B test -Dtest=FinanceBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; figures go to stdout and
- * target/benchmark-finance.txt. Budgets: import of 100 000 rows ≤ 5 s (median of 5) with heap growth ≤ 200 MB,
- * re-import ≤ 5 s changing nothing, summary with checks for 10 000 rows ≤ 100 ms warm.
+ * target/benchmark-finance.txt. Budgets: import of 100 000 rows ≤ 5 s (median of 5) with heap growth ≤ 200 MB, as
+ * CSV and as XLSX (both streamed by TabularReader); re-import ≤ 5 s changing nothing; an XLSX whose formatted range
+ * reaches the sheet's last row (1 048 576) imported or refused in ≤ 3 s with heap growth ≤ 100 MB; summary with
+ * checks for 10 000 rows ≤ 100 ms warm.
  */
 class FinanceBenchmark extends AbstractIntegrationTest {
 
@@ -58,6 +60,78 @@ class FinanceBenchmark extends AbstractIntegrationTest {
             }
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same rows as {@link #file} as an XLSX sheet with numeric amount cells, written by SXSSF. */
+    static byte[] xlsx(int rows, int variant) throws java.io.IOException {
+        List<String> lines = new String(file(rows, variant), StandardCharsets.UTF_8).lines().toList();
+        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200);
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Ekonomi");
+            for (int r = 0; r < lines.size(); r++) {
+                String[] f = lines.get(r).split(";", -1);
+                var row = sheet.createRow(r);
+                for (int c = 0; c < f.length; c++) {
+                    if (r > 0 && c >= 5 && c <= 9) {
+                        row.createCell(c).setCellValue(Double.parseDouble(f[c]));
+                    } else {
+                        row.createCell(c).setCellValue(f[c]);
+                    }
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        }
+    }
+
+    /** Median time and maximum heap growth of 5 imports (after one warm-up), each into an emptied period. */
+    record Measured(List<Long> millis, List<Long> heapMb, List<Long> cpuMillis) {
+    }
+
+    Measured measure(CommitteeContext context, String name, byte[] content, int runs, java.util.function.Consumer<Object> check)
+            throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<Long> times = new ArrayList<>();
+        List<Long> heap = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        var threads = ManagementFactory.getThreadMXBean();
+        for (int run = 0; run <= runs; run++) { // run 0 warms the JIT and is not counted
+            testData.db().execute("delete from finance_row where period_id = ?", context.period().id());
+            System.gc();
+            long baseline = memory.getHeapMemoryUsage().getUsed();
+            AtomicLong peak = new AtomicLong(baseline);
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            Object outcome;
+            try {
+                outcome = financeImport.importFile(context, name, content);
+            } catch (se.uppfoljning.base.error.DomainException e) {
+                outcome = e;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+            sampler.interrupt();
+            sampler.join();
+            check.accept(outcome);
+            if (run > 0) {
+                times.add(millis);
+                heap.add((peak.get() - baseline) / (1024 * 1024));
+                cpu.add(cpuMillis);
+            }
+        }
+        return new Measured(times, heap, cpu);
     }
 
     CommitteeContext period(String slug) {
@@ -118,6 +192,16 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         report.add("re-import of the same file, ms (5 runs): " + reimports + " median " + median(reimports)
                 + " (unchanged)");
 
+        byte[] workbook = xlsx(100_000, 0);
+        report.add("XLSX: 100 000 rows, " + workbook.length / 1024 + " KiB");
+        CommitteeContext bigXlsx = period("bench-100k-xlsx");
+        Measured xlsxImports = measure(bigXlsx, "bench.xlsx", workbook, 5,
+                r -> assertThat(((FinanceImportResult) r).added()).isEqualTo(100_000));
+        report.add("import 100 000 rows from XLSX, ms (5 runs): " + xlsxImports.millis() + " median "
+                + median(xlsxImports.millis()) + "; CPU time of the importing thread, ms: " + xlsxImports.cpuMillis());
+        report.add("heap growth during XLSX import, MB: " + xlsxImports.heapMb() + " max "
+                + Collections.max(xlsxImports.heapMb()));
+
         CommitteeContext medium = period("bench-10k");
         financeImport.importFile(medium, "bench10k.csv", file(10_000, 0));
         for (int i = 0; i < 30; i++) {
@@ -134,9 +218,47 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         report.forEach(System.out::println);
         Files.write(Path.of("target", "benchmark-finance.txt"), report, StandardCharsets.UTF_8);
         assertThat(median(imports)).isLessThanOrEqualTo(5_000);
+        assertThat(median(xlsxImports.millis())).isLessThanOrEqualTo(5_000);
+        assertThat(Collections.max(xlsxImports.heapMb())).isLessThanOrEqualTo(200);
         assertThat(Collections.max(heap)).isLessThanOrEqualTo(200);
         assertThat(median(reimports)).isLessThanOrEqualTo(5_000);
         assertThat(median(summaries)).isLessThanOrEqualTo(100);
+    }
+
+    /**
+     * An XLSX within the size limit whose formatting reaches the sheet's last row: 992 data rows, then formatted empty
+     * cells in every column down to row 1 048 576. Also alone: {@code -Dtest=FinanceBenchmark#formattedRange}.
+     */
+    @Test
+    void formattedRange() throws Exception {
+        testData.reset();
+        List<String> report = new ArrayList<>();
+        // a sheet whose formatting reaches row 1 048 576: 1 000 data rows, then formatted empty cells
+        List<String> header = List.of(new String(file(4, 0), StandardCharsets.UTF_8).lines().findFirst()
+                .orElseThrow().split(";"));
+        List<String> dataLines = new String(file(1_000, 0), StandardCharsets.UTF_8).lines().skip(1).toList();
+        byte[] formatted = se.uppfoljning.base.imports.FormattedRangeWorkbook.create(header, r -> {
+            String[] f = dataLines.get(r - 1).split(";", -1);
+            List<Object> cells = new ArrayList<>();
+            for (int c = 0; c < f.length; c++) {
+                cells.add(c >= 5 && c <= 9 ? (Object) Long.parseLong(f[c]) : f[c]);
+            }
+            return cells;
+        }, dataLines.size());
+        report.add("XLSX formatted to row 1 048 576: " + formatted.length / 1024 + " KiB");
+        CommitteeContext formattedPeriod = period("bench-formatted");
+        String[] outcome = new String[1];
+        Measured formattedImports = measure(formattedPeriod, "formaterad.xlsx", formatted, 3, r -> outcome[0] =
+                r instanceof FinanceImportResult ok ? "imported " + ok.added() + " rows"
+                        : "refused: " + ((se.uppfoljning.base.error.DomainException) r).messageKey());
+        report.add("import of the formatted XLSX (" + outcome[0] + "), ms (3 runs): " + formattedImports.millis()
+                + " median " + median(formattedImports.millis()) + "; CPU time of the importing thread, ms: "
+                + formattedImports.cpuMillis() + "; heap growth MB " + formattedImports.heapMb());
+
+        report.forEach(System.out::println);
+        Files.write(Path.of("target", "benchmark-finance-formatted.txt"), report, StandardCharsets.UTF_8);
+        assertThat(median(formattedImports.millis())).isLessThanOrEqualTo(3_000);
+        assertThat(Collections.max(formattedImports.heapMb())).isLessThanOrEqualTo(100);
     }
 
     static long median(List<Long> values) {

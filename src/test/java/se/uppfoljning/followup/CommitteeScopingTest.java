@@ -141,7 +141,7 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
                 + "Ett tryggt Örebro genom livet;10;Helt annan text;nämndmål;10.2;Nytt mål;Fritidsavdelningen;2024\n"
                 + "Ett tryggt Örebro genom livet;10;Helt annan text;nämndmål;10.3;Ännu ett;Okänd avdelning;2024\n";
         ValidationException e = catchThrowableOfType(ValidationException.class,
-                () -> structureImport.importFile(context, "fel.csv", csv.getBytes(StandardCharsets.UTF_8)));
+                () -> structureImport.importFile(context, "fel.csv", csv.getBytes(StandardCharsets.UTF_8), true));
         assertThat(e.details()).extracting(d -> d.line() + ":" + d.column())
                 .contains("2:strategiskt_mal", "3:agare", "3:strategiskt_mal");
         assertThat(followUp.overview(context).rows()).hasSize(6);

@@ -100,7 +100,7 @@ class DemoDataMatchesSeedTest extends AbstractIntegrationTest {
         signIn("sekretariat");
         var context = organisation.context("ks", "2024-dr1");
         byte[] file = new org.springframework.core.io.ClassPathResource("demo/ks-2024-dr1.csv").getInputStream().readAllBytes();
-        StructureImportResult again = importService.importFile(context, "ks-2024-dr1.csv", file);
+        StructureImportResult again = importService.importFile(context, "ks-2024-dr1.csv", file, false);
         assertThat(again).isEqualTo(new StructureImportResult(52, 0, 0, 0));
     }
 

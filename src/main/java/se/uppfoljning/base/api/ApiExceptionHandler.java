@@ -44,6 +44,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
+        // a refusal from a body's deserializer (e.g. a control character, InputText) arrives wrapped by Jackson
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return domain(domain);
+            }
+        }
         return ResponseEntity.badRequest()
                 .body(new ApiError("bad_request", messages.get("api.error.badRequest"), List.of()));
     }

@@ -124,7 +124,9 @@ public class EntryWriter {
         }
         List<StatusOption> options = repository.statuses(context.committee().organisationId()).stream()
                 .filter(s -> s.scale() == kind.scale()).toList();
-        return options.stream().filter(s -> s.label().equals(label.strip())).findFirst()
+        // the same label whatever its Unicode form, kind of space or case
+        String key = se.uppfoljning.base.text.InputText.key(label);
+        return options.stream().filter(s -> se.uppfoljning.base.text.InputText.key(s.label()).equals(key)).findFirst()
                 .map(StatusOption::id)
                 .orElseThrow(() -> new ValidationException("followup.error.unknownStatus", label,
                         options.stream().map(StatusOption::label).collect(Collectors.joining(", "))));

@@ -422,7 +422,9 @@ public class FollowUpRepository {
 
     public enum UpsertOutcome { CREATED, UPDATED, UNCHANGED }
 
-    public record Upserted(long id, UpsertOutcome outcome) {
+    /** The item and what it was before the import (for the preview: renamed, moved, new owner); nulls when new. */
+    public record Upserted(long id, UpsertOutcome outcome, String oldText, Long oldAreaId, Long oldGoalId,
+                           Long oldDepartmentId) {
     }
 
     /**
@@ -437,6 +439,10 @@ public class FollowUpRepository {
                 .where(I.COMMITTEE_ID.eq(data.committeeId()).and(I.PLAN_YEAR.eq(data.planYear())).and(key))
                 .fetchOptional().orElse(null);
         boolean isNew = item == null;
+        String oldText = isNew ? null : item.getText();
+        Long oldAreaId = isNew ? null : item.getAreaId();
+        Long oldGoalId = isNew ? null : item.getStrategicGoalId();
+        Long oldDepartmentId = isNew ? null : item.getDepartmentId();
         if (isNew) {
             item = db.newRecord(I);
             item.setCommitteeId(data.committeeId());
@@ -454,13 +460,13 @@ public class FollowUpRepository {
         item.setSortOrder(data.sortOrder());
         if (isNew) {
             item.store();
-            return new Upserted(item.getId(), UpsertOutcome.CREATED);
+            return new Upserted(item.getId(), UpsertOutcome.CREATED, null, null, null, null);
         }
         if (differsFromStored(item)) {
             item.store();
-            return new Upserted(item.getId(), UpsertOutcome.UPDATED);
+            return new Upserted(item.getId(), UpsertOutcome.UPDATED, oldText, oldAreaId, oldGoalId, oldDepartmentId);
         }
-        return new Upserted(item.getId(), UpsertOutcome.UNCHANGED);
+        return new Upserted(item.getId(), UpsertOutcome.UNCHANGED, oldText, oldAreaId, oldGoalId, oldDepartmentId);
     }
 
     private static boolean differsFromStored(FollowUpItemRecord item) {

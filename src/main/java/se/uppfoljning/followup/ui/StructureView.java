@@ -71,6 +71,8 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     final com.vaadin.flow.component.html.Span planYears = new com.vaadin.flow.component.html.Span();
     final Select<Integer> itemYear = new Select<>();
     final Button importConfirm = new Button();
+    final Grid<se.uppfoljning.followup.StructureImportChange> importChanges = new Grid<>();
+    final Checkbox confirmNewAreas = new Checkbox();
     final MemoryBuffer buffer = new MemoryBuffer();
     final Upload upload = new Upload(buffer);
 
@@ -394,14 +396,30 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         importConfirm.setId("structure-import-confirm");
         importConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importConfirm.setEnabled(false);
+        importChanges.setId("structure-import-changes");
+        importChanges.addColumn(c -> String.valueOf(c.line())).setHeader(getTranslation("import.line")).setAutoWidth(true).setFlexGrow(0);
+        importChanges.addColumn(c -> getTranslation("structure.import.change." + c.kind().name(), c.subject(),
+                c.from() == null ? "" : c.from(), c.to() == null ? "" : c.to()))
+                .setHeader(getTranslation("structure.import.changes")).setFlexGrow(1);
+        importChanges.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        importChanges.setAllRowsVisible(true);
+        importChanges.setVisible(false);
+        confirmNewAreas.setId("structure-import-confirm-areas");
+        confirmNewAreas.setVisible(false);
+        confirmNewAreas.addValueChangeListener(e -> importConfirm.setEnabled(pendingFile != null
+                && (!confirmNewAreas.isVisible() || e.getValue())));
         importConfirm.addClickListener(e -> run(() -> {
-            StructureImportResult result = structureImport.importFile(context, pendingName, pendingFile);
+            StructureImportResult result = structureImport.importFile(context, pendingName, pendingFile,
+                    confirmNewAreas.isVisible() && confirmNewAreas.getValue());
             ErrorMessages.showSuccess(getTranslation("structure.import.done", describe(result)));
             pendingFile = null;
             importConfirm.setEnabled(false);
+            confirmNewAreas.setVisible(false);
+            importChanges.setVisible(false);
             importSummary.setText(getTranslation("structure.import.done", describe(result)));
         }, this::refreshItems));
-        VerticalLayout tab = new VerticalLayout(help, upload, importSummary, importErrors, new Div(importConfirm));
+        VerticalLayout tab = new VerticalLayout(help, upload, importSummary, importErrors, importChanges,
+                confirmNewAreas, new Div(importConfirm));
         tab.setPadding(false);
         return tab;
     }
@@ -410,13 +428,24 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     void previewFile(String fileName, byte[] content) {
         pendingFile = null;
         importConfirm.setEnabled(false);
+        confirmNewAreas.setVisible(false);
+        confirmNewAreas.setValue(false);
+        importChanges.setVisible(false);
         try {
             StructureImportResult result = structureImport.preview(context, fileName, content);
             importErrors.setVisible(false);
             importSummary.setText(getTranslation("structure.import.preview", fileName, describe(result)));
+            importChanges.setItems(result.changes());
+            importChanges.setVisible(!result.changes().isEmpty());
             pendingFile = content;
             pendingName = fileName;
-            importConfirm.setEnabled(true);
+            // creating strategic areas is rarely meant (a typo, a formula): it needs an explicit confirmation
+            if (!result.newAreas().isEmpty()) {
+                confirmNewAreas.setLabel(getTranslation("structure.import.confirmNewAreas",
+                        String.valueOf(result.newAreas().size()), String.join(", ", result.newAreas())));
+                confirmNewAreas.setVisible(true);
+            }
+            importConfirm.setEnabled(result.newAreas().isEmpty());
         } catch (ValidationException e) {
             importSummary.setText(ErrorMessages.describe(this, new ValidationException(e.messageKey(), List.of(), e.arguments())));
             importErrors.setItems(e.details());

@@ -208,6 +208,26 @@ class StructureViewTest extends KaribuTest {
         view.previewFile("ny.csv", good.getBytes(StandardCharsets.UTF_8));
         assertThat(view.importSummary.getText()).contains("1 rader: 1 nya poster");
         assertThat(overviewRows("2024-dr2")).hasSize(52);
+        assertThat(_fetch(view.importChanges, 0, 10)).extracting(c -> c.kind().name()).containsExactly("ITEM_CREATED");
+        assertThat(view.confirmNewAreas.isVisible()).isFalse();
+        _click(view.importConfirm);
+        assertThat(overviewRows("2024-dr2")).hasSize(53);
+    }
+
+    @Test
+    void anImportThatCreatesAStrategicAreaNeedsItsConfirmation() {
+        StructureView view = open();
+        view.tabs.setSelectedIndex(3);
+        String file = "omrade;strategiskt_mal_nr;strategiskt_mal;typ;nummer;text;agare;osb_ar\n"
+                + "A2;;;uppdrag;;Uppdrag i ett nytt område;Säkerhetsavdelningen;2024\n";
+        view.previewFile("ny.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(_fetch(view.importChanges, 0, 10)).extracting(c -> c.kind().name())
+                .containsExactly("AREA_CREATED", "ITEM_CREATED");
+        assertThat(view.confirmNewAreas.isVisible()).isTrue();
+        assertThat(view.confirmNewAreas.getLabel()).contains("1 nya strategiska områden").contains("A2");
+        assertThat(view.importConfirm.isEnabled()).isFalse();
+        view.confirmNewAreas.setValue(true);
+        assertThat(view.importConfirm.isEnabled()).isTrue();
         _click(view.importConfirm);
         assertThat(overviewRows("2024-dr2")).hasSize(53);
     }
