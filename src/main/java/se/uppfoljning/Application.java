@@ -22,7 +22,5 @@ public class Application implements AppShellConfigurator {
         settings.setPageTitle("Uppföljning");
         // our plain stylesheet (frontend/styles), linked from the page head; no frontend bundle needed
         settings.addLink("stylesheet", "styles/app.css");
-        // Swedish screen-reader labels for what the web components label themselves ("Sort by", "Show password")
-        se.uppfoljning.base.ui.SwedishComponents.addLabelScript(settings);
     }
 }

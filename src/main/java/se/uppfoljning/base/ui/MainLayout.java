@@ -91,8 +91,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         committee.setAriaLabel(getTranslation("context.committee"));
         committee.setItemLabelGenerator(Committee::name);
         // wide enough for the longest committee name ("Kultur- och fritidsnämnden"), never cut
-        committee.setWidth(Math.max(14, selected.committees().stream().mapToInt(c -> c.name().length()).max()
-                .orElse(0) + 5) + "ch");
+        committee.setWidth(Math.max(18, selected.committees().stream().mapToInt(c -> c.name().length()).max()
+                .orElse(0) + 8) + "ch");
         period.setId("period-select");
         period.setAriaLabel(getTranslation("context.period"));
         period.setItemLabelGenerator(ReportingPeriod::name);

@@ -3,9 +3,7 @@ package se.uppfoljning.base.ui;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.component.page.Inline;
 import se.uppfoljning.base.i18n.Messages;
 
 import java.text.DateFormatSymbols;
@@ -69,10 +67,19 @@ public final class SwedishComponents {
     }
 
     /**
-     * Adds to every page a script that gives the web components' own English labels Swedish ones: a sortable
-     * column's sorter, the drawer toggle and the password field's reveal button (also the login form's).
+     * Adds to every page (login included) a script that gives the web components' own English labels Swedish ones: a
+     * sortable column's sorter, the drawer toggle and the password field's reveal button (also the login form's).
      */
-    public static void addLabelScript(AppShellSettings settings) {
+    @org.springframework.stereotype.Component
+    static class LabelScript implements com.vaadin.flow.server.VaadinServiceInitListener {
+        @Override
+        public void serviceInit(com.vaadin.flow.server.ServiceInitEvent event) {
+            event.addIndexHtmlRequestListener(response -> response.getDocument().head()
+                    .appendElement("script").appendChild(new org.jsoup.nodes.DataNode(labelScript())));
+        }
+    }
+
+    static String labelScript() {
         var i18n = VaadinService.getCurrent().getInstantiator().getI18NProvider();
         String sortBy = i18n.getTranslation("a11y.sortBy", Messages.SWEDISH);
         String toggle = i18n.getTranslation("a11y.drawerToggle", Messages.SWEDISH);
@@ -107,7 +114,7 @@ public final class SwedishComponents {
                   });
                 })();
                 """.formatted(json(sortBy), json(toggle), json(reveal));
-        settings.addInlineWithContents(Inline.Position.APPEND, script, Inline.Wrapping.JAVASCRIPT);
+        return script;
     }
 
     private static String json(String text) {

@@ -163,6 +163,13 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
             none.setId("finance-no-figures");
             none.addClassName("empty-state");
             section.add(none);
+            // a way to the latest decided period, which has its figures
+            selected.periods(context.committee()).stream().filter(p -> p.isLocked()).findFirst().ifPresent(p -> {
+                Anchor decided = new Anchor("ekonomi?namnd=" + context.committee().slug() + "&period=" + p.slug(),
+                        getTranslation("finance.showDecided", p.name()));
+                decided.setId("finance-show-decided");
+                section.add(decided);
+            });
             return section;
         }
         Span badge = StatusBadge.of(b.status(), BalancedBudgetRule.MET.equals(b.status()) ? "success" : "error", "");

@@ -127,7 +127,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         area.setLabel(getTranslation("filter.area"));
         area.setItemLabelGenerator(AreaSection::name);
         area.setClearButtonVisible(true);
-        area.setWidth("15rem");
+        area.setWidth("14rem");
 
         status.setId("filter-status");
         status.setLabel(getTranslation("filter.status"));
@@ -139,7 +139,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         department.setLabel(getTranslation("filter.department"));
         department.setItemLabelGenerator(Department::name);
         department.setClearButtonVisible(true);
-        department.setWidth("15rem");
+        department.setWidth("14rem");
 
         kind.setId("filter-kind");
         kind.setLabel(getTranslation("filter.kind"));
@@ -154,9 +154,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
-        text.setWidth("19rem");
-        status.setWidth("11rem");
-        kind.setWidth("11rem");
+        text.setWidth("17rem");
+        status.setWidth("10rem");
+        kind.setWidth("10rem");
 
         notReady.setId("filter-not-ready");
         notReady.setLabel(getTranslation("filter.notReady"));
@@ -196,14 +196,14 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setSizeFull();
         // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
-                .setWidth("22rem").setFlexGrow(3);
+                .setWidth("19rem").setFlexGrow(3);
         grid.addColumn(new ComponentRenderer<>(this::statusCell)).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r ? r.row().comment()
                         : node instanceof OverviewNode.GroupNode ? getTranslation("grid.comment") : "")
-                .setKey("comment").setHeader(getTranslation("grid.comment")).setWidth("16rem").setFlexGrow(4);
+                .setKey("comment").setHeader(getTranslation("grid.comment")).setWidth("15rem").setFlexGrow(4);
         // wide enough for one-word department names ("Kommunledningsförvaltningen"), which cannot wrap
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r && r.row().owner() != null ? r.row().owner() : "")
-                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(0).setWidth("14rem");
+                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(0).setWidth("13.5rem");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("grid.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"
@@ -378,7 +378,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     /** An official who opens the overview without a filter starts at their own department's rows. */
     private Map<String, List<String>> withDefaultDepartment(Map<String, List<String>> parameters) {
-        if (!parameters.isEmpty()) {
+        if (parameters.keySet().stream().anyMatch(List.of(PARAM_AREA, PARAM_STATUS, PARAM_DEPARTMENT, PARAM_KIND,
+                PARAM_TEXT, PARAM_NOT_READY)::contains)) {
             return parameters;
         }
         var user = se.uppfoljning.base.security.CurrentUser.get();
@@ -443,6 +444,12 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         updateDepartmentAction();
         refreshTree();
         // keep the filter in the address so it can be bookmarked and shared
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("", QueryParameters.simple(addressParameters()))));
+    }
+
+    /** The filters as the address keeps them. */
+    Map<String, String> addressParameters() {
         Map<String, String> parameters = new HashMap<>();
         if (area.getValue() != null) {
             parameters.put(PARAM_AREA, String.valueOf(area.getValue().id()));
@@ -462,8 +469,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         if (notReady.getValue()) {
             parameters.put(PARAM_NOT_READY, "ja");
         }
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new com.vaadin.flow.router.Location("", QueryParameters.simple(parameters))));
+        return parameters;
     }
 
     FollowUpFilter currentFilter() {

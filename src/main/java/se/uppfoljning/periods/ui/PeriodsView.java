@@ -198,7 +198,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         completenessGrid.setAllRowsVisible(true);
         completenessGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         completenessGrid.addColumn(DepartmentCompleteness::department).setKey("department")
-                .setHeader(getTranslation("completeness.column.department")).setWidth("14rem").setFlexGrow(2);
+                .setHeader(getTranslation("completeness.column.department")).setWidth("12rem").setFlexGrow(2);
         completenessGrid.addColumn(DepartmentCompleteness::items).setKey("items")
                 .setHeader(getTranslation("completeness.column.items")).setAutoWidth(true);
         completenessGrid.addColumn(DepartmentCompleteness::withoutStatus).setKey("withoutStatus")
@@ -213,7 +213,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
                 .setHeader(getTranslation("completeness.column.percentReady")).setAutoWidth(true);
         completenessGrid.addColumn(d -> d.owners().isEmpty() ? getTranslation("completeness.noOwners")
                         : d.owners().stream().map(DepartmentCompleteness.Owner::name).collect(Collectors.joining(", ")))
-                .setKey("owners").setHeader(getTranslation("completeness.column.owners")).setWidth("14rem")
+                .setKey("owners").setHeader(getTranslation("completeness.column.owners")).setWidth("11rem")
                 .setFlexGrow(2);
         completenessGrid.addComponentColumn(d -> {
             Button remind = new Button(getTranslation("completeness.remind"), e -> confirmReminder(d.departmentId()));

@@ -140,8 +140,7 @@ class FollowUpViewTest extends KaribuTest {
         view.text.setValue("narkotika");
         int shown = shownRows(view).size();
         assertThat(shown).isPositive();
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters())
-                .containsKeys("avdelning", "status", "sok");
+        assertThat(view.addressParameters()).containsKeys("avdelning", "status", "sok");
 
         _click(action(view, "Metodutveckla narkotikateamet", 0));
         EntryDialog dialog = _get(EntryDialog.class);
@@ -153,6 +152,7 @@ class FollowUpViewTest extends KaribuTest {
         assertThat(view.status.getValue()).isEqualTo("Genomfört");
         assertThat(view.text.getValue()).isEqualTo("narkotika");
         assertThat(shownRows(view)).hasSize(shown);
+        assertThat(view.addressParameters()).containsEntry("sok", "narkotika").containsEntry("status", "Genomfört");
     }
 
     @Test
