@@ -8,18 +8,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,17 +28,9 @@ class BrowserEditTest extends AbstractIntegrationTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
+        Browser.assumeInstalled();
         testData.reset();
-        Path profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1600,1400", "--lang=sv-SE",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Browser.start(1600, 1400);
     }
 
     @AfterEach
@@ -56,13 +42,7 @@ class BrowserEditTest extends AbstractIntegrationTest {
     }
 
     private void screenshot(String name) {
-        try {
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-            Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(Path.of("target", "screenshots", name + ".png"), png);
-        } catch (Exception e) {
-            // a screenshot is a convenience for people reading the build output, never a reason to fail
-        }
+        Browser.screenshot(driver, "edit-" + name);
     }
 
     @Test

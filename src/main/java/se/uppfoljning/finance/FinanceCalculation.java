@@ -86,8 +86,8 @@ public final class FinanceCalculation {
                         findings.add(new FinanceFinding(level, cut, null, messages.get(m.labelKey()), expected, found,
                                 tolerance, messages.get("finance.finding.cutTotals", level,
                                 messages.get(cut.labelKey()), messages.get(reference.cut().labelKey()),
-                                messages.get(m.labelKey()), FinanceFormat.kronor(expected),
-                                FinanceFormat.kronor(found))));
+                                messages.get(m.labelKey()), FinanceFormat.tkr(expected),
+                                FinanceFormat.tkr(found), FinanceFormat.tkr(found - expected))));
                     }
                 }
             }
@@ -96,7 +96,8 @@ public final class FinanceCalculation {
             FinanceAggregate members = row.groupCode() == null
                     ? FinanceAggregate.total(aggregates, row.levelCode(), row.cut())
                     : FinanceAggregate.group(aggregates, row.levelCode(), row.cut(), row.groupCode());
-            String rowLabel = row.code() + " " + row.name();
+            // the row's name as printed ("Summa ÖKG"); its code (S:ÖKG) only where there is no name
+            String rowLabel = row.name() == null || row.name().isBlank() ? row.code() : row.name();
             if (members == null) {
                 findings.add(new FinanceFinding(row.levelCode(), row.cut(), rowLabel, null, 0, 0, 0,
                         messages.get("finance.finding.nothingToSum", row.levelCode(),
@@ -114,7 +115,8 @@ public final class FinanceCalculation {
                     findings.add(new FinanceFinding(row.levelCode(), row.cut(), rowLabel, messages.get(m.labelKey()),
                             expected, found, tolerance, messages.get("finance.finding.summedRow", row.levelCode(),
                             messages.get(row.cut().labelKey()), rowLabel, messages.get(m.labelKey()),
-                            FinanceFormat.kronor(expected), FinanceFormat.kronor(found))));
+                            FinanceFormat.tkr(expected), FinanceFormat.tkr(found),
+                            FinanceFormat.tkr(found - expected))));
                 }
             }
         }

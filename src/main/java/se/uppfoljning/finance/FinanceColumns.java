@@ -15,6 +15,7 @@ import java.util.function.Function;
 public final class FinanceColumns {
 
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    private static final BigDecimal MAX_SHOWN_PERCENT = BigDecimal.valueOf(999.5);
 
     /** {@code deviation}: negative values are marked (worse than budget). */
     public record Column(String id, String header, Function<Figures, Object> value, boolean deviation) {
@@ -22,7 +23,8 @@ public final class FinanceColumns {
         public String display(Figures figures) {
             Object v = value.apply(figures);
             if (v instanceof BigDecimal percent) {
-                return FinanceFormat.percent(percent);
+                // as the report prints it: a consumption beyond ±999 % (a tiny budget to date) says nothing, so blank
+                return percent.abs().compareTo(MAX_SHOWN_PERCENT) > 0 ? "" : FinanceFormat.percent(percent);
             }
             return FinanceFormat.tkr((Long) v);
         }

@@ -53,6 +53,14 @@ public class ChangesService {
                 .findFirst();
     }
 
+    /** The item's status and comment in the period before the context's one; empty when there is none. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<PreviousEntry> previousEntry(CommitteeContext context, long itemId) {
+        followUp.row(context, itemId); // checks membership and that the item belongs to the committee
+        return previous(context).flatMap(period -> repository.entryValue(itemId, period.id())
+                .map(v -> new PreviousEntry(period.name(), v.status(), v.comment() == null ? "" : v.comment())));
+    }
+
     @PreAuthorize("isAuthenticated()")
     public PeriodChanges changes(String committeeSlug, String periodSlug, String sinceSlug) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);

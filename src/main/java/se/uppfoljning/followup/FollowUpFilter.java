@@ -10,6 +10,8 @@ public record FollowUpFilter(Long areaId, String status, Long departmentId, Kind
                              boolean notReadyOnly) {
 
     public static final String NOT_ASSESSED = "-";
+    /** As {@code status}: rows whose status was carried from the previous period and not yet confirmed. */
+    public static final String CARRIED = "~";
 
     public static final FollowUpFilter NONE = new FollowUpFilter(null, null, null, null, null, false);
 
@@ -31,7 +33,8 @@ public record FollowUpFilter(Long areaId, String status, Long departmentId, Kind
         if (areaId != null && row.areaId() != areaId) {
             return false;
         }
-        if (status != null && !(NOT_ASSESSED.equals(status) ? row.status() == null : status.equals(row.status()))) {
+        if (status != null && !(NOT_ASSESSED.equals(status) ? row.status() == null
+                : CARRIED.equals(status) ? row.fromPreviousPeriod() : status.equals(row.status()))) {
             return false;
         }
         if (departmentId != null && !departmentId.equals(row.departmentId())) {

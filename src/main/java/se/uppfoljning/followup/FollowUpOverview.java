@@ -31,8 +31,23 @@ public record FollowUpOverview(CommitteeContext context, List<AreaSection> areas
         return result;
     }
 
+    /**
+     * Rows that lag: not assessed, or with the scale's worst status ("Ej påbörjat", "Uppfylls ej"), in report order.
+     * Carried drafts count by the status they carry.
+     */
+    public List<FollowUpRow> lagging(StatusScale scale) {
+        return rows().stream().filter(r -> r.kind().scale() == scale)
+                .filter(r -> r.status() == null || "error".equals(r.statusTone())).toList();
+    }
+
+    /**
+     * Per status, in scale order; rows carried from the previous period and not yet confirmed count apart under
+     * {@link FollowUpFilter#CARRIED} (they were not assessed in this period), rows without a status under null.
+     */
     private List<StatusCount> count(List<FollowUpRow> rows, StatusScale scale) {
-        List<FollowUpRow> ofScale = rows.stream().filter(r -> r.kind().scale() == scale).toList();
+        List<FollowUpRow> ofScale = rows.stream().filter(r -> r.kind().scale() == scale && !r.fromPreviousPeriod())
+                .toList();
+        int carried = (int) rows.stream().filter(r -> r.kind().scale() == scale && r.fromPreviousPeriod()).count();
         java.util.List<StatusCount> counts = new java.util.ArrayList<>();
         for (StatusOption option : statuses(scale)) {
             counts.add(new StatusCount(option.label(), option.tone(),
@@ -41,6 +56,9 @@ public record FollowUpOverview(CommitteeContext context, List<AreaSection> areas
         int notAssessed = (int) ofScale.stream().filter(r -> r.status() == null).count();
         if (notAssessed > 0) {
             counts.add(new StatusCount(null, "contrast", notAssessed));
+        }
+        if (carried > 0) {
+            counts.add(new StatusCount(FollowUpFilter.CARRIED, "carried", carried));
         }
         return counts;
     }

@@ -108,6 +108,22 @@ public class FollowUpService {
                 .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
     }
 
+    /** The audit log's details of a save: the period, and what changed (status from → to, the comment). */
+    private static String whatChanged(CommitteeContext context, FollowUpRepository.EntryValues before, FollowUpRow saved) {
+        String oldStatus = before == null || before.status() == null ? "ej bedömd" : before.status();
+        String newStatus = saved.status() == null ? "ej bedömd" : saved.status();
+        String oldComment = before == null || before.comment() == null ? "" : before.comment();
+        StringBuilder details = new StringBuilder(context.period().name()).append(": prognos ");
+        details.append(oldStatus.equals(newStatus) ? newStatus + " (oförändrad)" : oldStatus + " → " + newStatus);
+        if (!oldComment.equals(saved.comment())) {
+            details.append("; kommentaren ändrad (").append(oldComment.length()).append(" → ")
+                    .append(saved.comment().length()).append(" tecken)");
+        } else {
+            details.append("; kommentaren oförändrad");
+        }
+        return details.append("; version ").append(saved.version()).toString();
+    }
+
     @PreAuthorize("isAuthenticated()")
     public List<HistoryEntry> history(CommitteeContext context, long itemId) {
         row(context, itemId);
@@ -140,12 +156,12 @@ public class FollowUpService {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }
         Long statusId = entryWriter.statusId(context, item.kind(), change.status());
+        var before = repository.entryValue(itemId, context.period().id()).orElse(null);
         boolean written = entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
         FollowUpRow saved = row(context, itemId);
         if (written) {
             audit.record(context.committee().id(), AuditActions.FOLLOW_UP_SAVED, saved.printedText(),
-                    context.period().name() + ": prognos " + (saved.status() == null ? "ej bedömd" : saved.status())
-                            + ", version " + saved.version());
+                    whatChanged(context, before, saved));
         }
         return saved;
     }

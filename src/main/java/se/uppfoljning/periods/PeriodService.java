@@ -47,11 +47,13 @@ public class PeriodService {
     private final AppendixService appendices;
     private final FollowUpService followUp;
     private final AuditService audit;
+    private final se.uppfoljning.base.i18n.Messages messages;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
                   FollowUpService followUp,
-                  AuditService audit) {
+                  AuditService audit, se.uppfoljning.base.i18n.Messages messages) {
         this.audit = audit;
+        this.messages = messages;
         this.repository = repository;
         this.organisation = organisation;
         this.appendices = appendices;
@@ -197,7 +199,8 @@ public class PeriodService {
         repository.insertEvent(context.period().id(), from, to, reason, null, user.username(), now());
         audit.record(context.committee().id(), from == PeriodState.DECIDED ? AuditActions.PERIOD_REOPENED
                         : AuditActions.PERIOD_MOVED, context.period().name(),
-                from + " → " + to + (reason == null ? "" : ": " + reason));
+                messages.get("period.state." + from) + " → " + messages.get("period.state." + to)
+                        + (reason == null ? "" : ": " + reason));
         log.info("{} flyttade {} för {} från {} till {}{}", user.username(), periodSlug, committeeSlug, from, to,
                 reason == null ? "" : " (" + reason + ")");
         return repository.period(context.period().id()).orElseThrow();

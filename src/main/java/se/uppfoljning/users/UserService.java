@@ -70,7 +70,9 @@ public class UserService implements UserDetailsService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public List<UserSummary> users() {
-        return repository.summaries();
+        // the application's own account (demo data, scheduled work) is nobody an admin manages
+        return repository.summaries().stream()
+                .filter(u -> !se.uppfoljning.base.security.AppUserPrincipal.SYSTEM_USERNAME.equals(u.username())).toList();
     }
 
     @Transactional(readOnly = true)

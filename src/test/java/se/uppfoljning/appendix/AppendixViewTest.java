@@ -76,14 +76,20 @@ class AppendixViewTest extends KaribuTest {
     @Test
     void politicianDownloadsTheSameWordFileTheServiceGivesButHasNoPreviewOrEditor() throws Exception {
         login("politiker");
-        UI.getCurrent().navigate("bilagor");
+        // in the open period a politician is offered no drafts to create
+        UI.getCurrent().navigate("bilagor", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("namnd", "ks", "period", "2024-dr2")));
+        _assertNone(Button.class, spec -> spec.withId("bilaga-2-docx"));
+        // the decided period (where a politician starts) offers the stored files
+        UI.getCurrent().navigate("bilagor", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("namnd", "ks", "period", "2024-dr1")));
         _assertNone(Button.class, spec -> spec.withId("bilaga-2-preview"));
         _assertNone(Button.class, spec -> spec.withId("measure-add"));
         _click(_get(Button.class, spec -> spec.withId("bilaga-2-docx")));
         Anchor link = waitForDownload("bilaga-2-docx-download");
         assertThat(link.getText()).contains("Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen");
         byte[] downloaded = DownloadKt._download(link);
-        byte[] expected = appendices.generate(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2,
+        byte[] expected = appendices.generate(organisation.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
                 AppendixFormat.DOCX).content();
         assertThat(downloaded).isEqualTo(expected);
         assertThat(WordContent.of(downloaded).rows()).containsExactlyElementsOf(SeedReport.bilaga2Rows());
@@ -105,14 +111,18 @@ class AppendixViewTest extends KaribuTest {
                 AppendixFormat.DOCX).sha256();
         assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(downloaded)))
                 .isEqualTo(stored);
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("bilaga-2-docx-sha256")).getText())
-                .isEqualTo("Beslutad version (lagrad vid beslutet), SHA-256: " + stored);
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("bilaga-2-docx-sha256"))
+                .getElement().getTextRecursively()).isEqualTo("Beslutad version (lagrad vid beslutet), SHA-256: " + stored);
+        // shown before anything is fetched, apart from the link text
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withId("bilaga-2-docx-stored-sha256")).getElement().getTextRecursively()).endsWith(stored);
     }
 
     @Test
     void pdfDownloadIsAPdf() throws Exception {
         login("tjansteperson");
-        UI.getCurrent().navigate("bilagor");
+        UI.getCurrent().navigate("bilagor", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("namnd", "ks", "period", "2024-dr1")));
         _click(_get(Button.class, spec -> spec.withId("bilaga-1-pdf")));
         byte[] pdf = DownloadKt._download(waitForDownload("bilaga-1-pdf-download"));
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");

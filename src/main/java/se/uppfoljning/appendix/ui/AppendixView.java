@@ -61,6 +61,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
     private CommitteeContext context;
     final IFrame preview = new IFrame();
     final Grid<Measure> measureGrid = new Grid<>();
+    final Paragraph measuresEmpty = new Paragraph();
 
     public AppendixView(AppendixService appendices, MeasureService measures, SelectedContext selected) {
         this.appendices = appendices;
@@ -80,16 +81,16 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
         context = current.get();
         H2 title = new H2(getTranslation("appendix.title"));
         title.setId("view-title");
+        boolean decided = context.period().isLocked();
         add(title, new Paragraph(context.committee().name() + " · " + context.period().name()),
-                new Paragraph(getTranslation("appendix.intro")));
-        add(appendixSection(AppendixKind.BILAGA_2), appendixSection(AppendixKind.BILAGA_1));
-        add(measureSection());
-
+                new Paragraph(getTranslation(decided ? "appendix.intro.decided"
+                        : isSecretariat() ? "appendix.intro" : "appendix.intro.draft")));
         preview.setId("appendix-preview");
         preview.setWidthFull();
         preview.setHeight("75vh");
         preview.setVisible(false);
-        add(preview);
+        add(appendixSection(AppendixKind.BILAGA_1), appendixSection(AppendixKind.BILAGA_2));
+        add(measureSection());
     }
 
     private boolean isSecretariat() {
@@ -113,15 +114,31 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
             show.setId(kind.slug() + "-preview");
             actions.add(show);
         }
-        for (AppendixFormat format : AppendixFormat.values()) {
-            Button create = new Button(getTranslation(format == AppendixFormat.DOCX ? "appendix.createWord" : "appendix.createPdf"),
-                    VaadinIcon.FILE_TEXT.create());
+        boolean decided = context.period().isLocked();
+        // a decided period's appendices are stored files anyone may fetch; drafts are made by the secretariat
+        for (AppendixFormat format : decided || isSecretariat() ? AppendixFormat.values() : new AppendixFormat[0]) {
+            String label = format == AppendixFormat.DOCX ? (decided ? "appendix.fetchWord" : "appendix.createWord")
+                    : (decided ? "appendix.fetchPdf" : "appendix.createPdf");
+            Button create = new Button(getTranslation(label), VaadinIcon.FILE_TEXT.create());
             create.setId(kind.slug() + "-" + format.extension());
             create.addThemeVariants(format == AppendixFormat.DOCX ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
             create.addClickListener(e -> generate(kind, format, create, status));
             actions.add(create);
         }
         section.add(actions, status);
+        if (decided) {
+            for (AppendixFormat format : AppendixFormat.values()) {
+                appendices.storedSha256(context, kind, format).ifPresent(sha -> {
+                    Paragraph checksum = new Paragraph(getTranslation("appendix.checksum", format.extension().toUpperCase()));
+                    com.vaadin.flow.component.html.Span code = new com.vaadin.flow.component.html.Span(sha);
+                    code.addClassName("checksum");
+                    checksum.add(code);
+                    checksum.setId(kind.slug() + "-" + format.extension() + "-stored-sha256");
+                    checksum.addClassName("checksum-line");
+                    section.add(checksum);
+                });
+            }
+        }
         return section;
     }
 
@@ -130,6 +147,9 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
             preview.setSrcdoc(appendices.previewHtml(context, kind));
             preview.setTitle(getTranslation("appendix.previewFrame", appendices.title(kind)));
             preview.setVisible(true);
+            // right below the button that asked for it
+            getChildren().filter(c -> c.getId().filter(kind.slug()::equals).isPresent()).findFirst()
+                    .ifPresent(section -> ((Section) section).add(preview));
             preview.scrollIntoView();
         } catch (RuntimeException e) {
             ErrorMessages.showError(ErrorMessages.describe(this, e));
@@ -164,9 +184,12 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
                 status.add(downloadLink(kind, format, file));
                 if (context.period().isLocked()) {
                     // the decided report is a public record: its checksum lets anyone verify a copy
-                    Span checksum = new Span(getTranslation("appendix.storedChecksum", file.sha256()));
+                    Paragraph checksum = new Paragraph(getTranslation("appendix.storedChecksum", ""));
+                    Span code = new Span(file.sha256());
+                    code.addClassName("checksum");
+                    checksum.add(code);
                     checksum.setId(kind.slug() + "-" + format.extension() + "-sha256");
-                    checksum.addClassName("checksum");
+                    checksum.addClassName("checksum-line");
                     status.add(checksum);
                 }
             }
@@ -190,7 +213,8 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
         measureGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         measureGrid.setAllRowsVisible(true);
         measureGrid.addColumn(Measure::number).setHeader(getTranslation("measures.number")).setFlexGrow(0).setWidth("4rem");
-        measureGrid.addColumn(Measure::description).setHeader(getTranslation("measures.description")).setFlexGrow(4);
+        measureGrid.addColumn(Measure::description).setHeader(getTranslation("measures.description")).setFlexGrow(4)
+                .setWidth("20rem");
         measureGrid.addColumn(Measure::decision).setHeader(getTranslation("measures.decision")).setFlexGrow(1);
         measureGrid.addColumn(Measure::diaryNumber).setHeader(getTranslation("measures.diaryNumber")).setFlexGrow(1);
         measureGrid.addColumn(m -> Mnkr.format(m.forecastEffect())).setHeader(getTranslation("measures.forecastEffect")).setFlexGrow(1);
@@ -206,7 +230,14 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
             }).setKey("actions").setHeader(getTranslation("grid.actions")).setFlexGrow(0).setAutoWidth(true);
         }
         refreshMeasures();
-        section.add(measureGrid);
+        measureGrid.setWidthFull();
+        section.setWidthFull();
+        section.add(measureGrid, measuresEmpty);
+        measuresEmpty.setId("measures-empty");
+        measuresEmpty.addClassName("empty-state");
+        measuresEmpty.setText(getTranslation(editable ? "measures.empty.secretariat" : "measures.empty"));
+        measuresEmpty.setVisible(measureGrid.getListDataView().getItemCount() == 0);
+        measureGrid.setVisible(!measuresEmpty.isVisible());
         if (editable) {
             Button add = new Button(getTranslation("measures.add"), VaadinIcon.PLUS.create(), e -> openDialog(null));
             add.setId("measure-add");
@@ -217,6 +248,8 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
 
     private void refreshMeasures() {
         measureGrid.setItems(measures.measures(context));
+        measuresEmpty.setVisible(measureGrid.getListDataView().getItemCount() == 0);
+        measureGrid.setVisible(!measuresEmpty.isVisible());
     }
 
     private void openDialog(Measure measure) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.jooq.impl.DSL.noCondition;
+import static se.uppfoljning.db.Tables.APP_USER;
 import static se.uppfoljning.db.Tables.AUDIT_LOG;
 import static se.uppfoljning.db.Tables.COMMITTEE;
 
@@ -65,7 +66,8 @@ public class AuditRepository {
             conditions.add(AUDIT_LOG.USERNAME.likeIgnoreCase(pattern, '\\')
                     .or(AUDIT_LOG.SUBJECT.likeIgnoreCase(pattern, '\\'))
                     .or(AUDIT_LOG.DETAILS.likeIgnoreCase(pattern, '\\'))
-                    .or(AUDIT_LOG.ACTION.likeIgnoreCase(pattern, '\\')));
+                    .or(AUDIT_LOG.ACTION.likeIgnoreCase(pattern, '\\'))
+                    .or(APP_USER.DISPLAY_NAME.likeIgnoreCase(pattern, '\\')));
         }
         if (query.from() != null) {
             conditions.add(AUDIT_LOG.OCCURRED_AT.ge(query.from().atStartOfDay(SWEDEN).toOffsetDateTime()));
@@ -77,14 +79,16 @@ public class AuditRepository {
             conditions.add(AUDIT_LOG.ACTION.eq(query.action()));
         }
         return db.select(AUDIT_LOG.ID, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.USERNAME, AUDIT_LOG.COMMITTEE_ID, COMMITTEE.CODE,
-                        AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT, AUDIT_LOG.DETAILS)
+                        AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT, AUDIT_LOG.DETAILS,
+                        org.jooq.impl.DSL.coalesce(APP_USER.DISPLAY_NAME, AUDIT_LOG.USERNAME))
                 .from(AUDIT_LOG)
                 .leftJoin(COMMITTEE).on(COMMITTEE.ID.eq(AUDIT_LOG.COMMITTEE_ID))
+                .leftJoin(APP_USER).on(APP_USER.USERNAME.eq(AUDIT_LOG.USERNAME))
                 .where(conditions)
                 .orderBy(AUDIT_LOG.OCCURRED_AT.desc(), AUDIT_LOG.ID.desc())
                 .limit(query.limit())
                 .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     public List<String> actions(Scope scope) {

@@ -22,7 +22,6 @@ import jakarta.annotation.security.RolesAllowed;
 import se.uppfoljning.audit.AuditEntry;
 import se.uppfoljning.audit.AuditQuery;
 import se.uppfoljning.audit.AuditService;
-import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 
@@ -64,11 +63,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         text.setWidth("20rem");
         from.setId("audit-from");
         from.setLabel(getTranslation("audit.from"));
-        from.setLocale(Messages.SWEDISH);
+        se.uppfoljning.base.ui.SwedishComponents.datePicker(from);
         from.setClearButtonVisible(true);
         to.setId("audit-to");
         to.setLabel(getTranslation("audit.to"));
-        to.setLocale(Messages.SWEDISH);
+        se.uppfoljning.base.ui.SwedishComponents.datePicker(to);
         to.setClearButtonVisible(true);
         action.setId("audit-action");
         action.setLabel(getTranslation("audit.action"));
@@ -115,7 +114,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("audit.column.time"))
                 .setComparator(Comparator.comparing(AuditEntry::occurredAt).thenComparing(AuditEntry::id))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::username).setKey("user").setHeader(getTranslation("audit.column.user"))
+        grid.addColumn(AuditEntry::userName).setKey("user").setHeader(getTranslation("audit.column.user"))
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.committeeCode() == null ? "" : e.committeeCode()).setKey("committee")
                 .setHeader(getTranslation("audit.column.committee")).setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -123,7 +122,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::subject).setKey("subject").setHeader(getTranslation("audit.column.subject"))
                 .setSortable(true).setFlexGrow(1);
-        grid.addColumn(AuditEntry::details).setKey("details").setHeader(getTranslation("audit.column.details"))
+        grid.addColumn(e -> details(e)).setKey("details").setHeader(getTranslation("audit.column.details"))
                 .setFlexGrow(3);
         grid.sort(List.of(new GridSortOrder<>(time, SortDirection.DESCENDING)));
     }
@@ -135,6 +134,17 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         }
         String label = getTranslation("audit.action." + action);
         return label == null || label.isBlank() || label.contains("audit.action.") ? action : label;
+    }
+
+    /** Entries written before the period states were logged in Swedish still say "OPEN → REVIEW": shown in Swedish. */
+    String details(AuditEntry entry) {
+        String details = entry.details() == null ? "" : entry.details();
+        if (entry.action() != null && entry.action().startsWith("period.")) {
+            for (var state : se.uppfoljning.organisation.PeriodState.values()) {
+                details = details.replaceAll("\\b" + state.name() + "\\b", getTranslation("period.state." + state.name()));
+            }
+        }
+        return details;
     }
 
     void refresh() {

@@ -33,6 +33,9 @@ public class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "50")
+                // Spring stops it (destroyMethod) after the web server and the pool; a second, racing hook of its own
+                // made Ctrl+C print "Could not stop postmaster"
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -52,37 +52,48 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
         Span appName = new Span(getTranslation("app.name"));
         appName.addClassName("app-name");
-        SideNav nav = new SideNav();
+        // grouped by what people do: read the report, run the reporting, administer
+        SideNav nav = new SideNav(getTranslation("nav.group.read"));
         nav.setId("main-nav");
         nav.addItem(new SideNavItem(getTranslation("nav.followUp"), "", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.progress"), "framsteg", VaadinIcon.BAR_CHART.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.finance"), "ekonomi", VaadinIcon.MONEY.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.appendices"), "bilagor", VaadinIcon.FILE_TEXT.create()));
+        com.vaadin.flow.component.html.Div menu = new com.vaadin.flow.component.html.Div(nav);
+        menu.addClassName("main-menu");
         boolean admin = CurrentUser.get().hasRoleAnywhere(Role.ADMIN);
         boolean secretariat = CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT);
         if (secretariat || admin) {
-            nav.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "logg", VaadinIcon.RECORDS.create()));
+            SideNav report = new SideNav(getTranslation("nav.group.report"));
+            report.setId("report-nav");
+            report.addItem(new SideNavItem(getTranslation("nav.periods"), "perioder", VaadinIcon.CALENDAR.create()));
+            SideNav administer = new SideNav(getTranslation("nav.group.administer"));
+            administer.setId("admin-nav");
+            administer.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));
+            administer.addItem(new SideNavItem(getTranslation("nav.audit"), "logg", VaadinIcon.RECORDS.create()));
+            if (admin) {
+                administer.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
+                administer.addItem(new SideNavItem(getTranslation("nav.publication"), "publicering", VaadinIcon.GLOBE.create()));
+            }
+            menu.add(report, administer);
         }
-        if (admin) {
-            nav.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.publication"), "publicering", VaadinIcon.GLOBE.create()));
-        }
-        nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
-        if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.periods"), "perioder", VaadinIcon.CALENDAR.create()));
-        }
-        addToDrawer(appName, nav);
+        addToDrawer(appName, menu);
 
         HorizontalLayout navbar = new HorizontalLayout();
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.addClassName("navbar");
-        navbar.add(new DrawerToggle());
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("a11y.drawerToggle"));
+        navbar.add(toggle);
 
         committee.setId("committee-select");
         committee.setAriaLabel(getTranslation("context.committee"));
         committee.setItemLabelGenerator(Committee::name);
+        // wide enough for the longest committee name ("Kultur- och fritidsnämnden"), never cut
+        committee.setWidth(Math.max(18, selected.committees().stream().mapToInt(c -> c.name().length()).max()
+                .orElse(0) + 8) + "ch");
         period.setId("period-select");
         period.setAriaLabel(getTranslation("context.period"));
         period.setItemLabelGenerator(ReportingPeriod::name);

@@ -3,6 +3,8 @@ package se.uppfoljning.base.ui;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import org.springframework.stereotype.Component;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
@@ -39,8 +41,25 @@ public class SelectedContext implements Serializable {
         }
         List<ReportingPeriod> periods = periods(committee.get());
         Optional<ReportingPeriod> period = periods.stream().filter(p -> p.slug().equals(periodSlug)).findFirst()
-                .or(() -> periods.stream().findFirst());
+                .or(() -> defaultPeriod(committee.get(), periods));
         return period.map(p -> new CommitteeContext(committee.get(), p));
+    }
+
+    /**
+     * Where a user starts: someone who only reads the committee's reports (a politician) the latest decided report,
+     * which is complete with finance and appendices; everyone who works on the report the latest period.
+     */
+    private static Optional<ReportingPeriod> defaultPeriod(Committee committee, List<ReportingPeriod> periods) {
+        boolean readsOnly = CurrentUser.find().map(u -> !u.isSystem() && u.hasRole(committee.id(), Role.POLITICIAN)
+                && java.util.stream.Stream.of(Role.OFFICIAL, Role.SECRETARIAT, Role.CONTROLLER, Role.ADMIN)
+                .noneMatch(r -> u.hasRole(committee.id(), r))).orElse(false);
+        if (readsOnly) {
+            Optional<ReportingPeriod> decided = periods.stream().filter(ReportingPeriod::isLocked).findFirst();
+            if (decided.isPresent()) {
+                return decided;
+            }
+        }
+        return periods.stream().findFirst();
     }
 
     public List<Committee> committees() {

@@ -14,7 +14,7 @@ final class DeviationChart {
     }
 
     private static final int ROW = 20;
-    private static final int LABEL = 210;
+    private static final int LABEL = 300;
     private static final int VALUE = 90;
     private static final int PLOT = 420;
 
@@ -63,7 +63,7 @@ final class DeviationChart {
     }
 
     private static String truncate(String s) {
-        return s.length() > 32 ? s.substring(0, 31) + "…" : s;
+        return s.length() > 46 ? s.substring(0, 45) + "…" : s;
     }
 
     private static String fmt(double d) {

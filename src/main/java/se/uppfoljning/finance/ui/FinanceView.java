@@ -105,9 +105,14 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         title.setId("view-title");
         add(title, new Paragraph(context.committee().name() + " · " + context.period().name() + " · "
                 + getTranslation("finance.amountsInTkr")));
+        boolean hasFigures = overview.summary().balancedBudget().status() != null;
         add(balancedBudget(overview.summary()));
-        if (CurrentUser.get().hasRole(context.committee().id(), Role.CONTROLLER)) {
+        // a decided period is a locked record: no upload offered there
+        if (CurrentUser.get().hasRole(context.committee().id(), Role.CONTROLLER) && !context.period().isLocked()) {
             add(importSection());
+        }
+        if (!hasFigures) {
+            return;
         }
         add(findings(overview.summary().findings()));
         Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
@@ -121,19 +126,50 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph legend = new Paragraph(getTranslation("finance.legend"));
         legend.setId("finance-legend");
         add(legend);
+        // one tab per cut (summary, unit, account group, activity, investments) instead of one long page
+        com.vaadin.flow.component.tabs.TabSheet tabs = new com.vaadin.flow.component.tabs.TabSheet();
+        tabs.setId("finance-tabs");
+        tabs.setWidthFull();
+        java.util.Map<FinanceCut, Div> pages = new java.util.LinkedHashMap<>();
         for (FinanceTable table : overview.tables()) {
-            add(table(table));
+            Div page = pages.computeIfAbsent(table.cut(), cut -> {
+                Div p = new Div();
+                p.addClassName("finance-tab");
+                if (cut == FinanceCut.UNIT) {
+                    p.add(chart(overview)); // the chart beside the tables it draws
+                }
+                return p;
+            });
+            page.add(table(table));
         }
-        add(chart(overview));
+        pages.forEach((cut, page) -> {
+            long count = overview.tables().stream().filter(t -> t.cut() == cut).count();
+            var tab = tabs.add(getTranslation("finance.tab", getTranslation(cut.labelKey()), count), page);
+            tab.setId("finance-tab-" + cut.fileName());
+        });
+        add(tabs);
     }
 
     private Section balancedBudget(FinanceSummary summary) {
         BalancedBudget b = summary.balancedBudget();
         Section section = new Section();
         section.setId("balanced-budget");
-        section.add(new H3(getTranslation("finance.goal.heading", b.goal() == null ? "" : b.goal())));
+        section.addClassName("finance-summary");
+        section.add(new H3(b.goal() == null || b.goal().isBlank() ? getTranslation("finance.goal.headingPlain")
+                : getTranslation("finance.goal.heading", b.goal())));
         if (b.status() == null) {
-            section.add(new Paragraph(getTranslation("finance.noFigures")));
+            Paragraph none = new Paragraph(getTranslation(context.period().isLocked() ? "finance.noFigures"
+                    : "finance.noFigures.open"));
+            none.setId("finance-no-figures");
+            none.addClassName("empty-state");
+            section.add(none);
+            // a way to the latest decided period, which has its figures
+            selected.periods(context.committee()).stream().filter(p -> p.isLocked()).findFirst().ifPresent(p -> {
+                Anchor decided = new Anchor("ekonomi?namnd=" + context.committee().slug() + "&period=" + p.slug(),
+                        getTranslation("finance.showDecided", p.name()));
+                decided.setId("finance-show-decided");
+                section.add(decided);
+            });
             return section;
         }
         Span badge = StatusBadge.of(b.status(), BalancedBudgetRule.MET.equals(b.status()) ? "success" : "error", "");
@@ -141,6 +177,14 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph comment = new Paragraph(b.comment());
         comment.setId("balanced-comment");
         section.add(badge, comment);
+        boolean met = BalancedBudgetRule.MET.equals(b.status());
+        Div picture = new Div(new Html("<div>" + BudgetPicture.svg(b.forecast(), b.budget(), b.thresholdPercent(), met,
+                getTranslation("finance.picture.budget"), getTranslation("finance.picture.forecast"),
+                getTranslation("finance.picture.limit"),
+                getTranslation("finance.picture.description", FinanceFormat.tkr(b.budget()),
+                        FinanceFormat.tkr(b.forecast()), FinanceFormat.threshold(b.thresholdPercent()))) + "</div>"));
+        picture.setId("balanced-picture");
+        section.add(picture);
         UnorderedList calc = new UnorderedList();
         calc.setId("balanced-calculation");
         calc.add(new ListItem(getTranslation("finance.calc.forecast", FinanceFormat.tkr(b.forecast()))));
@@ -166,6 +210,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) ->
                 ui.access(() -> previewFile(metadata.fileName(), data))));
         upload.setId("finance-upload");
+        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
         Button choose = new Button(getTranslation("finance.import.choose"));
         choose.setId("finance-upload-button");
         upload.setUploadButton(choose);
@@ -212,7 +257,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         preview.notes().forEach(n -> list.add(new ListItem(n)));
         box.add(list);
         if (!preview.warnings().isEmpty()) {
-            box.add(findings(preview.warnings()));
+            box.add(findingList(preview.warnings()));
         }
         Button confirm = new Button(getTranslation("finance.import.confirm"), e -> confirm());
         confirm.setId("import-confirm");
@@ -237,7 +282,25 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
+    /** Controllers (and the secretariat) see each finding; others whether the figures are consistent. */
     private Section findings(List<FinanceFinding> findings) {
+        long committee = context.committee().id();
+        var user = CurrentUser.get();
+        boolean checksFigures = user.hasRole(committee, Role.CONTROLLER) || user.hasRole(committee, Role.SECRETARIAT)
+                || user.hasRole(committee, Role.ADMIN);
+        if (!checksFigures) {
+            Section section = new Section();
+            section.setId("finance-findings");
+            Paragraph consistent = new Paragraph(getTranslation(findings.isEmpty() ? "finance.consistent"
+                    : "finance.inconsistent", String.valueOf(findings.size())));
+            consistent.setId("finance-consistent");
+            section.add(consistent);
+            return section;
+        }
+        return findingList(findings);
+    }
+
+    private Section findingList(List<FinanceFinding> findings) {
         Section section = new Section();
         section.setId("finance-findings");
         section.add(new H3(getTranslation("finance.findings.heading", String.valueOf(findings.size()))));

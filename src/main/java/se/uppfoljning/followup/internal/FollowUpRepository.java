@@ -287,6 +287,15 @@ public class FollowUpRepository {
         return values;
     }
 
+    /** One item's status and comment in a period, if it has an entry there. */
+    public Optional<EntryValues> entryValue(long itemId, long periodId) {
+        return db.select(S.LABEL, E.COMMENT)
+                .from(E)
+                .leftJoin(S).on(S.ID.eq(E.STATUS_ID))
+                .where(E.ITEM_ID.eq(itemId).and(E.PERIOD_ID.eq(periodId)))
+                .fetchOptional(r -> new EntryValues(r.value1(), r.value2()));
+    }
+
     public String statusLabel(Long statusId) {
         return statusId == null ? null : db.select(S.LABEL).from(S).where(S.ID.eq(statusId)).fetchOne(S.LABEL);
     }

@@ -50,16 +50,21 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         since.setId("changes-since");
         since.setLabel(getTranslation("changes.since"));
         since.setItemLabelGenerator(ReportingPeriod::name);
+        since.setWidth("24rem");
         since.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 show(e.getValue());
             }
         });
         grid.setId("changes-grid");
-        grid.addColumn(ItemChange::areaName).setHeader(getTranslation("changes.column.area")).setAutoWidth(true);
-        grid.addColumn(c -> c.row().printedText()).setHeader(getTranslation("changes.column.item")).setFlexGrow(2);
-        grid.addColumn(c -> orNone(c.oldStatus()) + " → " + orNone(c.row().status()))
-                .setHeader(getTranslation("grid.status")).setAutoWidth(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ItemChange::areaName).setHeader(getTranslation("changes.column.area")).setWidth("12rem")
+                .setFlexGrow(1);
+        grid.addColumn(c -> c.row().printedText()).setHeader(getTranslation("changes.column.item")).setWidth("22rem")
+                .setFlexGrow(4);
+        grid.addColumn(c -> c.statusChanged() ? orNone(c.oldStatus()) + " → " + orNone(c.row().status())
+                        : getTranslation("history.unchanged", orNone(c.row().status())))
+                .setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> c.commentChanged() ? getTranslation("changes.commentChanged") : "")
                 .setHeader(getTranslation("grid.comment")).setAutoWidth(true);
         grid.addColumn(c -> c.row().updatedBy() == null ? "" : c.row().updatedBy())
@@ -91,8 +96,9 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         }
         context = current.get();
         add(new Paragraph(context.committee().name() + " · " + context.period().name()));
+        // only earlier periods: "since the last report" looks back
         List<ReportingPeriod> others = selected.periods(context.committee()).stream()
-                .filter(p -> p.id() != context.period().id()).toList();
+                .filter(p -> p.endDate().isBefore(context.period().endDate())).toList();
         if (others.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("changes.noOtherPeriod"));
             none.setId("changes-none");
@@ -110,9 +116,16 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         content.removeAll();
         content.setPadding(false);
         PeriodChanges result = changes.changes(context, period);
-        Paragraph summary = new Paragraph(getTranslation("changes.summary", result.changes().size(), period.name()));
+        int count = result.changes().size();
+        Paragraph summary = new Paragraph(count == 0 ? getTranslation("changes.summary.none", period.name())
+                : getTranslation(count == 1 ? "changes.summary.one" : "changes.summary",
+                se.uppfoljning.base.i18n.Messages.integer(count), period.name()));
         summary.setId("changes-summary");
         content.add(summary);
+        if (count == 0) {
+            summary.addClassName("empty-state");
+            return;
+        }
         UnorderedList perArea = new UnorderedList();
         perArea.setId("changes-per-area");
         for (PeriodChanges.AreaCount area : result.perArea()) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
@@ -46,10 +47,11 @@ class EntryDialog extends Dialog {
     }
 
     EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler) {
-        this(row, options, handler, null);
+        this(row, options, handler, null, Optional.empty());
     }
 
-    EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler, ReadyHandler readyHandler) {
+    EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler, ReadyHandler readyHandler,
+                Optional<se.uppfoljning.followup.PreviousEntry> previous) {
         setId("entry-dialog");
         setHeaderTitle(row.printedText());
         setWidth("min(46rem, 95vw)");
@@ -67,6 +69,16 @@ class EntryDialog extends Dialog {
             derived.addClassName("entry-meta");
             content.add(derived);
         }
+
+        // what was reported last time, to build on (carried drafts show it in the fields already)
+        previous.filter(p -> !row.fromPreviousPeriod()).ifPresent(p -> {
+            Paragraph before = new Paragraph(getTranslation("entry.previous", p.periodName(),
+                    p.status() == null ? getTranslation("status.notAssessed") : p.status(),
+                    p.comment().isBlank() ? getTranslation("history.noComment") : p.comment()));
+            before.setId("entry-previous");
+            before.addClassName("entry-previous");
+            content.add(before);
+        });
 
         List<String> labels = new ArrayList<>();
         labels.add(NOT_ASSESSED);
@@ -86,10 +98,10 @@ class EntryDialog extends Dialog {
         comment.setMinHeight("10rem");
         comment.setMaxLength(FollowUpService.MAX_COMMENT_LENGTH);
         comment.setValueChangeMode(ValueChangeMode.EAGER);
-        comment.setHelperText(getTranslation("entry.commentLength", String.valueOf(row.comment().length()),
-                String.valueOf(FollowUpService.MAX_COMMENT_LENGTH)));
+        comment.setHelperText(getTranslation("entry.commentLength", Messages.integer(row.comment().length()),
+                Messages.integer(FollowUpService.MAX_COMMENT_LENGTH)));
         comment.addValueChangeListener(e -> comment.setHelperText(getTranslation("entry.commentLength",
-                String.valueOf(e.getValue().length()), String.valueOf(FollowUpService.MAX_COMMENT_LENGTH))));
+                Messages.integer(e.getValue().length()), Messages.integer(FollowUpService.MAX_COMMENT_LENGTH))));
 
         error.setId("entry-error");
         error.addClassName("entry-error");

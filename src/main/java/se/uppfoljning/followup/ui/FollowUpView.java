@@ -32,6 +32,7 @@ import se.uppfoljning.base.ui.SelectedContext;
 import se.uppfoljning.base.ui.StatusBadge;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.AssignmentSection;
+import se.uppfoljning.followup.ChangesService;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpFilter;
 import se.uppfoljning.followup.FollowUpFilter.KindFilter;
@@ -71,6 +72,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private final ReadinessService readiness;
     private final OrganisationService organisation;
     private final SelectedContext selected;
+    private final ChangesService changes;
 
     final TreeGrid<OverviewNode> grid = new TreeGrid<>();
     final com.vaadin.flow.component.checkbox.Checkbox notReady = new com.vaadin.flow.component.checkbox.Checkbox();
@@ -92,7 +94,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private boolean applyingParameters;
 
     public FollowUpView(FollowUpService followUp, ReadinessService readiness, OrganisationService organisation,
-                        SelectedContext selected, FollowUpWorkbookService workbooks) {
+                        SelectedContext selected, FollowUpWorkbookService workbooks, ChangesService changes) {
+        this.changes = changes;
         this.followUp = followUp;
         this.readiness = readiness;
         this.organisation = organisation;
@@ -105,7 +108,17 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         departmentProgress.setId("department-progress");
         departmentProgress.addClassName("department-progress");
         departmentProgress.getElement().setAttribute("aria-live", "polite");
-        add(title, subtitle, departmentProgress, workbook, filters(), grid);
+        // one header line (title, period, spreadsheet actions), one line of filters: the grid gets the rest
+        HorizontalLayout header = new HorizontalLayout(title, subtitle);
+        header.addClassName("view-header");
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        Span spacer = new Span();
+        header.add(spacer, workbook);
+        header.setFlexGrow(1, spacer);
+        setSpacing(false);
+        add(header, departmentProgress, filters(), grid);
+        setFlexGrow(1, grid);
         configureGrid();
     }
 
@@ -114,18 +127,19 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         area.setLabel(getTranslation("filter.area"));
         area.setItemLabelGenerator(AreaSection::name);
         area.setClearButtonVisible(true);
-        area.setWidth("16rem");
+        area.setWidth("14rem");
 
         status.setId("filter-status");
         status.setLabel(getTranslation("filter.status"));
-        status.setItemLabelGenerator(s -> FollowUpFilter.NOT_ASSESSED.equals(s) ? getTranslation("status.notAssessed") : s);
+        status.setItemLabelGenerator(s -> FollowUpFilter.NOT_ASSESSED.equals(s) ? getTranslation("status.notAssessed")
+                : FollowUpFilter.CARRIED.equals(s) ? getTranslation("status.carried") : s);
         status.setClearButtonVisible(true);
 
         department.setId("filter-department");
         department.setLabel(getTranslation("filter.department"));
         department.setItemLabelGenerator(Department::name);
         department.setClearButtonVisible(true);
-        department.setWidth("16rem");
+        department.setWidth("14rem");
 
         kind.setId("filter-kind");
         kind.setLabel(getTranslation("filter.kind"));
@@ -140,6 +154,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setWidth("17rem");
+        status.setWidth("10rem");
+        kind.setWidth("10rem");
 
         notReady.setId("filter-not-ready");
         notReady.setLabel(getTranslation("filter.notReady"));
@@ -179,13 +196,14 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setSizeFull();
         // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
-                .setWidth("18rem").setFlexGrow(3);
+                .setWidth("19rem").setFlexGrow(3);
         grid.addColumn(new ComponentRenderer<>(this::statusCell)).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r ? r.row().comment()
                         : node instanceof OverviewNode.GroupNode ? getTranslation("grid.comment") : "")
-                .setKey("comment").setHeader(getTranslation("grid.comment")).setWidth("14rem").setFlexGrow(4);
+                .setKey("comment").setHeader(getTranslation("grid.comment")).setWidth("15rem").setFlexGrow(4);
+        // wide enough for one-word department names ("Kommunledningsförvaltningen"), which cannot wrap
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r && r.row().owner() != null ? r.row().owner() : "")
-                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(1).setWidth("9rem");
+                .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(0).setWidth("13.5rem");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("grid.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"
@@ -229,13 +247,15 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         actions.setSpacing(false);
         if (node instanceof OverviewNode.RowNode r) {
             FollowUpRow row = r.row();
-            Button edit = new Button(getTranslation(row.editable() ? "action.edit" : "action.show"),
-                    row.editable() ? VaadinIcon.EDIT.create() : VaadinIcon.EYE.create(), e -> openEditor(row));
+            // icons with a tooltip and a full accessible name: the text columns get the width
+            Button edit = new Button(row.editable() ? VaadinIcon.EDIT.create() : VaadinIcon.EYE.create(),
+                    e -> openEditor(row));
+            edit.setTooltipText(getTranslation(row.editable() ? "action.edit" : "action.show"));
             edit.setId("edit-" + row.id());
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             edit.setAriaLabel(getTranslation(row.editable() ? "action.edit" : "action.show") + ": " + row.printedText());
-            Button history = new Button(getTranslation("action.history"), VaadinIcon.TIME_BACKWARD.create(),
-                    e -> openHistory(row));
+            Button history = new Button(VaadinIcon.TIME_BACKWARD.create(), e -> openHistory(row));
+            history.setTooltipText(getTranslation("action.history"));
             history.setId("history-" + row.id());
             history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             history.setAriaLabel(getTranslation("action.history") + ": " + row.printedText());
@@ -264,14 +284,20 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         applyParameters(event.getLocation().getQueryParameters());
     }
 
+    /** Reads the overview again; the filters keep their values (new item lists hold new but equal choices). */
     private void load() {
+        FollowUpFilter kept = overview == null ? null : currentFilter();
         overview = followUp.overview(context);
         area.setItems(overview.areas());
         Set<String> statuses = new LinkedHashSet<>();
         overview.statuses().stream().map(StatusOption::label).forEach(statuses::add);
         statuses.add(FollowUpFilter.NOT_ASSESSED);
+        statuses.add(FollowUpFilter.CARRIED);
         status.setItems(statuses);
         department.setItems(organisation.departments(context.committee().id()));
+        if (kept != null) {
+            restore(kept);
+        }
         updateDepartmentAction();
         showDepartmentProgress();
     }
@@ -336,8 +362,39 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         new DepartmentReadyDialog(result).open();
     }
 
+    private void restore(FollowUpFilter filter) {
+        boolean applying = applyingParameters;
+        applyingParameters = true;
+        try {
+            area.setValue(overview.areas().stream().filter(a -> filter.areaId() != null && a.id() == filter.areaId())
+                    .findFirst().orElse(null));
+            status.setValue(filter.status());
+            department.setValue(department.getListDataView().getItems()
+                    .filter(d -> filter.departmentId() != null && d.id() == filter.departmentId()).findFirst().orElse(null));
+        } finally {
+            applyingParameters = applying;
+        }
+    }
+
+    /** An official who opens the overview without a filter starts at their own department's rows. */
+    private Map<String, List<String>> withDefaultDepartment(Map<String, List<String>> parameters) {
+        if (parameters.keySet().stream().anyMatch(List.of(PARAM_AREA, PARAM_STATUS, PARAM_DEPARTMENT, PARAM_KIND,
+                PARAM_TEXT, PARAM_NOT_READY)::contains)) {
+            return parameters;
+        }
+        var user = se.uppfoljning.base.security.CurrentUser.get();
+        if (user.isSystem() || !user.hasRole(context.committee().id(), se.uppfoljning.base.security.Role.OFFICIAL)
+                || user.hasRole(context.committee().id(), se.uppfoljning.base.security.Role.SECRETARIAT)) {
+            return parameters;
+        }
+        return department.getListDataView().getItems().filter(d -> user.departmentIds().contains(d.id())).findFirst()
+                .map(own -> Map.of(PARAM_DEPARTMENT, List.of(String.valueOf(own.id()))))
+                .orElse(parameters);
+    }
+
     private void applyParameters(QueryParameters parameters) {
-        Map<String, List<String>> p = parameters.getParameters();
+        Map<String, List<String>> p = withDefaultDepartment(parameters.getParameters());
+        boolean defaulted = p != parameters.getParameters();
         applyingParameters = true;
         try {
             area.setValue(first(p, PARAM_AREA).flatMap(id -> overview.areas().stream()
@@ -359,6 +416,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         }
         updateDepartmentAction();
         refreshTree();
+        if (defaulted) {
+            filterChanged(); // the address shows the default, so the official sees it can be cleared
+        }
     }
 
     private static Optional<String> first(Map<String, List<String>> parameters, String name) {
@@ -384,6 +444,12 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         updateDepartmentAction();
         refreshTree();
         // keep the filter in the address so it can be bookmarked and shared
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("", QueryParameters.simple(addressParameters()))));
+    }
+
+    /** The filters as the address keeps them. */
+    Map<String, String> addressParameters() {
         Map<String, String> parameters = new HashMap<>();
         if (area.getValue() != null) {
             parameters.put(PARAM_AREA, String.valueOf(area.getValue().id()));
@@ -403,8 +469,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         if (notReady.getValue()) {
             parameters.put(PARAM_NOT_READY, "ja");
         }
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new com.vaadin.flow.router.Location("", QueryParameters.simple(parameters))));
+        return parameters;
     }
 
     FollowUpFilter currentFilter() {
@@ -444,7 +509,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     void openEditor(FollowUpRow row) {
         List<StatusOption> options = overview.statuses(row.kind().scale());
-        EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change), mark -> ready(row, mark));
+        EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change), mark -> ready(row, mark),
+                changes.previousEntry(context, row.id()));
         dialog.open();
     }
 
@@ -477,7 +543,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     void openHistory(FollowUpRow row) {
-        new HistoryDialog(row, followUp.history(context, row.id())).open();
+        new HistoryDialog(row, context.period().name(), followUp.history(context, row.id()),
+                changes.previousEntry(context, row.id())).open();
     }
 
     @Override

@@ -372,6 +372,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     private VerticalLayout importTab() {
         Paragraph help = new Paragraph(getTranslation("structure.import.help"));
         upload.setId("structure-upload");
+        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize((int) StructureImportService.MAX_BYTES);

@@ -56,6 +56,7 @@ class WorkbookImportDialog extends Dialog {
         upload = new Upload(UploadHandler.inMemory((metadata, data) ->
                 ui.access(() -> preview(metadata.fileName(), data))));
         upload.setId("workbook-upload");
+        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
         Button choose = new Button(getTranslation("workbook.import.choose"));
         upload.setUploadButton(choose);
         upload.setDropLabel(new Span(getTranslation("workbook.import.drop")));

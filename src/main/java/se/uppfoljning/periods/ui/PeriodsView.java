@@ -56,7 +56,10 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     final H3 completenessTitle = new H3();
     final Paragraph deadlineInfo = new Paragraph();
     final Grid<DepartmentCompleteness> completenessGrid = new Grid<>();
-    final Grid<IncompleteRow> incompleteGrid = new Grid<>();
+    /** The incomplete items, one collapsible group per department, each item a link to it in the overview. */
+    final com.vaadin.flow.component.html.Div incompleteList = new com.vaadin.flow.component.html.Div();
+    /** Says why the decision cannot be recorded yet (or that it has been). */
+    final Paragraph decisionHint = new Paragraph();
     final Button remindAll = new Button();
     ConfirmDialog confirm;
     final Grid<PeriodDetails> grid = new Grid<>();
@@ -76,9 +79,6 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     final Button reopen = new Button();
     private Committee committee;
 
-    /** An incomplete item with its department, for the list under the completeness grid. */
-    record IncompleteRow(String department, DepartmentCompleteness.IncompleteItem item) {
-    }
 
     public PeriodsView(PeriodService periods, CompletenessService completeness, ReminderService reminders,
                        SelectedContext selected) {
@@ -141,7 +141,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         decide.addClickListener(e -> confirmDecision());
         for (DatePicker picker : List.of(endDate, deadline, decisionDate)) {
-            picker.setLocale(Messages.SWEDISH);
+            se.uppfoljning.base.ui.SwedishComponents.datePicker(picker);
         }
 
         reason.setId("reopen-reason");
@@ -174,8 +174,10 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         HorizontalLayout decision = new HorizontalLayout(body, decisionDate, paragraph, diaryNumber, decide);
         decision.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         decision.setWrap(true);
-        add(new H3(getTranslation("periods.selected")), transitions, decision);
-        add(completenessTitle, deadlineInfo, completenessGrid, remindAll, incompleteGrid);
+        decisionHint.setId("decision-hint");
+        decisionHint.addClassName("entry-meta");
+        add(new H3(getTranslation("periods.selected")), transitions, decisionHint, decision);
+        add(completenessTitle, deadlineInfo, completenessGrid, remindAll, incompleteList);
         if (CurrentUser.get().hasRole(committee.id(), Role.ADMIN)) {
             add(new HorizontalLayout(reason, reopen));
         }
@@ -196,7 +198,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         completenessGrid.setAllRowsVisible(true);
         completenessGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         completenessGrid.addColumn(DepartmentCompleteness::department).setKey("department")
-                .setHeader(getTranslation("completeness.column.department")).setWidth("14rem").setFlexGrow(2);
+                .setHeader(getTranslation("completeness.column.department")).setWidth("12rem").setFlexGrow(2);
         completenessGrid.addColumn(DepartmentCompleteness::items).setKey("items")
                 .setHeader(getTranslation("completeness.column.items")).setAutoWidth(true);
         completenessGrid.addColumn(DepartmentCompleteness::withoutStatus).setKey("withoutStatus")
@@ -211,7 +213,8 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
                 .setHeader(getTranslation("completeness.column.percentReady")).setAutoWidth(true);
         completenessGrid.addColumn(d -> d.owners().isEmpty() ? getTranslation("completeness.noOwners")
                         : d.owners().stream().map(DepartmentCompleteness.Owner::name).collect(Collectors.joining(", ")))
-                .setKey("owners").setHeader(getTranslation("completeness.column.owners")).setFlexGrow(2);
+                .setKey("owners").setHeader(getTranslation("completeness.column.owners")).setWidth("11rem")
+                .setFlexGrow(2);
         completenessGrid.addComponentColumn(d -> {
             Button remind = new Button(getTranslation("completeness.remind"), e -> confirmReminder(d.departmentId()));
             remind.setId("remind-" + d.departmentId());
@@ -225,17 +228,8 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         remindAll.setText(getTranslation("completeness.remindAll"));
         remindAll.addClickListener(e -> confirmReminder(null));
 
-        incompleteGrid.setId("incomplete-grid");
-        incompleteGrid.setAllRowsVisible(true);
-        incompleteGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
-        incompleteGrid.addColumn(IncompleteRow::department).setHeader(getTranslation("completeness.column.department"))
-                .setAutoWidth(true);
-        incompleteGrid.addColumn(r -> r.item().number() == null ? "" : r.item().number())
-                .setHeader(getTranslation("completeness.column.number")).setAutoWidth(true);
-        incompleteGrid.addColumn(r -> r.item().text()).setHeader(getTranslation("completeness.column.text"))
-                .setFlexGrow(3);
-        incompleteGrid.addColumn(r -> completeness.describeMissing(r.item()))
-                .setHeader(getTranslation("completeness.column.missing")).setFlexGrow(2);
+        incompleteList.setId("incomplete-list");
+        incompleteList.setWidthFull();
     }
 
     private boolean isOpen() {
@@ -246,7 +240,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     private void refreshCompleteness() {
         var period = grid.getSelectedItems().stream().findFirst();
         completenessGrid.setVisible(period.isPresent());
-        incompleteGrid.setVisible(period.isPresent());
+        incompleteList.setVisible(period.isPresent());
         remindAll.setVisible(period.isPresent());
         if (period.isEmpty() || committee == null) {
             return;
@@ -256,10 +250,55 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         deadlineInfo.setText(result.period().deadline() == null ? getTranslation("completeness.noDeadline")
                 : getTranslation("completeness.deadline", Messages.date(result.period().deadline())));
         completenessGrid.setItems(result.departments());
-        incompleteGrid.setItems(result.departments().stream()
-                .flatMap(d -> d.incomplete().stream().map(i -> new IncompleteRow(d.department(), i))).toList());
+        showIncomplete(result);
         remindAll.setEnabled(isOpen() && result.incompleteDepartments().stream()
                 .anyMatch(d -> d.departmentId() != null && !d.owners().isEmpty()));
+    }
+
+    private void showIncomplete(PeriodCompleteness result) {
+        incompleteList.removeAll();
+        List<DepartmentCompleteness> incomplete = result.departments().stream().filter(d -> !d.incomplete().isEmpty())
+                .toList();
+        if (incomplete.isEmpty()) {
+            return;
+        }
+        incompleteList.add(new H3(getTranslation("completeness.incomplete.title")));
+        for (DepartmentCompleteness d : incomplete) {
+            com.vaadin.flow.component.html.UnorderedList items = new com.vaadin.flow.component.html.UnorderedList();
+            items.addClassName("incomplete-items");
+            for (DepartmentCompleteness.IncompleteItem item : d.incomplete()) {
+                String label = (item.number() == null ? "" : item.number() + " ") + item.text();
+                var link = new com.vaadin.flow.component.html.Anchor(overviewLink(d.departmentId(),
+                        item.number() != null ? item.number() : item.text()), label);
+                link.addClassName("incomplete-item");
+                link.setId("incomplete-" + item.itemId());
+                com.vaadin.flow.component.html.Span missing = new com.vaadin.flow.component.html.Span(
+                        " – " + completeness.describeMissing(item));
+                missing.addClassName("entry-meta");
+                items.add(new com.vaadin.flow.component.html.ListItem(link, missing));
+            }
+            var all = new com.vaadin.flow.component.html.Anchor(overviewLink(d.departmentId(), null),
+                    getTranslation("completeness.incomplete.openAll", d.department()));
+            var details = new com.vaadin.flow.component.details.Details(getTranslation(
+                    "completeness.incomplete.department", d.department(), Messages.integer(d.incomplete().size())),
+                    new com.vaadin.flow.component.html.Div(all, items));
+            details.setId("incomplete-" + (d.departmentId() == null ? "none" : d.departmentId()));
+            details.setWidthFull();
+            incompleteList.add(details);
+        }
+    }
+
+    /** The overview filtered to the department's rows not yet ready, optionally searched for one item. */
+    private static String overviewLink(Long departmentId, String search) {
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (departmentId != null) {
+            parameters.put("avdelning", String.valueOf(departmentId));
+        }
+        parameters.put("ejklara", "ja");
+        if (search != null) {
+            parameters.put("sok", search);
+        }
+        return "uppfoljning?" + com.vaadin.flow.router.QueryParameters.simple(parameters).getQueryString();
     }
 
     /** Asks first, naming how many people get the reminder. {@code departmentId} null: all incomplete ones. */
@@ -361,5 +400,8 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         backToOpen.setEnabled(state == se.uppfoljning.organisation.PeriodState.REVIEW);
         decide.setEnabled(state == se.uppfoljning.organisation.PeriodState.REVIEW);
         reopen.setEnabled(state == se.uppfoljning.organisation.PeriodState.DECIDED);
+        // disabled fields say why
+        decisionHint.setText(state == null ? "" : getTranslation("periods.decisionHint." + state.name()));
+        decisionHint.setVisible(state != null && state != se.uppfoljning.organisation.PeriodState.REVIEW);
     }
 }

@@ -44,7 +44,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(all).hasSize(18);
         assertThat(all.get(0).action()).isEqualTo(AuditActions.USER_REACTIVATED);
         assertThat(all.get(1).action()).isEqualTo(AuditActions.USER_DEACTIVATED);
-        assertThat(_getFormattedRow(view.grid, 0)).contains("admin", "Användare återaktiverad", "kultur");
+        assertThat(_getFormattedRow(view.grid, 0)).contains("Adam Administratör", "Användare återaktiverad", "kultur");
         assertThat(view.count.getText()).isEqualTo("Visar 18 händelser (senaste först)");
 
         view.text.setValue("Karin");

@@ -43,12 +43,20 @@ class FinanceViewTest extends KaribuTest {
         String cells = _find(summary, NativeTableCell.class).stream().map(NativeTableCell::getText)
                 .reduce("", (a, b) -> a + "|" + b);
         assertThat(cells).contains("|Nettokostnad|-511 417|-856 560|-227 400|-837 253|-875 382|-38 129|-924 381|-48 999 ▼");
+        // the summary at the top: a picture of forecast against budget and the limit
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("balanced-picture")).getElement()
+                .getOuterHTML()).contains("<svg", "Gräns:", "-884 136 tkr");
+        // one tab per cut; the unit tab holds its tables and the chart that draws them
+        var tabs = _get(com.vaadin.flow.component.tabs.TabSheet.class, s -> s.withId("finance-tabs"));
+        tabs.setSelectedIndex(1);
         Section oka = _get(Section.class, s -> s.withId("table-ÖKA-enhet"));
         String okaCells = _find(oka, NativeTableCell.class).stream().map(NativeTableCell::getText)
                 .reduce("", (a, b) -> a + "|" + b);
         assertThat(okaCells).contains("|KAA Staben|-75 611|-18 168|-19 552|1 384|93 %|-78 601|-76 969|-1 632 ▼");
         _get(Section.class, s -> s.withId("deviation-chart"));
-        _get(Section.class, s -> s.withId("finance-findings"));
+        // a politician sees whether the figures are consistent, not the controllers' findings
+        assertThat(_get(Paragraph.class, s -> s.withId("finance-consistent")).getText())
+                .startsWith("Kontrollen av siffrorna hittade 2 avvikelser");
         _get(Anchor.class, s -> s.withId("export-xlsx"));
         _assertNone(Upload.class);
     }

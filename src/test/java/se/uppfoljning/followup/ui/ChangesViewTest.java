@@ -41,10 +41,13 @@ class ChangesViewTest extends KaribuTest {
             followUp.save(dr2, row.id(), new FollowUpChange("Uppfylls ej", row.comment(), row.version()));
         });
         login("politiker");
-        UI.getCurrent().navigate("forandringar");
+        UI.getCurrent().navigate("forandringar", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("namnd", "ks", "period", "2024-dr2")));
         ChangesView view = _get(ChangesView.class);
         assertThat(view.since.getValue().slug()).isEqualTo("2024-dr1");
-        assertThat(_get(Paragraph.class, s -> s.withId("changes-summary")).getText()).startsWith("1 poster");
+        // only earlier periods to compare with, and Swedish singular
+        assertThat(view.since.getListDataView().getItems()).extracting(p -> p.slug()).containsExactly("2024-dr1");
+        assertThat(_get(Paragraph.class, s -> s.withId("changes-summary")).getText()).startsWith("1 post har");
         assertThat(_size(view.grid)).isEqualTo(1);
         _get(Anchor.class, s -> s.withId("changes-export"));
     }

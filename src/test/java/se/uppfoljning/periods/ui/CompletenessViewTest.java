@@ -31,7 +31,12 @@ class CompletenessViewTest extends KaribuTest {
         PeriodsView view = _get(PeriodsView.class);
         assertThat(view.deadlineInfo.getText()).isEqualTo("Sista dag för inlämning: 13 september 2024");
         assertThat(_size(view.completenessGrid)).isGreaterThan(1);
-        assertThat(_size(view.incompleteGrid)).isGreaterThan(10);
+        // grouped per department, each item a link to it in the overview
+        assertThat(_find(view.incompleteList, com.vaadin.flow.component.details.Details.class)).hasSizeGreaterThan(1);
+        var links = _find(view.incompleteList, com.vaadin.flow.component.html.Anchor.class).stream()
+                .filter(a -> a.hasClassName("incomplete-item")).toList();
+        assertThat(links).hasSizeGreaterThan(10);
+        assertThat(links.get(0).getHref()).startsWith("uppfoljning?").contains("avdelning=", "ejklara=ja", "sok=");
         DepartmentCompleteness sec = null;
         for (int i = 0; i < _size(view.completenessGrid); i++) {
             if (_get(view.completenessGrid, i).department().equals("Säkerhetsavdelningen")) {

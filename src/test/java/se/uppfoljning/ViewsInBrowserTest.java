@@ -1,0 +1,171 @@
+package se.uppfoljning;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every view as each demo user, in headless Chromium at 1400 × 1000 (one browser per user, one Spring context):
+ * axe-core (the npm package, pinned: Deque ships it as {@code axe.min.js} in its Selenium jar on Maven Central) finds no violation of the WCAG 2.1 A and AA rules, and each view is
+ * saved to {@code target/screenshots/<user>-<view>.png} for a reviewer to look at.
+ *
+ * <p>No axe rule is disabled.
+ */
+class ViewsInBrowserTest extends AbstractIntegrationTest {
+
+    static final String AXE_VERSION = "4.11.1";
+    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    static final List<String> READING = List.of("", "framsteg", "ekonomi", "bilagor", "forandringar", "notiser");
+    static final List<String> SECRETARIAT = List.of("perioder", "struktur", "logg");
+    /** The views each user has in the menu. */
+    static final Map<String, List<String>> VIEWS = Map.of(
+            "politiker", READING,
+            "tjansteperson", READING,
+            "kultur", READING,
+            "controller", READING,
+            "sekretariat", concat(READING, SECRETARIAT),
+            "admin", concat(READING, concat(SECRETARIAT, List.of("anvandare"))));
+    /** The views that differ most between the decided and the open period. */
+    static final List<String> OTHER_PERIOD = List.of("", "framsteg", "ekonomi", "bilagor", "forandringar");
+
+    private static String axe;
+    private WebDriver driver;
+
+    @BeforeAll
+    static void readAxe() throws IOException {
+        try (InputStream in = ViewsInBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            assertThat(in).as("axe.min.js (com.deque.html.axe-core:selenium) on the test class path").isNotNull();
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(axe).as("the pinned axe-core version").contains("axe v" + AXE_VERSION);
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Browser.assumeInstalled();
+        driver = Browser.start(1400, 1000);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"politiker", "tjansteperson", "kultur", "controller", "sekretariat", "admin"})
+    void everyViewOfTheUserPassesAxeAndIsPhotographed(String user) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(url("login"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")))
+                .sendKeys(user);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys("demo", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+
+        List<String> problems = new ArrayList<>();
+        for (String view : VIEWS.get(user)) {
+            visit(wait, view, user + "-" + (view.isEmpty() ? "uppfoljning" : view), problems);
+        }
+        // the other period once for a reader and once for the secretariat (each view renders by role, not by period)
+        if (user.equals("politiker") || user.equals("sekretariat")) {
+            // the period the user does not open on: politicians start on the decided one, the others on the open one
+            String other = user.equals("politiker") ? "2024-dr2" : "2024-dr1";
+            for (String view : OTHER_PERIOD) {
+                visit(wait, view + "?namnd=ks&period=" + other,
+                        user + "-" + other + "-" + (view.isEmpty() ? "uppfoljning" : view), problems);
+            }
+        }
+        assertThat(problems).as("axe-core " + AXE_VERSION + " " + WCAG_TAGS + " violations as " + user).isEmpty();
+    }
+
+    /**
+     * Opens the view as the user would through the menu: Vaadin's own navigation in the open page (no reload), so
+     * one page load per user and axe is injected once.
+     */
+    private void visit(WebDriverWait wait, String path, String name, List<String> problems) {
+        long start = System.nanoTime();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        boolean there = (Boolean) js.executeScript("return location.href === arguments[0];", url(path));
+        if (!there) {
+            // Flow navigates on popstate, as on the browser's back button: a server round trip, no page load
+            js.executeScript("window.__shownView = document.querySelector('vaadin-app-layout > :not([slot])');"
+                    + " history.pushState(null, '', arguments[0]); window.dispatchEvent(new PopStateEvent('popstate'));",
+                    url(path));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> ((JavascriptExecutor) d).executeScript(
+                        "const v = document.querySelector('vaadin-app-layout > :not([slot])');"
+                                + " return !!v && v !== window.__shownView;"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                driver.get(url(path)); // a page load is the fallback, slower but certain
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+            }
+        }
+        waitForVaadin(wait);
+        assertThat(driver.findElements(By.id("current-user"))).as(name + " shows the signed-in layout").isNotEmpty();
+        Browser.screenshot(driver, name);
+        long shown = System.nanoTime();
+        problems.addAll(axe(name));
+        System.out.printf("%s: shown in %d ms, axe in %d ms%n", name, (shown - start) / 1_000_000,
+                (System.nanoTime() - shown) / 1_000_000);
+    }
+
+    /** Waits until Vaadin has no request in flight and the page has settled. */
+    private void waitForVaadin(WebDriverWait wait) {
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()));"));
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => setTimeout(done, 150));");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> axe(String name) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!(Boolean) js.executeScript("return typeof window.axe !== 'undefined';")) {
+            js.executeScript(axe);
+        }
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                  .then(r => done(r.passes.length === 0 ? ['axe checked nothing'] : r.violations.map(v => v.id
+                      + ' (' + v.impact + '): ' + v.help + ' – ' + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)
+                      + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """, WCAG_TAGS);
+        List<String> violations = new ArrayList<>();
+        for (Object violation : (List<Object>) result) {
+            violations.add(name + ": " + violation);
+        }
+        return violations;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}
