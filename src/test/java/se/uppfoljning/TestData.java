@@ -31,7 +31,14 @@ public class TestData {
         this.transaction = transaction;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.uppfoljning.base.security.LoginThrottle loginThrottle;
+    @org.springframework.beans.factory.annotation.Autowired
+    private TestClock clock;
+
     public void reset() {
+        clock.reset();
+        loginThrottle.clear(); // failed logins of one test never lock another's user
         String tables = DefaultSchema.DEFAULT_SCHEMA.getTables().stream().map(Table::getName)
                 .collect(Collectors.joining(", "));
         transaction.executeWithoutResult(status -> {

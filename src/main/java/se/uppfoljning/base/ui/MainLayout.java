@@ -68,6 +68,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "anvandare", VaadinIcon.USERS.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.tokens"), "api-nycklar", VaadinIcon.KEY.create()));
         if (CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT) || CurrentUser.get().hasRoleAnywhere(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.periods"), "perioder", VaadinIcon.CALENDAR.create()));
         }
