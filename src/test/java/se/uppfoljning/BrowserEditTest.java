@@ -42,6 +42,8 @@ class BrowserEditTest extends AbstractIntegrationTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1600,1400", "--lang=sv-SE",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // the console log, to prove the pages run under the Content-Security-Policy without a violation
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -55,6 +57,13 @@ class BrowserEditTest extends AbstractIntegrationTest {
         signOut();
     }
 
+    /** The policy the pages above were served with. */
+    private static final class RawHttpHeaders {
+        static String csp(int port) throws java.io.IOException {
+            return RawHttp.send(port, "GET", "/login", null).header("content-security-policy");
+        }
+    }
+
     private void screenshot(String name) {
         try {
             byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
@@ -66,7 +75,7 @@ class BrowserEditTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void anOfficialLogsInAndEditsTheCommentOfTheirDepartmentsRow() {
+    void anOfficialLogsInAndEditsTheCommentOfTheirDepartmentsRow() throws Exception {
         signIn("tjansteperson");
         FollowUpRow row = followUp.overview("ks", "2024-dr2").rows().stream()
                 .filter(r -> r.text().startsWith("Kommunen ska stärka sin grundläggande förmåga")).findFirst().orElseThrow();
@@ -107,5 +116,11 @@ class BrowserEditTest extends AbstractIntegrationTest {
         WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-session-ended")));
         assertThat(ended.getText()).contains("en administratör ändrade ditt konto");
         assertThat(driver.findElements(By.id("current-user"))).isEmpty();
+
+        // all of this ran under the application's Content-Security-Policy, and the browser refused nothing
+        var console = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        assertThat(console).noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
+                || entry.getMessage().contains("Refused to"));
+        assertThat(RawHttpHeaders.csp(port)).contains("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
     }
 }

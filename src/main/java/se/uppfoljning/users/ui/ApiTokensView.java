@@ -95,7 +95,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(t -> ErrorMessages.time(t.expiresAt())).setHeader(getTranslation("tokens.column.expires"))
                 .setAutoWidth(true);
         grid.addColumn(this::state).setHeader(getTranslation("tokens.column.state")).setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::revokeButton).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         add(title, intro, form, grid);
         refresh();
     }
