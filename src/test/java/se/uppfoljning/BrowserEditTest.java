@@ -41,12 +41,19 @@ class BrowserEditTest extends AbstractIntegrationTest {
         signOut();
     }
 
+    /** The policy the pages above were served with. */
+    private static final class RawHttpHeaders {
+        static String csp(int port) throws java.io.IOException {
+            return RawHttp.send(port, "GET", "/login", null).header("content-security-policy");
+        }
+    }
+
     private void screenshot(String name) {
         Browser.screenshot(driver, "edit-" + name);
     }
 
     @Test
-    void anOfficialLogsInAndEditsTheCommentOfTheirDepartmentsRow() {
+    void anOfficialLogsInAndEditsTheCommentOfTheirDepartmentsRow() throws Exception {
         signIn("tjansteperson");
         FollowUpRow row = followUp.overview("ks", "2024-dr2").rows().stream()
                 .filter(r -> r.text().startsWith("Kommunen ska stärka sin grundläggande förmåga")).findFirst().orElseThrow();
@@ -87,5 +94,11 @@ class BrowserEditTest extends AbstractIntegrationTest {
         WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-session-ended")));
         assertThat(ended.getText()).contains("en administratör ändrade ditt konto");
         assertThat(driver.findElements(By.id("current-user"))).isEmpty();
+
+        // all of this ran under the application's Content-Security-Policy, and the browser refused nothing
+        var console = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        assertThat(console).noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
+                || entry.getMessage().contains("Refused to"));
+        assertThat(RawHttpHeaders.csp(port)).contains("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
     }
 }

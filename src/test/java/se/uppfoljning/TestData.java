@@ -63,8 +63,15 @@ public class TestData {
         this.transaction = transaction;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.uppfoljning.base.security.LoginThrottle loginThrottle;
+    @org.springframework.beans.factory.annotation.Autowired
+    private TestClock clock;
+
     /** Puts every table (and identity sequence) back to the demo data as freshly loaded. */
     public void reset() {
+        clock.reset();
+        loginThrottle.clear(); // failed logins of one test never lock another's user
         if (!snapshotTaken) {
             snapshot();
         }

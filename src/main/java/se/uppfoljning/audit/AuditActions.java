@@ -6,6 +6,9 @@ public final class AuditActions {
     /** Actions with this prefix concern users and are shown to admins only. */
     public static final String USER_PREFIX = "user.";
 
+    /** Security events (failed logins, locks, denials, rejected imports, tokens): admins only. */
+    public static final String SECURITY_PREFIX = se.uppfoljning.base.security.SecurityEvent.ACTION_PREFIX;
+
     public static final String USER_CREATED = "user.created";
     public static final String USER_UPDATED = "user.updated";
     public static final String USER_DEACTIVATED = "user.deactivated";
@@ -27,6 +30,12 @@ public final class AuditActions {
     public static final String PERIOD_REOPENED = "period.reopened";
     public static final String MEASURES_CHANGED = "measures.changed";
     public static final String PUBLICATION_CHANGED = "publication.changed";
+
+    /** What the filter "Säkerhetshändelser" shows: every {@code security.*} action and the password changes. */
+    public static boolean isSecurityEvent(String action) {
+        return action != null && (action.startsWith(SECURITY_PREFIX) || action.equals(USER_PASSWORD_RESET)
+                || action.equals(USER_PASSWORD_CHANGED));
+    }
 
     private AuditActions() {
     }

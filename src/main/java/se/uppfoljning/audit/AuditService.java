@@ -5,7 +5,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.internal.AuditRepository;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
@@ -23,9 +25,11 @@ import java.util.stream.Collectors;
 public class AuditService {
 
     private final AuditRepository repository;
+    private final Messages messages;
 
-    AuditService(AuditRepository repository) {
+    AuditService(AuditRepository repository, Messages messages) {
         this.repository = repository;
+        this.messages = messages;
     }
 
     /**
@@ -43,6 +47,37 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Long committeeId, String action, List<String[]> subjectsAndDetails) {
         repository.insertAll(CurrentUser.get().username(), committeeId, action, subjectsAndDetails);
+    }
+
+    /**
+     * Writes a security event in a transaction of its own: the refusal it records usually rolls back the caller's
+     * work, and a failed login has no transaction at all. The client address goes first in the details.
+     */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void onSecurityEvent(SecurityEvent event) {
+        String details = event.details() == null ? "" : event.details();
+        if (event.address() != null && !event.address().isBlank()) {
+            details = (messages.get("audit.security.address", event.address()) + " " + details).strip();
+        }
+        repository.insert(truncate(event.username(), 200), event.committeeId(), event.action(),
+                truncate(event.subject() == null ? "" : event.subject(), 500), truncate(details, 2000));
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Whether the current user may see security events (admins). */
+    public boolean maySeeSecurityEvents() {
+        return CurrentUser.find().map(u -> u.hasRoleAnywhere(Role.ADMIN)).orElse(false);
+    }
+
+    /** Entries for the API ({@code GET /api/v1/audit}): admins only, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AuditEntry> searchAsAdmin(AuditQuery query) {
+        return search(query);
     }
 
     /**

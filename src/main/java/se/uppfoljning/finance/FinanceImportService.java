@@ -47,6 +47,8 @@ public class FinanceImportService {
     private final Messages messages;
     private final TransactionTemplate separateTransaction;
     private final long maxBytes;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
 
     FinanceImportService(FinanceRepository repository, FinanceService finance, FollowUpService followUp,
                          Messages messages, PlatformTransactionManager transactionManager,
@@ -92,6 +94,8 @@ public class FinanceImportService {
                     safeName(fileName), sha, 0, List.of(), "REJECTED", new int[3], message, user.username()));
             log.info("Ekonomiimport avvisad: {} i {} av {}: {}", fileName, context.period().slug(), user.username(),
                     message);
+            events.publishEvent(se.uppfoljning.base.imports.ImportRejection.event(context.committee().id(),
+                    messages.get("audit.security.importKind.finance"), safeName(fileName), content, e, messages));
             throw e;
         }
         long staged = System.nanoTime();

@@ -51,6 +51,8 @@ public class FollowUpWorkbookService {
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final Messages messages;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
 
     FollowUpWorkbookService(FollowUpService followUp, OrganisationService organisation, EntryWriter entryWriter,
                             AuditService audit, Messages messages) {
@@ -121,7 +123,14 @@ public class FollowUpWorkbookService {
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
     public WorkbookImport apply(CommitteeContext context, String fileName, byte[] content) {
-        Validated validated = validate(context, content);
+        Validated validated;
+        try {
+            validated = validate(context, content);
+        } catch (ValidationException e) {
+            events.publishEvent(se.uppfoljning.base.imports.ImportRejection.event(context.committee().id(),
+                    messages.get("audit.security.importKind.workbook"), fileName, content, e, messages));
+            throw e;
+        }
         String username = CurrentUser.get().username();
         List<EntryWriter.EntryWrite> writes = validated.changes().stream().map(change -> new EntryWriter.EntryWrite(
                 change.itemId(), change.newStatus() == null ? null

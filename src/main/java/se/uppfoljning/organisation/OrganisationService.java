@@ -18,6 +18,10 @@ import java.util.List;
 @Transactional(readOnly = true)
 public class OrganisationService {
 
+    /** The plan years (ÖSB) the application accepts. */
+    public static final int MIN_PLAN_YEAR = 2000;
+    public static final int MAX_PLAN_YEAR = 2100;
+
     private final OrganisationRepository repository;
 
     OrganisationService(OrganisationRepository repository) {
@@ -132,8 +136,9 @@ public class OrganisationService {
     public boolean ensurePlanYear(Committee committee, int year) {
         se.uppfoljning.base.security.CommitteeAccess.requireRole(committee.id(),
                 se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
-        if (year < 2000 || year > 2100) {
-            throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearInvalid", String.valueOf(year));
+        if (year < MIN_PLAN_YEAR || year > MAX_PLAN_YEAR) {
+            throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearOutOfRange",
+                    String.valueOf(year), String.valueOf(MIN_PLAN_YEAR), String.valueOf(MAX_PLAN_YEAR));
         }
         if (repository.planYears(committee.organisationId()).contains(year)) {
             return false;

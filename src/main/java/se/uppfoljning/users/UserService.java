@@ -15,12 +15,15 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.LoginThrottle;
+import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.SessionTerminator;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.users.internal.UserRepository;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,9 +54,14 @@ public class UserService implements UserDetailsService {
     private final Messages messages;
     private final SessionTerminator sessions;
 
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
     UserService(UserRepository repository, PasswordEncoder passwordEncoder, AuditService audit, Messages messages,
-                SessionTerminator sessions) {
+                SessionTerminator sessions, LoginThrottle throttle, Clock clock) {
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.clock = clock;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -71,14 +79,28 @@ public class UserService implements UserDetailsService {
     @PreAuthorize("hasRole('ADMIN')")
     public List<UserSummary> users() {
         // the application's own account (demo data, scheduled work) is nobody an admin manages
+        var now = clock.instant();
         return repository.summaries().stream()
-                .filter(u -> !se.uppfoljning.base.security.AppUserPrincipal.SYSTEM_USERNAME.equals(u.username())).toList();
+                .filter(u -> !se.uppfoljning.base.security.AppUserPrincipal.SYSTEM_USERNAME.equals(u.username()))
+                .map(u -> u.lockAt(now)).toList();
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public UserSummary user(long id) {
-        return repository.summary(id).orElseThrow(() -> new NotFoundException("users.error.notFound", id));
+        return repository.summary(id).map(u -> u.lockAt(clock.instant()))
+                .orElseThrow(() -> new NotFoundException("users.error.notFound", id));
+    }
+
+    /** Lifts a login lock after repeated failed logins: the user may try again at once, from a clean count. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void unlock(long id) {
+        UserSummary user = user(id);
+        repository.setLockedUntil(user.username(), null);
+        throttle.forget(user.username());
+        audit.record(null, AuditActions.SECURITY_PREFIX + SecurityEvent.LOGIN_UNLOCKED, user.username(),
+                messages.get("users.audit.unlocked", user.displayName()));
     }
 
     /** The committees (with departments) an admin can give roles in. */

@@ -8,14 +8,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A user as the administration lists them: memberships with committee codes, departments with names. */
+/**
+ * A user as the administration lists them: memberships with committee codes, departments with names;
+ * {@code lockedUntil}: the end of a login lock still in force after repeated failed logins, else null.
+ */
 public record UserSummary(long id, String username, String displayName, boolean enabled, boolean mustChangePassword,
                           OffsetDateTime createdAt, List<UserMembership> memberships, List<Department> departments,
-                          String email) {
+                          String email, OffsetDateTime lockedUntil) {
 
     public UserSummary {
         memberships = List.copyOf(memberships);
         departments = List.copyOf(departments);
+    }
+
+    /** The same user with a lock that has ended shown as none. */
+    public UserSummary lockAt(java.time.Instant now) {
+        return lockedUntil == null || lockedUntil.toInstant().isAfter(now) ? this
+                : new UserSummary(id, username, displayName, enabled, mustChangePassword, createdAt, memberships,
+                departments, email, null);
     }
 
     public Set<Membership> membershipSet() {

@@ -22,7 +22,7 @@ public class AuditRepository {
 
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
-    /** What a reader may see: everything, or only these committees' entries and none about users. */
+    /** What a reader may see: everything, or only these committees' entries and none about users or security. */
     public record Scope(boolean all, Set<Long> committeeIds) {
         public static Scope everything() {
             return new Scope(true, Set.of());
@@ -78,6 +78,19 @@ public class AuditRepository {
         if (query.action() != null && !query.action().isBlank()) {
             conditions.add(AUDIT_LOG.ACTION.eq(query.action()));
         }
+        if (query.securityOnly()) {
+            conditions.add(AUDIT_LOG.ACTION.like(AuditActions.SECURITY_PREFIX + "%")
+                    .or(AUDIT_LOG.ACTION.in(AuditActions.USER_PASSWORD_RESET, AuditActions.USER_PASSWORD_CHANGED)));
+        }
+        if (query.user() != null && !query.user().isBlank()) {
+            conditions.add(AUDIT_LOG.USERNAME.eq(query.user().strip()));
+        }
+        if (query.since() != null) {
+            conditions.add(AUDIT_LOG.OCCURRED_AT.ge(query.since()));
+        }
+        if (query.until() != null) {
+            conditions.add(AUDIT_LOG.OCCURRED_AT.lt(query.until()));
+        }
         return db.select(AUDIT_LOG.ID, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.USERNAME, AUDIT_LOG.COMMITTEE_ID, COMMITTEE.CODE,
                         AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT, AUDIT_LOG.DETAILS,
                         org.jooq.impl.DSL.coalesce(APP_USER.DISPLAY_NAME, AUDIT_LOG.USERNAME))
@@ -101,6 +114,7 @@ public class AuditRepository {
             return noCondition();
         }
         return AUDIT_LOG.COMMITTEE_ID.in(scope.committeeIds())
-                .and(AUDIT_LOG.ACTION.notLike(AuditActions.USER_PREFIX + "%"));
+                .and(AUDIT_LOG.ACTION.notLike(AuditActions.USER_PREFIX + "%"))
+                .and(AUDIT_LOG.ACTION.notLike(AuditActions.SECURITY_PREFIX + "%"));
     }
 }

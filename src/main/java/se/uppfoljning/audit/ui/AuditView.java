@@ -41,6 +41,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = new DatePicker();
     final ComboBox<String> action = new ComboBox<>();
     final Span count = new Span();
+    final com.vaadin.flow.component.checkbox.Checkbox securityOnly = new com.vaadin.flow.component.checkbox.Checkbox();
 
     public AuditView(AuditService audit) {
         this.audit = audit;
@@ -87,19 +88,24 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             refresh();
         });
         action.addValueChangeListener(e -> refresh());
+        securityOnly.setId("audit-security");
+        securityOnly.setLabel(getTranslation("audit.securityOnly"));
+        securityOnly.setVisible(audit.maySeeSecurityEvents()); // the secretariat never sees security events
+        securityOnly.addValueChangeListener(e -> refresh());
 
         Button clear = new Button(getTranslation("filter.clear"), e -> {
             text.clear();
             from.clear();
             to.clear();
             action.clear();
+            securityOnly.clear();
         });
         clear.setId("audit-clear");
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         count.setId("audit-count");
         count.addClassName("row-count");
         count.getElement().setAttribute("aria-live", "polite");
-        HorizontalLayout bar = new HorizontalLayout(text, from, to, action, clear, count);
+        HorizontalLayout bar = new HorizontalLayout(text, from, to, action, securityOnly, clear, count);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.addClassName("filter-bar");
@@ -149,7 +155,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         List<AuditEntry> entries = audit.search(new AuditQuery(text.getValue(), from.getValue(), to.getValue(),
-                action.getValue(), AuditQuery.DEFAULT_LIMIT));
+                action.getValue(), AuditQuery.DEFAULT_LIMIT, securityOnly.getValue(), null, null, null));
         grid.setItems(entries);
         count.setText(entries.size() >= AuditQuery.DEFAULT_LIMIT
                 ? getTranslation("audit.limitReached", AuditQuery.DEFAULT_LIMIT)

@@ -57,7 +57,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        // after repeated failures: the same text whether or not the account exists
+        boolean locked = parameters.containsKey("locked");
+        i18n.getErrorMessage().setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation(locked ? "login.locked.message" : "login.error.message"));
+        login.setI18n(i18n);
+        login.setError(parameters.containsKey("error"));
         // an admin changed the account (deactivated, rights, password) and the session was ended
         ended.setText(getTranslation("login.sessionEnded"));
         ended.setVisible(event.getLocation().getQueryParameters().getParameters().containsKey("avslutad"));

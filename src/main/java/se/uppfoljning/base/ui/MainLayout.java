@@ -78,6 +78,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
             }
             menu.add(report, administer);
         }
+        SideNav account = new SideNav(getTranslation("nav.group.account"));
+        account.setId("account-nav");
+        account.addItem(new SideNavItem(getTranslation("nav.tokens"), "api-nycklar", VaadinIcon.KEY.create()));
+        menu.add(account);
         addToDrawer(appName, menu);
 
         HorizontalLayout navbar = new HorizontalLayout();

@@ -108,7 +108,9 @@ public class StructureApiController {
     @ResponseStatus(HttpStatus.CREATED)
     public PlanYearJson startPlanYear(@PathVariable String committee, @RequestBody NewPlanYearJson body) {
         if (body == null || body.year() == null) {
-            throw new ValidationException("organisation.error.planYearInvalid", "");
+            throw new ValidationException("organisation.error.planYearInvalid",
+                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MIN_PLAN_YEAR),
+                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MAX_PLAN_YEAR));
         }
         Committee c = organisation.committee(committee);
         List<CarriedAssignment> carried = structureService.startPlanYear(c, body.year());

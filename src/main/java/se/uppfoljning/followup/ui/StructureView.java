@@ -285,7 +285,9 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         newYear.setId("structure-plan-year");
         Button addYear = new Button(getTranslation("structure.startPlanYear"), VaadinIcon.PLUS.create(), e -> run(() -> {
             if (newYear.getValue() == null) {
-                throw new ValidationException("organisation.error.planYearInvalid", "");
+                throw new ValidationException("organisation.error.planYearInvalid",
+                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MIN_PLAN_YEAR),
+                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MAX_PLAN_YEAR));
             }
             confirmStartPlanYear(newYear.getValue(), newYear::clear);
         }, () -> { }));

@@ -76,12 +76,12 @@ public class UserRepository {
                                 .where(USER_DEPARTMENT.USER_ID.eq(APP_USER.ID))
                                 .orderBy(DEPARTMENT.COMMITTEE_ID, DEPARTMENT.SORT_ORDER, DEPARTMENT.NAME))
                                 .convertFrom(r -> r.map(d -> new Department(d.value1(), d.value2(), d.value3()))),
-                        APP_USER.EMAIL)
+                        APP_USER.EMAIL, APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(condition)
                 .orderBy(APP_USER.USERNAME)
                 .fetch(r -> new UserSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                        r.value7(), r.value8(), r.value9(), r.value10()));
     }
 
     /** All committees with their departments. */
@@ -105,6 +105,17 @@ public class UserRepository {
         return db.select(DEPARTMENT.ID, DEPARTMENT.COMMITTEE_ID, DEPARTMENT.NAME).from(DEPARTMENT)
                 .where(DEPARTMENT.ID.in(ids)).orderBy(DEPARTMENT.COMMITTEE_ID, DEPARTMENT.SORT_ORDER, DEPARTMENT.NAME)
                 .fetch(r -> new Department(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The login lock of an account (null inside when it has none); empty when there is no such account. */
+    public Optional<Optional<java.time.OffsetDateTime>> lockedUntil(String username) {
+        return db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(r -> Optional.ofNullable(r.value1()));
+    }
+
+    /** Sets or (null) lifts the login lock; the number of accounts changed. */
+    public int setLockedUntil(String username, java.time.OffsetDateTime until) {
+        return db.update(APP_USER).set(APP_USER.LOCKED_UNTIL, until).where(APP_USER.USERNAME.eq(username)).execute();
     }
 
     public boolean usernameExists(String username) {

@@ -113,7 +113,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         reset.setAriaLabel(getTranslation("users.action.resetPassword") + ": " + user.username());
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
-        for (Button button : List.of(edit, toggle, reset)) {
+        List<Button> buttons = new java.util.ArrayList<>(List.of(edit, toggle, reset));
+        if (user.lockedUntil() != null) {
+            Button unlock = new Button(getTranslation("users.action.unlock"), VaadinIcon.UNLOCK.create(), e -> unlock(user));
+            unlock.setId("unlock-" + user.username());
+            unlock.setAriaLabel(getTranslation("users.action.unlock") + ": " + user.username());
+            buttons.add(unlock);
+        }
+        for (Button button : buttons) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(button);
         }
@@ -122,7 +129,9 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     String active(UserSummary user) {
         return getTranslation(user.enabled() ? "users.active.yes" : "users.active.no")
-                + (user.enabled() && user.mustChangePassword() ? " · " + getTranslation("users.mustChange") : "");
+                + (user.enabled() && user.mustChangePassword() ? " · " + getTranslation("users.mustChange") : "")
+                + (user.lockedUntil() != null
+                ? " · " + getTranslation("users.lockedUntil", ErrorMessages.time(user.lockedUntil())) : "");
     }
 
     /** "KS: Tjänsteperson, KFN: Förtroendevald". */
@@ -188,6 +197,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         run(() -> {
             users.reactivate(user.id());
             ErrorMessages.showSuccess(getTranslation("users.reactivated", user.displayName()));
+        });
+    }
+
+    private void unlock(UserSummary user) {
+        run(() -> {
+            users.unlock(user.id());
+            ErrorMessages.showSuccess(getTranslation("users.unlocked", user.displayName()));
         });
     }
 
