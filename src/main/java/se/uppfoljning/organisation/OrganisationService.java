@@ -80,6 +80,12 @@ public class OrganisationService {
         return repository.organisation(slug).orElseThrow(() -> new NotFoundException("error.organisationNotFound", slug));
     }
 
+    /** Every organisation, by name (names and slugs are public): for the application itself and administrators. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Organisation> organisations() {
+        return repository.organisations();
+    }
+
     /** The organisation a committee belongs to. */
     @PreAuthorize("isAuthenticated()")
     public Organisation organisationOf(Committee committee) {

@@ -87,6 +87,13 @@ public class PublicationService {
         this.messages = messages;
     }
 
+    /** Every organisation using the application (their public start pages). */
+    @PreAuthorize("permitAll()")
+    public List<PublicOrganisation> organisations() {
+        return SystemUser.call(() -> organisation.organisations().stream()
+                .map(o -> new PublicOrganisation(o.slug(), o.name())).toList());
+    }
+
     /** The organisation's published committees and their decided periods; unknown organisation → 404. */
     @PreAuthorize("permitAll()")
     public PublicIndex index(String organisationSlug) {

@@ -45,6 +45,11 @@ public class OrganisationRepository {
                 .fetchOptional(r -> new Organisation(r.getId(), r.getSlug(), r.getName()));
     }
 
+    public List<Organisation> organisations() {
+        return db.selectFrom(ORGANISATION).orderBy(ORGANISATION.NAME)
+                .fetch(r -> new Organisation(r.getId(), r.getSlug(), r.getName()));
+    }
+
     public Optional<Organisation> organisation(long id) {
         return db.selectFrom(ORGANISATION).where(ORGANISATION.ID.eq(id))
                 .fetchOptional(r -> new Organisation(r.getId(), r.getSlug(), r.getName()));

@@ -44,6 +44,23 @@ public class PublicPagesController {
         this.publication = publication;
     }
 
+    /** The one organisation's start page, or a list when the application serves several. */
+    @GetMapping({"", "/"})
+    public String organisations(Model model) {
+        var organisations = publication.organisations();
+        if (organisations.size() == 1) {
+            return "redirect:/offentlig/" + organisations.get(0).slug();
+        }
+        model.addAttribute("organisations", organisations);
+        return "offentlig/organisationer";
+    }
+
+    /** Any other address below /offentlig: the same 404 page, never the application. */
+    @GetMapping("/**")
+    public String unknown() {
+        throw new NotFoundException("public.error.notFound");
+    }
+
     @GetMapping("/{organisation}")
     public String index(@PathVariable String organisation, HttpServletResponse response, Model model) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, PAGE_CACHE.getHeaderValue());
