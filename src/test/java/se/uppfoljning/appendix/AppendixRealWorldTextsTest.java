@@ -14,6 +14,8 @@ import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
 import org.verapdf.pdfa.PDFAValidator;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.validation.profiles.Profiles;
+import org.verapdf.pdfa.validation.profiles.ValidationProfile;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 import se.uppfoljning.AbstractIntegrationTest;
@@ -53,9 +55,17 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
 
     CommitteeContext context;
 
+    /** veraPDF's PDF/UA-1 profile (in its core jar; the default profile directory holds only the PDF/A ones). */
+    static ValidationProfile PDF_UA_1;
+
     @BeforeAll
-    static void initialiseVeraPdf() {
+    static void initialiseVeraPdf() throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
+        try (var in = Profiles.class.getResourceAsStream("/org/verapdf/pdfa/validation/PDFUA-1.xml")) {
+            PDF_UA_1 = Profiles.profileFromXml(in);
+        }
+        assertThat(PDF_UA_1.getPDFAFlavour()).isEqualTo(PDFAFlavour.PDFUA_1);
+        assertThat(PDF_UA_1.getRules()).hasSizeGreaterThan(50);
     }
 
     @BeforeEach
@@ -98,7 +108,7 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
     /** veraPDF's failed PDF/UA-1 checks, as "rule: message" (empty when compliant). */
     static List<String> failedRules(byte[] pdf) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDF_UA_1, false)) {
             ValidationResult result = validator.validate(parser);
             List<String> failed = result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)

@@ -96,7 +96,7 @@ public final class HtmlRenderer {
                 p { margin: 0 0 8pt 0; }
                 table { width: 100%%; border-collapse: collapse; table-layout: fixed; margin: 0 0 10pt 0; -fs-table-paginate: paginate; }
                 th, td { border: 0.5pt solid #808080; padding: 3pt 4pt; text-align: left; vertical-align: top; }
-                th, td { word-wrap: break-word; }
+                p, td { word-wrap: break-word; }
                 th { background-color: #e6e6e6; font-weight: bold; }
                 table.dense th, table.dense td { font-size: 8pt; padding: 2pt 3pt; }
                 tr { page-break-inside: avoid; }
@@ -124,7 +124,10 @@ public final class HtmlRenderer {
             int next = i + Character.charCount(cp);
             String family = DocumentFonts.familyFor(cp);
             if (family == null || family.equals(DocumentFonts.PRIMARY_FAMILY)) {
-                family = open != null && !Character.isLetterOrDigit(cp) && cp > ' ' ? open : null;
+                // stay in the open fallback run while its font has the character: a change of font is a break
+                // opportunity for the layout, which would split "𝑥ᵢ" over two lines
+                family = open != null && cp > ' ' && !Character.isWhitespace(cp) && DocumentFonts.covers(open, cp)
+                        ? open : null;
             }
             if (!java.util.Objects.equals(family, open)) {
                 out.append(escape(text.substring(start, i)));

@@ -49,6 +49,16 @@ public final class DocumentFonts {
         return codePoint >= 0 && Loaded.COVERED.get(codePoint);
     }
 
+    /** Whether the family's regular face has the code point. */
+    public static boolean covers(String family, int codePoint) {
+        for (int i = 0; i < Loaded.REGULAR.size(); i++) {
+            if (Loaded.REGULAR.get(i).family().equals(family)) {
+                return codePoint >= 0 && Loaded.COVERAGE.get(i).get(codePoint);
+            }
+        }
+        return false;
+    }
+
     /**
      * The family that draws the code point: the first (in fallback order) that has it, except that letters of scripts
      * with a font of their own (Arabic, Ethiopic, Han…) take that font before the primary one, whose coverage of them is
