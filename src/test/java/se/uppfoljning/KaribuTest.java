@@ -31,7 +31,7 @@ public abstract class KaribuTest extends AbstractIntegrationTest {
     }
 
     @BeforeEach
-    void setUpVaadin() {
+    protected void setUpVaadin() {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }

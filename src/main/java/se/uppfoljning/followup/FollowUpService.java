@@ -13,7 +13,10 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.fonts.DrawableText;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
@@ -38,10 +41,12 @@ public class FollowUpService {
     private final OrganisationService organisation;
     private final EntryWriter entryWriter;
     private final AuditService audit;
+    private final DraftService drafts;
 
     FollowUpService(FollowUpRepository repository, OrganisationService organisation, EntryWriter entryWriter,
-                    AuditService audit) {
+                    AuditService audit, DraftService drafts) {
         this.audit = audit;
+        this.drafts = drafts;
         this.repository = repository;
         this.organisation = organisation;
         this.entryWriter = entryWriter;
@@ -155,10 +160,13 @@ public class FollowUpService {
         if (comment.length() > MAX_COMMENT_LENGTH) {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }
+        DrawableText.require("followup.error.commentUndrawable", comment);
         Long statusId = entryWriter.statusId(context, item.kind(), change.status());
         var before = repository.entryValue(itemId, context.period().id()).orElse(null);
         boolean written = entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
         FollowUpRow saved = row(context, itemId);
+        // what the user typed is saved now: their draft of it has done its work
+        drafts.discard(DraftKey.followUp(context, itemId));
         if (written) {
             audit.record(context.committee().id(), AuditActions.FOLLOW_UP_SAVED, saved.printedText(),
                     whatChanged(context, before, saved));

@@ -9,11 +9,11 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import se.uppfoljning.appendix.AppendixDocument;
+import se.uppfoljning.base.fonts.DocumentFonts;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,15 +25,11 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
 /**
- * An appendix as a tagged PDF (PDF/UA as far as openhtmltopdf goes): DejaVu Sans embedded, language sv-SE, title
+ * An appendix as a tagged PDF/UA-1: the shipped fonts ({@link DocumentFonts}) embedded, language sv-SE, title
  * shown instead of the file name, headings and table headers in the structure tree. The same data gives the same
  * bytes: dates are the document's date and the file identifier is derived from the content.
  */
 public final class PdfRenderer {
-
-    private static final byte[] REGULAR = font("DejaVuSans.ttf");
-    private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
-    private static final byte[] OBLIQUE = font("DejaVuSans-Oblique.ttf");
 
     private PdfRenderer() {
     }
@@ -43,11 +39,14 @@ public final class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
                 .usePdfUaAccessibility(true)
-                .withProducer("Uppföljning")
-                .useFont(() -> new ByteArrayInputStream(REGULAR), HtmlRenderer.FONT_FAMILY, 400, FontStyle.NORMAL, true)
-                .useFont(() -> new ByteArrayInputStream(BOLD), HtmlRenderer.FONT_FAMILY, 700, FontStyle.NORMAL, true)
-                .useFont(() -> new ByteArrayInputStream(OBLIQUE), HtmlRenderer.FONT_FAMILY, 400, FontStyle.ITALIC, true)
-                .useExternalResourceAccessControl((uri, type) -> false,
+                .withProducer("Uppföljning");
+        // every shipped face, subset-embedded; the CSS lists the families in fallback order
+        for (DocumentFonts.Face face : DocumentFonts.FACES) {
+            byte[] bytes = face.bytes();
+            builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(),
+                    face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
+        }
+        builder.useExternalResourceAccessControl((uri, type) -> false,
                         com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                 .withHtmlContent(html, null);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
@@ -80,17 +79,6 @@ public final class PdfRenderer {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] font(String name) {
-        try (InputStream in = PdfRenderer.class.getResourceAsStream("/fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("Font missing on the classpath: /fonts/" + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Without an external database configured ({@code spring.datasource.url}), the application runs on an embedded
@@ -23,20 +24,31 @@ public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * PostgreSQL's own durable defaults. The embedding library starts the server for tests (fsync off through "-F",
+     * synchronous_commit off), where an operating-system crash or power loss can lose committed saves or corrupt the
+     * cluster; "-c" settings come after "-F" on the command line, so these win.
+     */
+    public static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${app.data-dir}") String dataDir,
                                       @Value("${app.data-dir-clean:false}") boolean clean) throws IOException {
         Path directory = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(directory);
         log.info("Startar inbäddad PostgreSQL i {}", directory);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "50")
                 // Spring stops it (destroyMethod) after the web server and the pool; a second, racing hook of its own
                 // made Ctrl+C print "Could not stop postmaster"
-                .setRegisterShutdownHook(false)
-                .start();
+                .setRegisterShutdownHook(false);
+        DURABLE.forEach(builder::setServerConfig);
+        return builder.start();
     }
 
     @Bean

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
@@ -47,11 +48,15 @@ class EntryDialog extends Dialog {
     }
 
     EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler) {
-        this(row, options, handler, null, Optional.empty());
+        this(row, options, handler, null, Optional.empty(), null);
     }
 
+    /**
+     * {@code previous}: the entry of the period before, shown for comparison; {@code drafts} (may be null) keeps the
+     * typed text while the user types and offers an earlier draft.
+     */
     EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler, ReadyHandler readyHandler,
-                Optional<se.uppfoljning.followup.PreviousEntry> previous) {
+                Optional<se.uppfoljning.followup.PreviousEntry> previous, DraftKeeper drafts) {
         setId("entry-dialog");
         setHeaderTitle(row.printedText());
         setWidth("min(46rem, 95vw)");
@@ -97,7 +102,9 @@ class EntryDialog extends Dialog {
         comment.setWidthFull();
         comment.setMinHeight("10rem");
         comment.setMaxLength(FollowUpService.MAX_COMMENT_LENGTH);
-        comment.setValueChangeMode(ValueChangeMode.EAGER);
+        // the value reaches the server (and the draft) every second while the user types
+        comment.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        comment.setValueChangeTimeout(1000);
         comment.setHelperText(getTranslation("entry.commentLength", Messages.integer(row.comment().length()),
                 Messages.integer(FollowUpService.MAX_COMMENT_LENGTH)));
         comment.addValueChangeListener(e -> comment.setHelperText(getTranslation("entry.commentLength",
@@ -144,6 +151,10 @@ class EntryDialog extends Dialog {
             save.addClickListener(e -> handler.apply(new FollowUpChange(status.getValue(), comment.getValue(), row.version()))
                     .ifPresentOrElse(this::showError, this::close));
             getFooter().add(cancel, save);
+            if (drafts != null) {
+                drafts.field("status", status).field("comment", comment);
+                drafts.offer().ifPresent(offer -> content.addComponentAtIndex(0, offer));
+            }
         } else {
             status.setReadOnly(true);
             comment.setReadOnly(true);

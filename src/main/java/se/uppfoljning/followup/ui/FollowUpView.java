@@ -30,6 +30,9 @@ import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
 import se.uppfoljning.base.ui.StatusBadge;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
+import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.AssignmentSection;
 import se.uppfoljning.followup.ChangesService;
@@ -69,6 +72,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     static final String PARAM_NOT_READY = "ejklara";
 
     private final FollowUpService followUp;
+    private final DraftService drafts;
     private final ReadinessService readiness;
     private final OrganisationService organisation;
     private final SelectedContext selected;
@@ -94,9 +98,11 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private boolean applyingParameters;
 
     public FollowUpView(FollowUpService followUp, ReadinessService readiness, OrganisationService organisation,
-                        SelectedContext selected, FollowUpWorkbookService workbooks, ChangesService changes) {
+                        SelectedContext selected, FollowUpWorkbookService workbooks, ChangesService changes,
+                        DraftService drafts) {
         this.changes = changes;
         this.followUp = followUp;
+        this.drafts = drafts;
         this.readiness = readiness;
         this.organisation = organisation;
         this.selected = selected;
@@ -509,8 +515,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     void openEditor(FollowUpRow row) {
         List<StatusOption> options = overview.statuses(row.kind().scale());
+        DraftKeeper draft = new DraftKeeper(drafts, DraftKey.followUp(context, row.id()));
         EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change), mark -> ready(row, mark),
-                changes.previousEntry(context, row.id()));
+                changes.previousEntry(context, row.id()), draft);
         dialog.open();
     }
 

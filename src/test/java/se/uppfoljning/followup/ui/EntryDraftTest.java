@@ -1,0 +1,137 @@
+package se.uppfoljning.followup.ui;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.KaribuTest;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
+import se.uppfoljning.followup.FollowUpRow;
+import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Typed text survives a lost session: the edit dialog keeps a server-side draft while the user types and offers it
+ * after a new login; the draft is the user's own, is never saved by itself, and a save removes it.
+ */
+class EntryDraftTest extends KaribuTest {
+
+    private static final String ITEM = "Metodutveckla narkotikateamet";
+    private static final String TYPED = "Analysarbetet har startat och en första rapport 📈 lämnas i oktober.";
+
+    @Autowired
+    FollowUpService followUp;
+    @Autowired
+    DraftService drafts;
+    @Autowired
+    OrganisationService organisation;
+
+    @BeforeEach
+    void setUp() {
+        testData.reset();
+    }
+
+    private EntryDialog openEditor(String user) {
+        login(user);
+        UI.getCurrent().navigate(FollowUpView.class);
+        FollowUpView view = _get(FollowUpView.class);
+        int index = IntStream.range(0, _size(view.grid))
+                .filter(i -> _get(view.grid, i) instanceof OverviewNode.RowNode r && r.row().text().equals(ITEM))
+                .findFirst().orElseThrow();
+        HorizontalLayout actions = (HorizontalLayout) _getCellComponent(view.grid, index, "actions");
+        _click((Button) actions.getComponentAt(0));
+        return _get(EntryDialog.class);
+    }
+
+    /** A new browser session: what the old one held is gone, only the server's database remains. */
+    private void newSession() {
+        logout();
+        MockVaadin.tearDown();
+        setUpVaadin();
+    }
+
+    private FollowUpRow savedRow() {
+        signIn("politiker");
+        CommitteeContext context = organisation.context("ks", "2024-dr2");
+        return followUp.overview(context).rows().stream().filter(r -> r.text().equals(ITEM)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void typedTextIsOfferedAfterANewLoginAndOnlyTheSaveMakesItTheEntry() {
+        String savedComment = savedRow().comment();
+        EntryDialog dialog = openEditor("tjansteperson");
+        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        _setValue(dialog.status, "Påbörjat");
+        _setValue(dialog.comment, TYPED);
+        // the session ends here (the tab is closed, the laptop sleeps): Spara is never pressed
+        newSession();
+
+        assertThat(savedRow().comment()).as("a draft never becomes the entry by itself").isEqualTo(savedComment);
+        dialog = openEditor("tjansteperson");
+        assertThat(dialog.comment.getValue()).isEqualTo(savedComment);
+        assertThat(_get(Span.class, spec -> spec.withId("draft-offer-text")).getText())
+                .matches("Osparat utkast från \\d\\d:\\d\\d");
+        _click(_get(Button.class, spec -> spec.withId("draft-restore")));
+        assertThat(dialog.comment.getValue()).isEqualTo(TYPED);
+        assertThat(dialog.status.getValue()).isEqualTo("Påbörjat");
+        assertThat(savedRow().comment()).isEqualTo(savedComment);
+
+        login("tjansteperson");
+        _click(dialog.save);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(savedRow().comment()).isEqualTo(TYPED);
+        signIn("tjansteperson");
+        assertThat(drafts.find(DraftKey.followUp(organisation.context("ks", "2024-dr2"), savedRow().id())))
+                .as("a successful save removes the draft").isEmpty();
+        newSession();
+        openEditor("tjansteperson");
+        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+    }
+
+    @Test
+    void anotherUserNeverSeesTheDraft() {
+        EntryDialog dialog = openEditor("tjansteperson");
+        _setValue(dialog.comment, TYPED);
+        newSession();
+
+        dialog = openEditor("sekretariat");
+        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertThat(dialog.comment.getValue()).isNotEqualTo(TYPED);
+    }
+
+    @Test
+    void discardedDraftIsGoneAndTypingBackTheSavedTextLeavesNoDraft() {
+        EntryDialog dialog = openEditor("tjansteperson");
+        String saved = dialog.comment.getValue();
+        _setValue(dialog.comment, TYPED);
+        newSession();
+        openEditor("tjansteperson");
+        _click(_get(Button.class, spec -> spec.withId("draft-discard")));
+        newSession();
+        dialog = openEditor("tjansteperson");
+        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+
+        _setValue(dialog.comment, TYPED);
+        _setValue(dialog.comment, saved);
+        newSession();
+        openEditor("tjansteperson");
+        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+    }
+}
