@@ -34,7 +34,8 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
     static final String AXE_VERSION = "4.11.1";
     static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    static final List<String> READING = List.of("", "framsteg", "ekonomi", "bilagor", "forandringar", "notiser");
+    static final List<String> READING = List.of("", "framsteg", "ekonomi", "bilagor", "forandringar", "notiser",
+            "api-nycklar");
     static final List<String> SECRETARIAT = List.of("perioder", "struktur", "logg");
     /** The views each user has in the menu. */
     static final Map<String, List<String>> VIEWS = Map.of(
@@ -43,7 +44,7 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
             "kultur", READING,
             "controller", READING,
             "sekretariat", concat(READING, SECRETARIAT),
-            "admin", concat(READING, concat(SECRETARIAT, List.of("anvandare"))));
+            "admin", concat(READING, concat(SECRETARIAT, List.of("anvandare", "publicering"))));
     /** The views that differ most between the decided and the open period. */
     static final List<String> OTHER_PERIOD = List.of("", "framsteg", "ekonomi", "bilagor", "forandringar");
 
@@ -96,6 +97,25 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
             }
         }
         assertThat(problems).as("axe-core " + AXE_VERSION + " " + WCAG_TAGS + " violations as " + user).isEmpty();
+    }
+
+    /** The public pages as a resident meets them, without logging in: the same axe rules, and a screenshot each. */
+    @org.junit.jupiter.api.Test
+    void thePublicPagesPassAxeWithoutLogin() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of("offentlig/orebro", "offentlig/orebro/ks/2024-dr1", "offentlig/tillganglighet",
+                "offentlig/orebro/ks/2024-dr2")) {
+            driver.get(url(path));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            String name = "offentlig-" + path.substring("offentlig/".length()).replace('/', '-');
+            Browser.screenshot(driver, name);
+            // the skip link is the first thing the keyboard reaches
+            driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            assertThat(driver.switchTo().activeElement().getAttribute("href")).as(name).endsWith("#innehall");
+            problems.addAll(axe(name));
+        }
+        assertThat(problems).as("axe-core " + AXE_VERSION + " " + WCAG_TAGS + " violations on the public pages").isEmpty();
     }
 
     /**
