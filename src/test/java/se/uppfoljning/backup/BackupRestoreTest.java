@@ -149,6 +149,22 @@ class BackupRestoreTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aDumpFromAnotherDatabaseVersionIsRefused() throws Exception {
+        assertThat(download("admin").statusCode()).isEqualTo(200);
+        try (Connection fresh = createFresh()) {
+            try (Statement statement = fresh.createStatement()) {
+                // as if this database were one migration behind the dump
+                statement.execute("delete from databasechangelog where id = '080-committee-publication'");
+            }
+            assertThatThrownBy(() -> DatabaseDump.restore(fresh, dump))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("annan databasversion")
+                    .hasMessageContaining("080-committee-publication");
+            assertThat(rows(fresh, "select username from app_user")).containsExactly("system");
+        }
+    }
+
+    @Test
     void onlyAdminsGetABackup() throws Exception {
         assertThat(download("sekretariat").statusCode()).isEqualTo(403);
         assertThat(download("controller").statusCode()).isEqualTo(403);
