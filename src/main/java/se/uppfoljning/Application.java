@@ -14,6 +14,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (se.uppfoljning.backup.RestoreCommand.wanted(args)) {
+            System.exit(se.uppfoljning.backup.RestoreCommand.run(Application.class, args));
+        }
         SpringApplication.run(Application.class, args);
     }
 

@@ -24,9 +24,11 @@ public record SecurityEvent(String kind, String username, String address, Long c
     public static final String IMPORT_REJECTED = "importRejected";
     public static final String TOKEN_CREATED = "tokenCreated";
     public static final String TOKEN_REVOKED = "tokenRevoked";
+    public static final String BACKUP_CREATED = "backupCreated";
+    public static final String BACKUP_RESTORED = "backupRestored";
 
     public static final java.util.List<String> KINDS = java.util.List.of(LOGIN_FAILED, LOGIN_LOCKED, LOGIN_UNLOCKED,
-            ACCESS_DENIED, IMPORT_REJECTED, TOKEN_CREATED, TOKEN_REVOKED);
+            ACCESS_DENIED, IMPORT_REJECTED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP_CREATED, BACKUP_RESTORED);
 
     public String action() {
         return ACTION_PREFIX + kind;
