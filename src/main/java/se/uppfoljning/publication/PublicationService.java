@@ -74,6 +74,14 @@ public class PublicationService {
     private record CacheKey(long periodId, OffsetDateTime decidedAt) {
     }
 
+    /**
+     * The answer of the gate for an address, kept for a few seconds: a burst of readers costs one check, and turning
+     * publication off or reopening the period takes effect within {@link #GATE_SECONDS} seconds.
+     */
+    static final int GATE_SECONDS = 5;
+    private final Cache<String, PublicReport> recent = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(GATE_SECONDS)).build();
+
     PublicationService(PublicationRepository repository, OrganisationService organisation, PeriodService periods,
                        FollowUpService followUp, FinanceService finance, AppendixService appendices,
                        AuditService audit, Messages messages) {
@@ -115,11 +123,18 @@ public class PublicationService {
     /** The decided period's public report; not public (see the class) → 404. */
     @PreAuthorize("permitAll()")
     public PublicReport report(String organisationSlug, String committeeSlug, String periodSlug) {
-        return SystemUser.call(() -> {
+        String address = organisationSlug + "/" + committeeSlug + "/" + periodSlug;
+        PublicReport known = recent.getIfPresent(address);
+        if (known != null) {
+            return known;
+        }
+        PublicReport report = SystemUser.call(() -> {
             Published published = published(organisationSlug, committeeSlug, periodSlug);
             return reports.get(new CacheKey(published.details().id(), published.details().decidedAt()),
                     key -> build(published));
         });
+        recent.put(address, report);
+        return report;
     }
 
     /** The decided period's finance tables, line by line, in kronor; not public → 404. */
@@ -185,6 +200,7 @@ public class PublicationService {
         Committee committee = organisation.committee(committeeSlug);
         AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.ADMIN);
         repository.set(committee.id(), enabled, user.username());
+        recent.invalidateAll(); // on this node at once; other nodes within GATE_SECONDS
         audit.record(committee.id(), AuditActions.PUBLICATION_CHANGED, committee.name(),
                 messages.get(enabled ? "publication.audit.on" : "publication.audit.off"));
         return setting(committee, enabled);

@@ -1,6 +1,15 @@
 package se.uppfoljning.publication.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import se.uppfoljning.base.i18n.Messages;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -39,9 +48,13 @@ public class PublicPagesController {
 
     private final PublicationService publication;
     private final PublicFormat format = new PublicFormat();
+    private final ITemplateEngine templates;
+    /** Rendered period pages by the decided content's hash (the ETag); bounded. */
+    private final Cache<String, String> pages = Caffeine.newBuilder().maximumSize(200).build();
 
-    PublicPagesController(PublicationService publication) {
+    PublicPagesController(PublicationService publication, ITemplateEngine templates) {
         this.publication = publication;
+        this.templates = templates;
     }
 
     /** The one organisation's start page, or a list when the application serves several. */
@@ -70,21 +83,29 @@ public class PublicPagesController {
         return "offentlig/index";
     }
 
-    @GetMapping("/{organisation}/{committee}/{period}")
-    public String period(@PathVariable String organisation, @PathVariable String committee,
-                         @PathVariable String period, WebRequest request, HttpServletResponse response,
-                         Model model) {
+    @GetMapping(value = "/{organisation}/{committee}/{period}", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> period(@PathVariable String organisation, @PathVariable String committee,
+                                         @PathVariable String period, WebRequest request,
+                                         HttpServletRequest servletRequest, HttpServletResponse response) {
         PublicReport report = publication.report(organisation, committee, period);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, PAGE_CACHE.getHeaderValue());
-        if (request.checkNotModified('"' + report.etag() + '"')) {
+        String etag = '"' + report.etag() + '"';
+        if (request.checkNotModified(etag)) {
             return null;
         }
-        model.addAttribute("report", report);
-        model.addAttribute("total", report.progress().stream().filter(p -> p.areaName() == null).findFirst()
-                .orElseThrow());
-        model.addAttribute("areaProgress", report.progress().stream().filter(p -> p.areaName() != null).toList());
-        model.addAttribute("fmt", format);
-        return "offentlig/period";
+        // a decided report never changes while it stays decided and public (checked above on every request), so its
+        // page is rendered once per decided content
+        String html = pages.get(report.etag(), key -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("report", report);
+            model.put("total", report.progress().stream().filter(p -> p.areaName() == null).findFirst().orElseThrow());
+            model.put("areaProgress", report.progress().stream().filter(p -> p.areaName() != null).toList());
+            model.put("fmt", format);
+            var exchange = JakartaServletWebApplication.buildApplication(servletRequest.getServletContext())
+                    .buildExchange(servletRequest, response);
+            return templates.process("offentlig/period", new WebContext(exchange, Messages.SWEDISH, model));
+        });
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .cacheControl(PAGE_CACHE).eTag(etag).body(html);
     }
 
     /** "bilaga-2.pdf", "bilaga-1.docx": the document stored at the decision, byte for byte. */
