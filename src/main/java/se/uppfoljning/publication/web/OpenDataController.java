@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.request.WebRequest;
-import se.uppfoljning.publication.PublicFinanceLine;
 import se.uppfoljning.publication.PublicIndex;
 import se.uppfoljning.publication.PublicReport;
 import se.uppfoljning.publication.PublicationService;
@@ -23,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Open data of decided periods: the follow-up rows and the finance lines as CSV (UTF-8 with BOM so Excel reads å ä
@@ -76,27 +77,18 @@ public class OpenDataController {
                                                             @PathVariable String committee,
                                                             @PathVariable String period, WebRequest request) {
         PublicReport report = publication.report(organisation, committee, period);
-        if (request.checkNotModified(etag(report, "uppfoljning.json"))) {
-            return null;
-        }
-        Map<String, Object> body = envelope(report);
-        body.put("rows", report.rows());
-        return ResponseEntity.ok().cacheControl(PublicPagesController.PAGE_CACHE).body(body);
+        return json(report, request, "uppfoljning.json", body -> body.put("rows", report.rows()));
     }
 
     @GetMapping(value = "/{committee}/{period}/uppfoljning.csv")
     public ResponseEntity<String> followUpCsv(@PathVariable String organisation, @PathVariable String committee,
                                               @PathVariable String period, WebRequest request) {
         PublicReport report = publication.report(organisation, committee, period);
-        if (request.checkNotModified(etag(report, "uppfoljning.csv"))) {
-            return null;
-        }
-        String csv = csv(List.of("id", "omrade", "strategiskt_mal", "typ", "nummer", "text", "malvarde", "ansvarig",
+        return csv(report, request, "uppfoljning", () -> csv(List.of("id", "omrade", "strategiskt_mal", "typ", "nummer", "text", "malvarde", "ansvarig",
                 "prognos", "kommentar", "harleds_fran_ekonomin"), report.rows().stream().map(r -> List.<Object>of(
                 r.id(), r.area(), nullToEmpty(r.strategicGoal()), r.kind(), nullToEmpty(r.number()), r.text(),
                 nullToEmpty(r.targetText()), nullToEmpty(r.owner()), nullToEmpty(r.status()), r.comment(),
-                r.derivedFromFinance())).toList());
-        return csvResponse(csv, report, "uppfoljning");
+                r.derivedFromFinance())).toList()));
     }
 
     @GetMapping(value = "/{committee}/{period}/ekonomi.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -105,33 +97,45 @@ public class OpenDataController {
                                                            @PathVariable String committee,
                                                            @PathVariable String period, WebRequest request) {
         PublicReport report = publication.report(organisation, committee, period);
-        if (request.checkNotModified(etag(report, "ekonomi.json"))) {
-            return null;
-        }
-        Map<String, Object> body = envelope(report);
-        body.put("unit", "kr");
-        body.put("balancedBudget", report.balancedBudget());
-        body.put("lines", publication.financeLines(organisation, committee, period));
-        return ResponseEntity.ok().cacheControl(PublicPagesController.PAGE_CACHE).body(body);
+        return json(report, request, "ekonomi.json", body -> {
+            body.put("unit", "kr");
+            body.put("balancedBudget", report.balancedBudget());
+            body.put("lines", publication.financeLines(organisation, committee, period));
+        });
     }
 
     @GetMapping(value = "/{committee}/{period}/ekonomi.csv")
     public ResponseEntity<String> financeCsv(@PathVariable String organisation, @PathVariable String committee,
                                              @PathVariable String period, WebRequest request) {
         PublicReport report = publication.report(organisation, committee, period);
-        if (request.checkNotModified(etag(report, "ekonomi.csv"))) {
+        return csv(report, request, "ekonomi", () -> csv(List.of("niva", "niva_namn", "snitt", "radtyp", "grupp",
+                        "kod", "namn", "utfall_jmf_period_fg_ar", "bokslut_fg_ar", "utfall_hittills", "budget_hittills",
+                        "ursprunglig_budget", "budget", "prognos", "avvikelse"),
+                publication.financeLines(organisation, committee, period).stream().map(l -> List.<Object>of(l.level(),
+                        nullToEmpty(l.levelName()), l.cut(), l.lineKind(), nullToEmpty(l.group()),
+                        nullToEmpty(l.code()), nullToEmpty(l.name()), nullToEmpty(l.prevPeriodOutcome()),
+                        l.prevYearClosed(), l.outcomeToDate(), nullToEmpty(l.budgetToDate()),
+                        nullToEmpty(l.originalBudget()), l.budget(), l.forecast(), l.deviation())).toList()));
+    }
+
+    /** A JSON document of the period unless the client has this one already (304); {@code content} adds its data. */
+    private static ResponseEntity<Map<String, Object>> json(PublicReport report, WebRequest request, String name,
+                                                            Consumer<Map<String, Object>> content) {
+        if (request.checkNotModified(etag(report, name))) {
             return null;
         }
-        List<PublicFinanceLine> lines = publication.financeLines(organisation, committee, period);
-        String csv = csv(List.of("niva", "niva_namn", "snitt", "radtyp", "grupp", "kod", "namn",
-                        "utfall_jmf_period_fg_ar", "bokslut_fg_ar", "utfall_hittills", "budget_hittills",
-                        "ursprunglig_budget", "budget", "prognos", "avvikelse"),
-                lines.stream().map(l -> List.<Object>of(l.level(), nullToEmpty(l.levelName()), l.cut(), l.lineKind(),
-                        nullToEmpty(l.group()), nullToEmpty(l.code()), nullToEmpty(l.name()),
-                        nullToEmpty(l.prevPeriodOutcome()), l.prevYearClosed(), l.outcomeToDate(),
-                        nullToEmpty(l.budgetToDate()), nullToEmpty(l.originalBudget()), l.budget(), l.forecast(),
-                        l.deviation())).toList());
-        return csvResponse(csv, report, "ekonomi");
+        Map<String, Object> body = envelope(report);
+        content.accept(body);
+        return ResponseEntity.ok().cacheControl(PublicPagesController.PAGE_CACHE).body(body);
+    }
+
+    /** A CSV file of the period ("uppfoljning", "ekonomi") unless the client has this one already (304). */
+    private static ResponseEntity<String> csv(PublicReport report, WebRequest request, String dataset,
+                                              Supplier<String> content) {
+        if (request.checkNotModified(etag(report, dataset + ".csv"))) {
+            return null;
+        }
+        return csvResponse(content.get(), report, dataset);
     }
 
     private static Map<String, Object> envelope(PublicReport report) {
