@@ -79,6 +79,8 @@ public class PublicationService {
      * publication off or reopening the period takes effect within {@link #GATE_SECONDS} seconds.
      */
     static final int GATE_SECONDS = 5;
+    private final Cache<String, List<PublicFinanceLine>> financeLines = Caffeine.newBuilder()
+            .maximumSize(100).build();
     private final Cache<String, PublicReport> recent = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(GATE_SECONDS)).build();
 
@@ -140,7 +142,9 @@ public class PublicationService {
     /** The decided period's finance tables, line by line, in kronor; not public → 404. */
     @PreAuthorize("permitAll()")
     public List<PublicFinanceLine> financeLines(String organisationSlug, String committeeSlug, String periodSlug) {
-        return SystemUser.call(() -> {
+        // the same gate and the same decided content as the report, so the lines are kept by its hash
+        PublicReport report = report(organisationSlug, committeeSlug, periodSlug);
+        return financeLines.get(report.etag(), etag -> SystemUser.call(() -> {
             Published published = published(organisationSlug, committeeSlug, periodSlug);
             List<PublicFinanceLine> lines = new ArrayList<>();
             for (FinanceTable table : finance.overview(published.context()).tables()) {
@@ -152,8 +156,8 @@ public class PublicationService {
                             f.forecast(), f.deviation()));
                 }
             }
-            return lines;
-        });
+            return List.copyOf(lines);
+        }));
     }
 
     /**
