@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Heading;
@@ -108,10 +109,10 @@ public class AppendixService {
 
     /**
      * Generates Bilaga 1 and 2 as Word and PDF and stores them as the decided appendices of the period, under the
-     * decision event {@code eventId}. Called by the period decision before the period is locked.
+     * decision event {@code eventId}. Called (through {@link DecisionListener}) by the period decision before the
+     * period is locked; not callable from outside the feature.
      */
-    @PreAuthorize("isAuthenticated()")
-    public List<AppendixFile> storeDecided(CommitteeContext context, long eventId) {
+    List<AppendixFile> storeDecided(CommitteeContext context, long eventId) {
         List<AppendixFile> files = new ArrayList<>();
         for (AppendixKind kind : AppendixKind.values()) {
             for (AppendixFormat format : AppendixFormat.values()) {
@@ -180,12 +181,14 @@ public class AppendixService {
     }
 
     /** "Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen - Delårsrapport … 2024.docx". */
+    @Unrestricted("formats a file name from the arguments; reads nothing")
     public String fileName(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         String name = messages.get("appendix.fileName", messages.get(key(kind, "fileTitle")),
                 context.committee().name(), context.period().name(), format.extension());
         return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 
+    @Unrestricted("a title from the bundle; reads nothing")
     public String title(AppendixKind kind) {
         return messages.get(key(kind, "title"));
     }

@@ -70,7 +70,7 @@ class AccessDenialRecorder {
             if (argument instanceof CommitteeContext context) {
                 committeeId = context.committee().id();
                 about.add(messages.get("audit.security.committeePeriod", context.committee().code(),
-                        context.period().slug()));
+                        context.periodSlug()));
             } else if (argument instanceof Committee committee) {
                 committeeId = committee.id();
                 about.add(messages.get("audit.security.committee", committee.code()));

@@ -4,6 +4,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.internal.AuditRepository;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
@@ -38,6 +39,7 @@ public class AuditService {
      * Never pass passwords or other secrets in {@code details}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    @Unrestricted("writes an audit line for a caller that has decided its own right; reads nothing")
     public void record(Long committeeId, String action, String subject, String details) {
         AppUserPrincipal user = CurrentUser.get();
         repository.insert(user.username(), committeeId, action, subject, details == null ? "" : details);
@@ -45,6 +47,7 @@ public class AuditService {
 
     /** {@link #record} for many subjects at once (a bulk change such as a spreadsheet import), as one batch. */
     @Transactional(propagation = Propagation.MANDATORY)
+    @Unrestricted("writes audit lines for a caller that has decided its own right; reads nothing")
     public void recordAll(Long committeeId, String action, List<String[]> subjectsAndDetails) {
         repository.insertAll(CurrentUser.get().username(), committeeId, action, subjectsAndDetails);
     }
@@ -55,6 +58,7 @@ public class AuditService {
      */
     @org.springframework.context.event.EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Unrestricted("records sign-in events, which happen before anyone is signed in")
     public void onSecurityEvent(SecurityEvent event) {
         String details = event.details() == null ? "" : event.details();
         if (event.address() != null && !event.address().isBlank()) {
@@ -69,6 +73,7 @@ public class AuditService {
     }
 
     /** Whether the current user may see security events (admins). */
+    @PreAuthorize("isAuthenticated()")
     public boolean maySeeSecurityEvents() {
         return CurrentUser.find().map(u -> u.hasRoleAnywhere(Role.ADMIN)).orElse(false);
     }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.security.SecurityEvent;
 
 import javax.sql.DataSource;
@@ -58,6 +59,7 @@ public class BackupService {
     }
 
     /** Restores {@code file} into the application's database, which must be empty (see {@link DatabaseDump#restore}). */
+    @Unrestricted("run from the command line before the application serves anyone; no user exists")
     public DatabaseDump.RestoreSummary restore(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BackupException("Filen " + file + " finns inte.");

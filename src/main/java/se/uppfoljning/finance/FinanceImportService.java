@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.LockedException;
@@ -63,6 +64,7 @@ public class FinanceImportService {
         this.maxBytes = maxBytes;
     }
 
+    @Unrestricted("a configured limit; reads nothing")
     public long maxBytes() {
         return maxBytes;
     }

@@ -5,6 +5,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
@@ -49,10 +50,12 @@ public class FinanceService {
         this.tolerancePerRow = tolerancePerRow;
     }
 
+    @Unrestricted("a configured limit; reads nothing")
     public BigDecimal thresholdPercent() {
         return thresholdPercent;
     }
 
+    @Unrestricted("a configured limit; reads nothing")
     public long tolerancePerRow() {
         return tolerancePerRow;
     }
@@ -100,6 +103,7 @@ public class FinanceService {
     }
 
     /** A table's title, e.g. "Kommunledning (ÖKL) – Enhet". */
+    @Unrestricted("a title from the bundle; reads nothing")
     public String title(FinanceTable table) {
         String cut = messages.get(table.cut().labelKey());
         return table.cut() == FinanceCut.SUMMARY ? cut + " – " + table.levelName()

@@ -1,7 +1,7 @@
 package se.uppfoljning.followup;
 
 import se.uppfoljning.organisation.CommitteeContext;
-
+import se.uppfoljning.structure.StatusScale;
 import java.util.List;
 
 /** Everything followed up for a committee in a period, shaped like Bilaga 2, with the status scales. */

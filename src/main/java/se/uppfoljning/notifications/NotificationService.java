@@ -4,6 +4,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.notifications.internal.NotificationRepository;
@@ -31,6 +32,7 @@ public class NotificationService {
      * whom and runs this in its transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    @Unrestricted("writes notifications for a caller that has decided its own right (reminders)")
     public int create(List<NewNotification> notifications) {
         if (notifications.isEmpty()) {
             return 0;

@@ -4,4 +4,9 @@ import se.uppfoljning.periods.ReportingPeriod;
 
 /** A committee and one of its reporting periods: the scope of every view, export and API call. */
 public record CommitteeContext(Committee committee, ReportingPeriod period) {
+
+    /** The period's address part ("2024-dr1"), for logs and audit lines that need no more of the period. */
+    public String periodSlug() {
+        return period.slug();
+    }
 }

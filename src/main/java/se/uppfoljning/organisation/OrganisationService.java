@@ -4,6 +4,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
@@ -104,6 +105,7 @@ public class OrganisationService {
         return repository.committeesOf(organisation.id());
     }
 
+    @Unrestricted("whether any organisation exists, asked at start-up before anyone is signed in")
     public boolean isEmpty() {
         return repository.isEmpty();
     }

@@ -2,13 +2,13 @@ package se.uppfoljning.periods;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
-import se.uppfoljning.appendix.AppendixService;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
@@ -16,7 +16,6 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
-import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
@@ -43,20 +42,17 @@ public class PeriodService {
 
     private final PeriodRepository repository;
     private final OrganisationService organisation;
-    private final AppendixService appendices;
-    private final FollowUpService followUp;
+    private final ApplicationEventPublisher events;
     private final AuditService audit;
     private final se.uppfoljning.base.i18n.Messages messages;
 
-    PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
-                  FollowUpService followUp,
+    PeriodService(PeriodRepository repository, OrganisationService organisation, ApplicationEventPublisher events,
                   AuditService audit, se.uppfoljning.base.i18n.Messages messages) {
         this.audit = audit;
         this.messages = messages;
         this.repository = repository;
         this.organisation = organisation;
-        this.appendices = appendices;
-        this.followUp = followUp;
+        this.events = events;
     }
 
     /** The committee's periods, newest end date first. */
@@ -122,11 +118,11 @@ public class PeriodService {
                 period.kind(), period.year(), period.endDate());
         repository.setDeadline(created.id(), period.deadline());
         repository.insertEvent(created.id(), null, PeriodState.OPEN, null, null, user.username(), now());
-        existing.stream()
+        CommitteeContext previous = existing.stream()
                 .filter(p -> p.endDate().isBefore(period.endDate()))
                 .findFirst() // newest end date first
-                .ifPresent(previous -> followUp.createDraftsFromPreviousPeriod(new CommitteeContext(committee, previous),
-                        new CommitteeContext(committee, created)));
+                .map(p -> new CommitteeContext(committee, p)).orElse(null);
+        events.publishEvent(new PeriodCreated(new CommitteeContext(committee, created), previous));
         audit.record(committee.id(), AuditActions.PERIOD_CREATED, created.name(),
                 "slutdatum " + period.endDate() + (period.deadline() == null ? "" : ", sista dag " + period.deadline()));
         log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
@@ -179,8 +175,7 @@ public class PeriodService {
         OffsetDateTime now = now();
         long eventId = repository.insertEvent(context.period().id(), PeriodState.REVIEW, PeriodState.DECIDED, null,
                 clean, user.username(), now);
-        followUp.keepDecidedStructure(context);
-        appendices.storeDecided(context, eventId);
+        events.publishEvent(new PeriodDeciding(context, eventId));
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }

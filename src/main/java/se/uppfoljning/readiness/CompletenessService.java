@@ -3,6 +3,7 @@ package se.uppfoljning.readiness;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
@@ -19,10 +20,12 @@ import se.uppfoljning.periods.PeriodService;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Completeness of a period per department, for the secretariat (all departments) and officials (their own): items
@@ -69,7 +72,7 @@ public class CompletenessService {
         }
         List<DepartmentCompleteness> departments = new ArrayList<>();
         int order = 0;
-        Map<DepartmentCompleteness, Integer> departmentOrder = new java.util.IdentityHashMap<>();
+        Map<DepartmentCompleteness, Integer> departmentOrder = new IdentityHashMap<>();
         for (var entry : byDepartment.entrySet()) {
             List<ItemState> rows = entry.getValue();
             List<IncompleteItem> incomplete = new ArrayList<>();
@@ -108,6 +111,7 @@ public class CompletenessService {
     }
 
     /** "2 utan prognos, 5 utan kommentar, 1 ej bekräftad från föregående period, 8 ej markerade klara" */
+    @Unrestricted("formats counts it is given; reads nothing")
     public String describeMissing(DepartmentCompleteness d) {
         List<String> parts = new ArrayList<>();
         if (d.withoutStatus() > 0) {
@@ -126,12 +130,13 @@ public class CompletenessService {
     }
 
     /** "saknar prognos, saknar kommentar, ej markerad klar" */
+    @Unrestricted("formats counts it is given; reads nothing")
     public String describeMissing(IncompleteItem item) {
         return item.missing().stream().map(m -> messages.get("completeness.missing." + m.name()))
                 .filter(Objects::nonNull).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    private static int count(List<ItemState> rows, java.util.function.Predicate<ItemState> test) {
+    private static int count(List<ItemState> rows, Predicate<ItemState> test) {
         return (int) rows.stream().filter(test).count();
     }
 }

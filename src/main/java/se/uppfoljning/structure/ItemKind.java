@@ -1,7 +1,5 @@
 package se.uppfoljning.structure;
 
-import se.uppfoljning.followup.StatusScale;
-
 /** What is followed up. Goals and indicators share the "Prognos måluppfyllelse" scale, assignments have their own. */
 public enum ItemKind {
     COMMITTEE_GOAL(StatusScale.GOAL),

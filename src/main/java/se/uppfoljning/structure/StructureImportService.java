@@ -9,7 +9,9 @@ import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -17,6 +19,7 @@ import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,8 +58,8 @@ public class StructureImportService {
     }
 
     private static void requireSecretariat(CommitteeContext context) {
-        se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(),
-                se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
+        CommitteeAccess.requireRole(context.committee().id(),
+                Role.SECRETARIAT, Role.ADMIN);
     }
 
     private record ParsedRow(int line, String area, Integer goalNumber, String goalText, ItemKind kind, String number,
@@ -277,7 +280,7 @@ public class StructureImportService {
                 entries += writeFollowUp(context, row, item.id(), username);
             }
         }
-        changes.sort(java.util.Comparator.comparing(StructureImportChange::line));
+        changes.sort(Comparator.comparing(StructureImportChange::line));
         return new StructureImportResult(rows.size(), created, updated, entries, changes);
     }
 

@@ -10,6 +10,7 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
@@ -136,8 +137,8 @@ public class StructureService {
         requireSecretariat(committee);
         // the one text boundary: NFC, line breaks, control characters refused naming the field
         ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
-                se.uppfoljning.base.text.InputText.clean("nummer", input.number()), se.uppfoljning.base.text.InputText.clean("text", input.text()),
-                se.uppfoljning.base.text.InputText.clean("malvarde", input.targetText()), input.departmentId(), input.planYear(),
+                InputText.clean("nummer", input.number()), InputText.clean("text", input.text()),
+                InputText.clean("malvarde", input.targetText()), input.departmentId(), input.planYear(),
                 input.carriedOver(), input.derivedFromFinance());
         if (itemId != null) {
             requireOwnItem(committee, itemId);
@@ -301,7 +302,7 @@ public class StructureService {
         if (value == null || value.isBlank()) {
             throw invalid(field, message);
         }
-        return se.uppfoljning.base.text.InputText.cleanLine(field, value);
+        return InputText.cleanLine(field, value);
     }
 
     private static ValidationException invalid(String field, String message) {

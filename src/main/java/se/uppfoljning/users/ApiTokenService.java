@@ -4,6 +4,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
@@ -140,6 +141,7 @@ public class ApiTokenService implements ApiTokenAuthenticator {
 
     @Override
     @Transactional(readOnly = true)
+    @Unrestricted("authenticates a bearer token: nobody is signed in yet")
     public Optional<ApiTokenAuthentication> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
@@ -70,6 +71,7 @@ public class UserService implements UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
+    @Unrestricted("Spring Security signs users in with it")
     public UserDetails loadUserByUsername(String username) {
         return repository.findPrincipal(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));

@@ -23,7 +23,7 @@ import se.uppfoljning.audit.AuditEntry;
 import se.uppfoljning.audit.AuditQuery;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.ui.MainLayout;
 
 import java.util.Comparator;
 import java.util.List;

@@ -9,7 +9,7 @@ import se.uppfoljning.db.tables.records.FollowUpItemRecord;
 import se.uppfoljning.followup.HistoryEntry;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.followup.StatusOption;
-import se.uppfoljning.followup.StatusScale;
+import se.uppfoljning.structure.StatusScale;
 
 import java.time.OffsetDateTime;
 import java.util.List;

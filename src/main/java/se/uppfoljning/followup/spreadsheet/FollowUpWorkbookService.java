@@ -21,7 +21,7 @@ import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
 import se.uppfoljning.followup.StatusOption;
-import se.uppfoljning.followup.StatusScale;
+import se.uppfoljning.structure.StatusScale;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;

@@ -18,7 +18,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import se.uppfoljning.followup.StatusOption;
-import se.uppfoljning.followup.StatusScale;
+import se.uppfoljning.structure.StatusScale;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.notifications.NotificationService;
 import se.uppfoljning.notifications.UserNotification;
 

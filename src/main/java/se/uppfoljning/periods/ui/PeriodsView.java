@@ -23,8 +23,8 @@ import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
-import se.uppfoljning.base.ui.SelectedContext;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
@@ -379,7 +379,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
             ErrorMessages.showSuccess(getTranslation("periods.saved", result.name(),
                     getTranslation("period.state." + result.state().name())));
             refresh(result.slug());
-            se.uppfoljning.base.ui.MainLayout.refreshContext();
+            se.uppfoljning.ui.MainLayout.refreshContext();
         } catch (RuntimeException e) {
             ErrorMessages.showError(ErrorMessages.describe(this, e));
         }

@@ -14,7 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import se.uppfoljning.base.ui.Confirmation;
-import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.publication.PublicationService;
 import se.uppfoljning.publication.PublicationSetting;
 

@@ -2,6 +2,9 @@ package se.uppfoljning.readiness.internal;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.tables.Department;
+import se.uppfoljning.db.tables.FollowUpEntry;
+import se.uppfoljning.db.tables.FollowUpItem;
 import se.uppfoljning.readiness.DepartmentCompleteness.Owner;
 
 import java.util.List;
@@ -26,9 +29,9 @@ import static se.uppfoljning.db.Tables.USER_DEPARTMENT;
 @Repository
 public class CompletenessRepository {
 
-    private static final se.uppfoljning.db.tables.FollowUpItem I = FOLLOW_UP_ITEM;
-    private static final se.uppfoljning.db.tables.FollowUpEntry E = FOLLOW_UP_ENTRY;
-    private static final se.uppfoljning.db.tables.Department D = DEPARTMENT;
+    private static final FollowUpItem I = FOLLOW_UP_ITEM;
+    private static final FollowUpEntry E = FOLLOW_UP_ENTRY;
+    private static final Department D = DEPARTMENT;
 
     private final DSLContext db;
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.structure.RemainingAssignment;
 import se.uppfoljning.structure.StructureService;
 import se.uppfoljning.followup.AreaSection;
@@ -31,10 +32,10 @@ public class StructureApiController {
     private final OrganisationService organisation;
     private final FollowUpService followUp;
     private final StructureService structureService;
-    private final se.uppfoljning.base.i18n.Messages messages;
+    private final Messages messages;
 
     StructureApiController(OrganisationService organisation, FollowUpService followUp,
-                           StructureService structureService, se.uppfoljning.base.i18n.Messages messages) {
+                           StructureService structureService, Messages messages) {
         this.messages = messages;
         this.organisation = organisation;
         this.followUp = followUp;
@@ -109,8 +110,8 @@ public class StructureApiController {
     public PlanYearJson startPlanYear(@PathVariable String committee, @RequestBody NewPlanYearJson body) {
         if (body == null || body.year() == null) {
             throw new ValidationException("organisation.error.planYearInvalid",
-                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MIN_PLAN_YEAR),
-                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MAX_PLAN_YEAR));
+                        String.valueOf(OrganisationService.MIN_PLAN_YEAR),
+                        String.valueOf(OrganisationService.MAX_PLAN_YEAR));
         }
         Committee c = organisation.committee(committee);
         List<RemainingAssignment> carried = structureService.startPlanYear(c, body.year());

@@ -2,18 +2,27 @@ package se.uppfoljning.structure.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.Tables;
+import se.uppfoljning.db.tables.Department;
+import se.uppfoljning.db.tables.FollowUpItem;
 import se.uppfoljning.db.tables.records.FollowUpItemRecord;
 import se.uppfoljning.structure.ItemForm;
 import se.uppfoljning.structure.ItemKind;
+import se.uppfoljning.structure.RemainingAssignment;
 import se.uppfoljning.structure.StrategicArea;
 import se.uppfoljning.structure.StrategicGoal;
 import se.uppfoljning.structure.StructureItem;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static se.uppfoljning.db.Tables.DEPARTMENT;
@@ -25,10 +34,10 @@ import static se.uppfoljning.db.Tables.STRATEGIC_GOAL;
 @Repository
 public class StructureRepository {
 
-    private static final se.uppfoljning.db.tables.FollowUpItem I = FOLLOW_UP_ITEM;
+    private static final FollowUpItem I = FOLLOW_UP_ITEM;
     private static final se.uppfoljning.db.tables.StrategicArea A = STRATEGIC_AREA;
     private static final se.uppfoljning.db.tables.StrategicGoal G = STRATEGIC_GOAL;
-    private static final se.uppfoljning.db.tables.Department D = DEPARTMENT;
+    private static final Department D = DEPARTMENT;
 
     private final DSLContext db;
 
@@ -43,7 +52,7 @@ public class StructureRepository {
 
     public boolean areaNameTaken(long organisationId, String name, Long exceptId) {
         return db.fetchExists(A, A.ORGANISATION_ID.eq(organisationId).and(A.NAME.equalIgnoreCase(name))
-                .and(exceptId == null ? org.jooq.impl.DSL.trueCondition() : A.ID.ne(exceptId)));
+                .and(exceptId == null ? DSL.trueCondition() : A.ID.ne(exceptId)));
     }
 
     public void renameArea(long areaId, String name) {
@@ -75,7 +84,7 @@ public class StructureRepository {
                 .leftJoin(G).on(G.ID.eq(I.STRATEGIC_GOAL_ID))
                 .leftJoin(D).on(D.ID.eq(I.DEPARTMENT_ID))
                 .where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)))
-                .orderBy(A.SORT_ORDER, org.jooq.impl.DSL.field(I.KIND.eq(ItemKind.ASSIGNMENT.name())), G.NUMBER,
+                .orderBy(A.SORT_ORDER, DSL.field(I.KIND.eq(ItemKind.ASSIGNMENT.name())), G.NUMBER,
                         I.CARRIED_OVER, I.SORT_ORDER, I.ID)
                 .fetch(r -> new StructureItem(r.value1(), ItemKind.valueOf(r.value2()), r.value3(), r.value4(),
                         r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
@@ -88,7 +97,7 @@ public class StructureRepository {
 
     public boolean numberTaken(long committeeId, int planYear, String number, Long exceptId) {
         return db.fetchExists(I, I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)).and(I.NUMBER.eq(number))
-                .and(exceptId == null ? org.jooq.impl.DSL.trueCondition() : I.ID.ne(exceptId)));
+                .and(exceptId == null ? DSL.trueCondition() : I.ID.ne(exceptId)));
     }
 
     public boolean departmentOf(long departmentId, long committeeId) {
@@ -96,9 +105,9 @@ public class StructureRepository {
     }
 
     /** An item's fields as the form gives them; assignments carry no goal or number, goals are never carried over. */
-    private static java.util.Map<org.jooq.Field<?>, Object> contents(long areaId, ItemForm form) {
+    private static Map<Field<?>, Object> contents(long areaId, ItemForm form) {
         boolean assignment = form.kind() == ItemKind.ASSIGNMENT;
-        java.util.Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(I.KIND, form.kind().name());
         values.put(I.AREA_ID, areaId);
         values.put(I.STRATEGIC_GOAL_ID, assignment ? null : form.strategicGoalId());
@@ -114,7 +123,7 @@ public class StructureRepository {
 
     /** New items go last within their table. */
     public long insertItem(long committeeId, long areaId, ItemForm form) {
-        Integer max = db.select(org.jooq.impl.DSL.max(I.SORT_ORDER)).from(I).where(I.COMMITTEE_ID.eq(committeeId))
+        Integer max = db.select(DSL.max(I.SORT_ORDER)).from(I).where(I.COMMITTEE_ID.eq(committeeId))
                 .fetchOne(0, Integer.class);
         return db.insertInto(I)
                 .set(I.COMMITTEE_ID, committeeId)
@@ -139,27 +148,27 @@ public class StructureRepository {
      * The committee's assignments of {@code year}, not retired and not yet carried into the next year, whose latest
      * entry that year is not done (done: the assignment scale's success status, "Genomfört"); with that entry.
      */
-    public List<se.uppfoljning.structure.RemainingAssignment> unfinishedAssignments(long committeeId, int year) {
-        var E = se.uppfoljning.db.Tables.FOLLOW_UP_ENTRY;
-        var P = se.uppfoljning.db.Tables.REPORTING_PERIOD;
-        var S = se.uppfoljning.db.Tables.STATUS_VALUE;
+    public List<RemainingAssignment> unfinishedAssignments(long committeeId, int year) {
+        var E = Tables.FOLLOW_UP_ENTRY;
+        var P = Tables.REPORTING_PERIOD;
+        var S = Tables.STATUS_VALUE;
         var next = FOLLOW_UP_ITEM.as("next");
-        var last = org.jooq.impl.DSL.lateral(db.select(E.STATUS_ID, E.COMMENT).from(E).join(P).on(P.ID.eq(E.PERIOD_ID))
+        var last = DSL.lateral(db.select(E.STATUS_ID, E.COMMENT).from(E).join(P).on(P.ID.eq(E.PERIOD_ID))
                 .where(E.ITEM_ID.eq(I.ID)).orderBy(P.END_DATE.desc()).limit(1)).as("last");
         var lastStatus = last.field(E.STATUS_ID);
         return db.select(I.ID, A.NAME, I.TEXT, D.NAME, S.LABEL)
                 .from(I)
                 .join(A).on(A.ID.eq(I.AREA_ID))
                 .leftJoin(D).on(D.ID.eq(I.DEPARTMENT_ID))
-                .leftJoin(last).on(org.jooq.impl.DSL.trueCondition())
+                .leftJoin(last).on(DSL.trueCondition())
                 .leftJoin(S).on(S.ID.eq(lastStatus))
                 .where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(year))
                         .and(I.KIND.eq(ItemKind.ASSIGNMENT.name())).and(I.RETIRED_AT.isNull())
                         .and(S.TONE.isDistinctFrom("success"))
-                        .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(next)
+                        .and(DSL.notExists(DSL.selectOne().from(next)
                                 .where(next.CARRIED_FROM_ITEM_ID.eq(I.ID)))))
                 .orderBy(A.SORT_ORDER, I.CARRIED_OVER, I.SORT_ORDER, I.ID)
-                .fetch(r -> new se.uppfoljning.structure.RemainingAssignment(r.value1(), r.value2(), r.value3(),
+                .fetch(r -> new RemainingAssignment(r.value1(), r.value2(), r.value3(),
                         r.value4(), r.value5()));
     }
 
@@ -168,7 +177,7 @@ public class StructureRepository {
         return db.insertInto(I, I.COMMITTEE_ID, I.KIND, I.AREA_ID, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID, I.PLAN_YEAR,
                         I.CARRIED_OVER, I.DERIVED_FROM_FINANCE, I.SORT_ORDER, I.CARRIED_FROM_ITEM_ID)
                 .select(db.select(I.COMMITTEE_ID, I.KIND, I.AREA_ID, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID,
-                                org.jooq.impl.DSL.val(year), org.jooq.impl.DSL.val(true), org.jooq.impl.DSL.val(false),
+                                DSL.val(year), DSL.val(true), DSL.val(false),
                                 I.SORT_ORDER, I.ID)
                         .from(I).where(I.ID.in(itemIds)).orderBy(I.SORT_ORDER, I.ID))
                 .execute();
@@ -253,7 +262,7 @@ public class StructureRepository {
 
     private static boolean differsFromStored(FollowUpItemRecord item) {
         for (var field : item.fields()) {
-            if (!java.util.Objects.equals(item.get(field), item.original(field))) {
+            if (!Objects.equals(item.get(field), item.original(field))) {
                 return true;
             }
         }

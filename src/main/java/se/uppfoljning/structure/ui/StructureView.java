@@ -1,14 +1,21 @@
 package se.uppfoljning.structure.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import se.uppfoljning.base.ui.SwedishComponents;
+import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.structure.RemainingAssignment;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -29,8 +36,9 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
-import se.uppfoljning.base.ui.SelectedContext;
+import se.uppfoljning.structure.StructureImportChange;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.structure.StrategicArea;
 import se.uppfoljning.structure.StrategicGoal;
 import se.uppfoljning.structure.StructureImportResult;
@@ -46,6 +54,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The secretariat's workspace for the selected committee: goals, indicators and assignments (add, edit, retire),
@@ -68,10 +77,10 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     final Grid<Department> departments = new Grid<>();
     final Grid<ErrorDetail> importErrors = new Grid<>();
     final Paragraph importSummary = new Paragraph();
-    final com.vaadin.flow.component.html.Span planYears = new com.vaadin.flow.component.html.Span();
+    final Span planYears = new Span();
     final Select<Integer> itemYear = new Select<>();
     final Button importConfirm = new Button();
-    final Grid<se.uppfoljning.structure.StructureImportChange> importChanges = new Grid<>();
+    final Grid<StructureImportChange> importChanges = new Grid<>();
     final Checkbox confirmNewAreas = new Checkbox();
     final MemoryBuffer buffer = new MemoryBuffer();
     final Upload upload = new Upload(buffer);
@@ -149,7 +158,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
                 .setAutoWidth(true).setFlexGrow(0);
         items.addColumn(i -> i.owner() == null ? "" : i.owner()).setHeader(getTranslation("grid.owner")).setSortable(true)
                 .setFlexGrow(1);
-        items.addColumn(i -> i.kind() == se.uppfoljning.structure.ItemKind.ASSIGNMENT
+        items.addColumn(i -> i.kind() == ItemKind.ASSIGNMENT
                         ? getTranslation(i.carriedOver() ? "report.carriedAssignments" : "report.assignments",
                         String.valueOf(i.carriedOver() ? i.planYear() - 1 : i.planYear())) : "")
                 .setHeader(getTranslation("structure.osb")).setAutoWidth(true).setFlexGrow(0);
@@ -286,8 +295,8 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         Button addYear = new Button(getTranslation("structure.startPlanYear"), VaadinIcon.PLUS.create(), e -> run(() -> {
             if (newYear.getValue() == null) {
                 throw new ValidationException("organisation.error.planYearInvalid",
-                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MIN_PLAN_YEAR),
-                        String.valueOf(se.uppfoljning.organisation.OrganisationService.MAX_PLAN_YEAR));
+                        String.valueOf(OrganisationService.MIN_PLAN_YEAR),
+                        String.valueOf(OrganisationService.MAX_PLAN_YEAR));
             }
             confirmStartPlanYear(newYear.getValue(), newYear::clear);
         }, () -> { }));
@@ -307,11 +316,11 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         Div text = new Div(new Paragraph(getTranslation("structure.startPlanYear.text", unfinished.size(),
                 String.valueOf(year - 1))));
         if (!unfinished.isEmpty()) {
-            com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
-            unfinished.stream().limit(10).forEach(a -> list.add(new com.vaadin.flow.component.html.ListItem(
+            UnorderedList list = new UnorderedList();
+            unfinished.stream().limit(10).forEach(a -> list.add(new ListItem(
                     a.text() + " (" + (a.status() == null ? getTranslation("status.notAssessed") : a.status()) + ")")));
             if (unfinished.size() > 10) {
-                list.add(new com.vaadin.flow.component.html.ListItem(
+                list.add(new ListItem(
                         getTranslation("structure.startPlanYear.more", unfinished.size() - 10)));
             }
             text.add(list);
@@ -334,7 +343,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         itemYear.setItems(years);
         itemYear.setValue(years.contains(shown) ? shown : null);
         planYears.setText(getTranslation("structure.planYears", years.stream()
-                .map(y -> "ÖSB " + y).collect(java.util.stream.Collectors.joining(", "))));
+                .map(y -> "ÖSB " + y).collect(Collectors.joining(", "))));
         areas.setItems(structure.areas(context.committee()));
         goals.setItems(structure.goals(context.committee()));
     }
@@ -374,11 +383,11 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     private VerticalLayout importTab() {
         Paragraph help = new Paragraph(getTranslation("structure.import.help"));
         upload.setId("structure-upload");
-        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
+        SwedishComponents.upload(upload);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize((int) StructureImportService.MAX_BYTES);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("structure.import.drop")));
+        upload.setDropLabel(new Span(getTranslation("structure.import.drop")));
         upload.addSucceededListener(e -> {
             try {
                 previewFile(e.getFileName(), buffer.getInputStream().readAllBytes());
@@ -473,7 +482,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void prompt(String label, String value, Consumer<String> onSave) {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        Dialog dialog = new Dialog();
         dialog.setId("structure-prompt");
         dialog.setHeaderTitle(label);
         TextField field = new TextField();
@@ -488,7 +497,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         });
         save.setId("structure-prompt-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        save.addClickShortcut(Key.ENTER);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
         field.focus();

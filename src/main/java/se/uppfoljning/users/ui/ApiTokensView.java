@@ -22,7 +22,7 @@ import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.users.ApiToken;
 import se.uppfoljning.users.ApiTokenService;
 import se.uppfoljning.users.CreatedApiToken;

@@ -20,7 +20,7 @@ import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.users.PasswordRules;
 import se.uppfoljning.users.UserService;
 

@@ -20,7 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.base.ui.MainLayout;
+import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.users.NewUser;
 import se.uppfoljning.users.UserChange;

@@ -1,4 +1,4 @@
-package se.uppfoljning.base.ui;
+package se.uppfoljning.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;

@@ -1,4 +1,4 @@
-package se.uppfoljning.followup;
+package se.uppfoljning.structure;
 
 public enum StatusScale {
     /** Prognos måluppfyllelse. */

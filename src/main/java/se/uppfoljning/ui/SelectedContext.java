@@ -1,4 +1,4 @@
-package se.uppfoljning.base.ui;
+package se.uppfoljning.ui;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;

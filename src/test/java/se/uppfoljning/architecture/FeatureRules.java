@@ -1,0 +1,164 @@
+package se.uppfoljning.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The package-by-feature guards, as factories over a root package so that {@link FeatureRulesFailTest} can show each
+ * one failing on a small fixture and {@code ArchitectureTest} can apply them to the application. A feature is the
+ * first package below the root ({@code se.uppfoljning.followup}); {@code base} is the shared kernel and {@code db}
+ * the generated jOOQ code.
+ */
+public final class FeatureRules {
+
+    private FeatureRules() {
+    }
+
+    /** A dependency between two features that is known and allowed for now (documented where it is listed). */
+    public record KnownDependency(String fromFeature, String toFeature) {
+    }
+
+    /**
+     * The features' cores (everything but their {@code ui} and {@code api} adapters, which compose several features'
+     * doors) form no cycle.
+     */
+    public static ArchRule featuresFreeOfCycles(String root, List<KnownDependency> known) {
+        var rule = SlicesRuleDefinition.slices().matching(root + ".(*)..")
+                .should().beFreeOfCycles()
+                .ignoreDependency(resideInAnyPackage(root + "..ui..", root + "..api.."),
+                        DescribedPredicate.alwaysTrue());
+        for (KnownDependency k : known) {
+            rule = rule.ignoreDependency(resideInAPackage(root + "." + k.fromFeature() + ".."),
+                    resideInAPackage(root + "." + k.toFeature() + ".."));
+        }
+        return rule.because("a feature's core depends on the features below it, never back");
+    }
+
+    /** The shared kernel knows no feature: features use base, base uses nothing of theirs. */
+    public static ArchRule baseDependsOnNoFeature(String root) {
+        return noClasses().that().resideInAPackage(root + ".base..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..")
+                        .and(DescribedPredicate.not(resideInAnyPackage(root + ".base..", root + ".db..")))
+                        .as("a feature's classes"))
+                .because("base is the shared kernel below every feature");
+    }
+
+    /**
+     * A jOOQ table (its table class, record class or {@code Tables} constant) is used only by its owning feature,
+     * or by a feature listed as a reader of it (a read join in one statement).
+     */
+    public static ArchRule tablesOnlyInOwningFeature(String root, String jooqPackage, Map<String, String> owners,
+                                                     Map<String, Set<String>> readers) {
+        return classes().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(jooqPackage + "..")
+                .should(new ArchCondition<>("use only the jOOQ tables of their own feature") {
+                    @Override
+                    public void check(JavaClass javaClass, ConditionEvents events) {
+                        String feature = feature(root, javaClass);
+                        for (Dependency d : javaClass.getDirectDependenciesFromSelf()) {
+                            String table = table(jooqPackage, d);
+                            if (table == null) {
+                                continue;
+                            }
+                            String owner = owners.get(table);
+                            boolean allowed = feature.equals(owner)
+                                    || readers.getOrDefault(table, Set.of()).contains(feature);
+                            if (!allowed) {
+                                events.add(SimpleConditionEvent.violated(d, javaClass.getName() + " (feature "
+                                        + feature + ") uses table " + table + " owned by "
+                                        + (owner == null ? "nobody (add it to the map)" : owner) + ": "
+                                        + d.getDescription()));
+                            }
+                        }
+                    }
+                });
+    }
+
+    /**
+     * Every public method of a service declares who may call it ({@code @PreAuthorize} on the method or its class, or
+     * {@code @Unrestricted} with the reason it needs no right); static methods reach no bean and are left out:
+     * rights are decided in one place, by the service.
+     */
+    public static ArchRule publicServiceMethodsDeclareRights(String root, Class<? extends Annotation> service,
+                                                             Class<? extends Annotation> rule) {
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(service)
+                .and().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .and().arePublic()
+                .should(new ArchCondition<>("declare their rights with @" + rule.getSimpleName()) {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (method.getModifiers().contains(JavaModifier.SYNTHETIC)
+                                || method.getModifiers().contains(JavaModifier.STATIC) || method.isAnnotatedWith(rule)
+                                || method.isAnnotatedWith("se.uppfoljning.base.security.Unrestricted")
+                                || method.getOwner().isAnnotatedWith(rule)) {
+                            return;
+                        }
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                + " declares no rule of who may call it"));
+                    }
+                });
+    }
+
+    static String feature(String root, JavaClass javaClass) {
+        String rest = javaClass.getPackageName().length() > root.length()
+                ? javaClass.getPackageName().substring(root.length() + 1) : "";
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** The table a dependency reaches (its jOOQ class name, e.g. "FollowUpItem"), or null when it is no table. */
+    static String table(String jooqPackage, Dependency d) {
+        JavaClass target = d.getTargetClass();
+        while (target.isArray()) {
+            target = target.getComponentType();
+        }
+        String pkg = target.getPackageName();
+        if (pkg.equals(jooqPackage + ".tables")) {
+            return target.getSimpleName().isEmpty() ? null : target.getSimpleName().replaceAll("\\$.*", "");
+        }
+        if (pkg.equals(jooqPackage + ".tables.records")) {
+            return target.getSimpleName().replaceAll("Record$", "");
+        }
+        if (target.getName().equals(jooqPackage + ".Tables")) {
+            // Tables.FOLLOW_UP_ITEM: the constant's name tells the table
+            String description = d.getDescription();
+            int i = description.indexOf("Tables." );
+            if (i >= 0) {
+                String constant = description.substring(i + 7).replaceAll("[^A-Z0-9_].*", "");
+                if (!constant.isEmpty()) {
+                    return camel(constant);
+                }
+            }
+        }
+        return null;
+    }
+
+    static String camel(String constant) {
+        StringBuilder out = new StringBuilder();
+        for (String part : constant.toLowerCase().split("_")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+}

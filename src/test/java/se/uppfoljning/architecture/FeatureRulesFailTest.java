@@ -1,0 +1,68 @@
+package se.uppfoljning.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.prepost.PreAuthorize;
+import se.uppfoljning.architecture.FeatureRules.KnownDependency;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each guard of {@code ArchitectureTest} fails on a deliberate violation: the fixture package holds a base that
+ * knows a feature, two features in a cycle, a repository using another feature's table and a service method without
+ * a declared rule. Each rule is also shown to pass once the violation is allowed, so it fails for that reason only.
+ */
+public class FeatureRulesFailTest {
+
+    /** Stands in for Spring's {@code @Service}, so the fixture never becomes a bean of the application. */
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface FixtureService {
+    }
+
+    private static final String ROOT = "se.uppfoljning.architecture.fixture";
+    private static final JavaClasses FIXTURE = new ClassFileImporter().importPackages(ROOT);
+
+    @Test
+    void aCycleBetweenFeaturesFails() {
+        EvaluationResult result = FeatureRules.featuresFreeOfCycles(ROOT, List.of()).evaluate(FIXTURE);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("Cycle detected").contains("alpha").contains("beta");
+        assertThat(FeatureRules.featuresFreeOfCycles(ROOT, List.of(new KnownDependency("beta", "alpha")))
+                .evaluate(FIXTURE).hasViolation()).isFalse();
+    }
+
+    @Test
+    void baseDependingOnAFeatureFails() {
+        EvaluationResult result = FeatureRules.baseDependsOnNoFeature(ROOT).evaluate(FIXTURE);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(l -> l.contains("Kernel") && l.contains("AlphaRecord"));
+    }
+
+    @Test
+    void aTableUsedOutsideItsOwningFeatureFails() {
+        EvaluationResult result = FeatureRules.tablesOnlyInOwningFeature(ROOT, "se.uppfoljning.db",
+                Map.of("Measure", "beta"), Map.of()).evaluate(FIXTURE);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaRepository (feature alpha) uses table Measure owned by beta"));
+        assertThat(FeatureRules.tablesOnlyInOwningFeature(ROOT, "se.uppfoljning.db", Map.of("Measure", "beta"),
+                Map.of("Measure", Set.of("alpha"))).evaluate(FIXTURE).hasViolation()).isFalse();
+    }
+
+    @Test
+    void aPublicServiceMethodWithoutADeclaredRuleFails() {
+        EvaluationResult result = FeatureRules.publicServiceMethodsDeclareRights(ROOT, FixtureService.class,
+                PreAuthorize.class).evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaService.describe"))
+                .noneMatch(l -> l.contains("AlphaService.declared"));
+    }
+}
