@@ -129,6 +129,15 @@ class ArchitectureTest {
             org.springframework.stereotype.Service.class,
             org.springframework.security.access.prepost.PreAuthorize.class);
 
+    /** Views show what the read models' {@code may…} flags allow; they never ask for roles. */
+    @ArchTest
+    static final ArchRule viewsNeverAskForRoles = noClasses().that().resideInAPackage("..ui..")
+            .should().callMethod(se.uppfoljning.base.security.AppUserPrincipal.class, "hasRole", long.class,
+                    se.uppfoljning.base.security.Role.class)
+            .orShould().callMethod(se.uppfoljning.base.security.AppUserPrincipal.class, "hasRoleAnywhere",
+                    se.uppfoljning.base.security.Role.class)
+            .because("services decide rights and hand them to the views as may… flags");
+
     @ArchTest
     static final ArchRule apiDoesNotUseJooq = noClasses()
             .that().resideInAPackage("..api..")

@@ -8,7 +8,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Heading;
@@ -19,6 +20,7 @@ import se.uppfoljning.appendix.internal.HtmlRenderer;
 import se.uppfoljning.appendix.internal.PdfRenderer;
 import se.uppfoljning.appendix.internal.StoredAppendixRepository;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.AssignmentSection;
 import se.uppfoljning.followup.FollowUpOverview;
@@ -181,6 +183,12 @@ public class AppendixService {
     }
 
     /** "Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen - Delårsrapport … 2024.docx". */
+    /** Whether the current user may edit the measures and preview the appendices before the decision. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean mayEdit(CommitteeContext context) {
+        return CommitteeAccess.may(context.committee().id(), Right.EDIT_APPENDICES);
+    }
+
     @Unrestricted("formats a file name from the arguments; reads nothing")
     public String fileName(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         String name = messages.get("appendix.fileName", messages.get(key(kind, "fileTitle")),

@@ -4,7 +4,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.internal.AuditRepository;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
@@ -12,6 +11,7 @@ import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Unrestricted;
 
 import java.util.List;
 import java.util.Set;

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.security.SecurityEvent;
+import se.uppfoljning.base.security.Unrestricted;
 
 import javax.sql.DataSource;
 import java.io.IOException;

@@ -5,10 +5,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.finance.FinanceTable.Line;
 import se.uppfoljning.finance.FinanceTable.LineKind;
 import se.uppfoljning.finance.internal.FinanceRepository;
@@ -72,6 +74,14 @@ public class FinanceService {
         return summarise(context, repository.levels(context.committee().id()),
                 repository.aggregates(periodId, List.of()), repository.summedRows(periodId, List.of()),
                 repository.rowCount(periodId));
+    }
+
+    /** What the current user may do with the period's finance (for the view: it never asks for roles). */
+    @PreAuthorize("isAuthenticated()")
+    public FinanceRights rights(CommitteeContext context) {
+        long committee = context.committee().id();
+        return new FinanceRights(CommitteeAccess.may(committee, Right.IMPORT_FINANCE) && !context.period().isLocked(),
+                CommitteeAccess.may(committee, Right.SEE_FINANCE_FINDINGS));
     }
 
     @PreAuthorize("isAuthenticated()")

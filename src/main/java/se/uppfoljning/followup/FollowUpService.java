@@ -12,6 +12,7 @@ import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.fonts.DrawableText;
 import se.uppfoljning.base.security.Role;
@@ -204,6 +205,12 @@ public class FollowUpService {
     public int keepDecidedStructure(CommitteeContext context) {
         se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
         return repository.insertDecidedStructure(context.committee().id(), context.period().id(), context.period().year());
+    }
+
+    /** Whether the overview should start on the user's own department (an official who is not the secretariat). */
+    @PreAuthorize("isAuthenticated()")
+    public boolean startsWithOwnDepartment(CommitteeContext context) {
+        return CommitteeAccess.startsWithOwnDepartment(context.committee().id());
     }
 
     static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {

@@ -4,9 +4,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.notifications.internal.NotificationRepository;
 
 import java.time.OffsetDateTime;

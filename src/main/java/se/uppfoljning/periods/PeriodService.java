@@ -15,6 +15,7 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -65,6 +66,13 @@ public class PeriodService {
     @PreAuthorize("isAuthenticated()")
     public PeriodDetails period(String committeeSlug, String periodSlug) {
         return details(organisation.context(committeeSlug, periodSlug));
+    }
+
+    /** What the current user may do with the committee's periods (for the view: it never asks for roles). */
+    @PreAuthorize("isAuthenticated()")
+    public PeriodRights rights(Committee committee) {
+        return new PeriodRights(CommitteeAccess.may(committee.id(), Right.MANAGE_PERIODS),
+                CommitteeAccess.may(committee.id(), Right.REOPEN_PERIOD));
     }
 
     /** The period of the context with its deadline and decision; members of the committee. */

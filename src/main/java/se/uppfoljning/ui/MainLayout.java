@@ -13,8 +13,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.periods.ReportingPeriod;
@@ -62,8 +63,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         nav.addItem(new SideNavItem(getTranslation("nav.appendices"), "bilagor", VaadinIcon.FILE_TEXT.create()));
         com.vaadin.flow.component.html.Div menu = new com.vaadin.flow.component.html.Div(nav);
         menu.addClassName("main-menu");
-        boolean admin = CurrentUser.get().hasRoleAnywhere(Role.ADMIN);
-        boolean secretariat = CurrentUser.get().hasRoleAnywhere(Role.SECRETARIAT);
+        boolean admin = CommitteeAccess.mayAnywhere(Right.ADMINISTER);
+        boolean secretariat = CommitteeAccess.mayAnywhere(Right.WORK_ON_REPORT);
         if (secretariat || admin) {
             SideNav report = new SideNav(getTranslation("nav.group.report"));
             report.setId("report-nav");

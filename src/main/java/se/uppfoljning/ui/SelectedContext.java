@@ -3,8 +3,8 @@ package se.uppfoljning.ui;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import org.springframework.stereotype.Component;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
@@ -50,9 +50,7 @@ public class SelectedContext implements Serializable {
      * which is complete with finance and appendices; everyone who works on the report the latest period.
      */
     private static Optional<ReportingPeriod> defaultPeriod(Committee committee, List<ReportingPeriod> periods) {
-        boolean readsOnly = CurrentUser.find().map(u -> !u.isSystem() && u.hasRole(committee.id(), Role.POLITICIAN)
-                && java.util.stream.Stream.of(Role.OFFICIAL, Role.SECRETARIAT, Role.CONTROLLER, Role.ADMIN)
-                .noneMatch(r -> u.hasRole(committee.id(), r))).orElse(false);
+        boolean readsOnly = CommitteeAccess.readsOnly(committee.id());
         if (readsOnly) {
             Optional<ReportingPeriod> decided = periods.stream().filter(ReportingPeriod::isLocked).findFirst();
             if (decided.isPresent()) {

@@ -4,7 +4,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
@@ -16,6 +15,7 @@ import se.uppfoljning.base.security.ApiTokenAuthenticator;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.SecurityEvent;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.users.internal.ApiTokenRepository;
 import se.uppfoljning.users.internal.UserRepository;
 

@@ -3,8 +3,8 @@ package se.uppfoljning.users;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.security.LoginLockStore;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.users.internal.UserRepository;
 
 import java.time.Instant;

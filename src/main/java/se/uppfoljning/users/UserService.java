@@ -7,7 +7,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
@@ -21,6 +20,7 @@ import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.SessionTerminator;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.users.internal.UserRepository;
 

@@ -2,6 +2,7 @@ package se.uppfoljning.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,5 +65,13 @@ public class FeatureRulesFailTest {
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(l -> l.contains("AlphaService.describe"))
                 .noneMatch(l -> l.contains("AlphaService.declared"));
+    }
+
+    @Test
+    void aViewAskingForARoleFails() throws Exception {
+        var field = Class.forName("se.uppfoljning.ArchitectureTest").getDeclaredField("viewsNeverAskForRoles");
+        field.setAccessible(true);
+        EvaluationResult result = ((ArchRule) field.get(null)).evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails()).anyMatch(l -> l.contains("AlphaView") && l.contains("hasRole"));
     }
 }

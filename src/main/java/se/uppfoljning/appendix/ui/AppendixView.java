@@ -31,9 +31,6 @@ import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
 import se.uppfoljning.appendix.AppendixService;
-import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
@@ -94,9 +91,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private boolean isSecretariat() {
-        AppUserPrincipal user = CurrentUser.get();
-        long committee = context.committee().id();
-        return user.hasRole(committee, Role.SECRETARIAT) || user.hasRole(committee, Role.ADMIN);
+        return appendices.mayEdit(context);
     }
 
     private Section appendixSection(AppendixKind kind) {

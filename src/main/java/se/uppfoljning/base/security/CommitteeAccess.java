@@ -36,4 +36,36 @@ public final class CommitteeAccess {
         }
         return user;
     }
+
+    /** Whether the current user holds the right in the committee (the system user holds every right). */
+    public static boolean may(long committeeId, Right right) {
+        AppUserPrincipal user = CurrentUser.get();
+        return right.roles().stream().anyMatch(r -> user.hasRole(committeeId, r));
+    }
+
+    /** Whether the current user holds the right in any committee (for the menu, before a committee is chosen). */
+    public static boolean mayAnywhere(Right right) {
+        AppUserPrincipal user = CurrentUser.get();
+        return right.roles().stream().anyMatch(user::hasRoleAnywhere);
+    }
+
+    /**
+     * Whether the current user only reads the committee's reports: a politician there and nothing more (the system
+     * user works on everything).
+     */
+    public static boolean readsOnly(long committeeId) {
+        return CurrentUser.find().map(u -> !u.isSystem() && u.hasRole(committeeId, Role.POLITICIAN)
+                && Arrays.stream(Role.values()).filter(r -> r != Role.POLITICIAN)
+                .noneMatch(r -> u.hasRole(committeeId, r))).orElse(false);
+    }
+
+    /**
+     * Whether the committee's views should start on the user's own department: an official there who is not also
+     * the secretariat (the system user is neither).
+     */
+    public static boolean startsWithOwnDepartment(long committeeId) {
+        AppUserPrincipal user = CurrentUser.get();
+        return !user.isSystem() && user.hasRole(committeeId, Role.OFFICIAL)
+                && !user.hasRole(committeeId, Role.SECRETARIAT);
+    }
 }

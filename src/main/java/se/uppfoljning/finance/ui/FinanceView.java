@@ -30,8 +30,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import se.uppfoljning.base.error.DomainException;
-import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
@@ -108,7 +106,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         boolean hasFigures = overview.summary().balancedBudget().status() != null;
         add(balancedBudget(overview.summary()));
         // a decided period is a locked record: no upload offered there
-        if (CurrentUser.get().hasRole(context.committee().id(), Role.CONTROLLER) && !context.period().isLocked()) {
+        if (finance.rights(context).mayImport()) {
             add(importSection());
         }
         if (!hasFigures) {
@@ -284,10 +282,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Controllers (and the secretariat) see each finding; others whether the figures are consistent. */
     private Section findings(List<FinanceFinding> findings) {
-        long committee = context.committee().id();
-        var user = CurrentUser.get();
-        boolean checksFigures = user.hasRole(committee, Role.CONTROLLER) || user.hasRole(committee, Role.SECRETARIAT)
-                || user.hasRole(committee, Role.ADMIN);
+        boolean checksFigures = finance.rights(context).maySeeFindings();
         if (!checksFigures) {
             Section section = new Section();
             section.setId("finance-findings");

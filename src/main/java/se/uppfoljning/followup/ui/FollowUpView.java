@@ -382,11 +382,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 PARAM_TEXT, PARAM_NOT_READY)::contains)) {
             return parameters;
         }
-        var user = se.uppfoljning.base.security.CurrentUser.get();
-        if (user.isSystem() || !user.hasRole(context.committee().id(), se.uppfoljning.base.security.Role.OFFICIAL)
-                || user.hasRole(context.committee().id(), se.uppfoljning.base.security.Role.SECRETARIAT)) {
+        if (!followUp.startsWithOwnDepartment(context)) {
             return parameters;
         }
+        var user = se.uppfoljning.base.security.CurrentUser.get();
         return department.getListDataView().getItems().filter(d -> user.departmentIds().contains(d.id())).findFirst()
                 .map(own -> Map.of(PARAM_DEPARTMENT, List.of(String.valueOf(own.id()))))
                 .orElse(parameters);

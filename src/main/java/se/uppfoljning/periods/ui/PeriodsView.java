@@ -19,10 +19,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.periods.PeriodRights;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.organisation.Committee;
@@ -178,10 +177,11 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decisionHint.addClassName("entry-meta");
         add(new H3(getTranslation("periods.selected")), transitions, decisionHint, decision);
         add(completenessTitle, deadlineInfo, completenessGrid, remindAll, incompleteList);
-        if (CurrentUser.get().hasRole(committee.id(), Role.ADMIN)) {
+        PeriodRights rights = periods.rights(committee);
+        if (rights.mayReopen()) {
             add(new HorizontalLayout(reason, reopen));
         }
-        if (CurrentUser.get().hasRole(committee.id(), Role.SECRETARIAT) || CurrentUser.get().hasRole(committee.id(), Role.ADMIN)) {
+        if (rights.mayManage()) {
             HorizontalLayout form = new HorizontalLayout(kind, year, endDate, deadline, create);
             form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             form.setWrap(true);

@@ -1,0 +1,37 @@
+package se.uppfoljning.base.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a user may do in a committee, and which roles grant it: the one table of rights. Services check it
+ * ({@link CommitteeAccess#may}) and put the answers into their read models as {@code may…} flags; views show what
+ * the flags allow and never ask for roles.
+ */
+public enum Right {
+    /** Create periods, move them to review and back, decide them. */
+    MANAGE_PERIODS(Role.SECRETARIAT, Role.ADMIN),
+    /** Reopen a decided period, with a reason. */
+    REOPEN_PERIOD(Role.ADMIN),
+    /** Upload finance figures. */
+    IMPORT_FINANCE(Role.CONTROLLER),
+    /** See each finding of the finance checks (others see whether the figures are consistent). */
+    SEE_FINANCE_FINDINGS(Role.CONTROLLER, Role.SECRETARIAT, Role.ADMIN),
+    /** Edit Bilaga 1's measures and preview the appendices before the decision. */
+    EDIT_APPENDICES(Role.SECRETARIAT, Role.ADMIN),
+    /** Work on a whole committee's report (the secretariat's menu: periods, structure, publication). */
+    WORK_ON_REPORT(Role.SECRETARIAT, Role.ADMIN),
+    /** Administer users, tokens and the audit log. */
+    ADMINISTER(Role.ADMIN);
+
+    private final Set<Role> roles;
+
+    Right(Role first, Role... more) {
+        this.roles = EnumSet.of(first, more);
+    }
+
+    /** The roles that grant it. */
+    public Set<Role> roles() {
+        return roles;
+    }
+}
