@@ -7,6 +7,7 @@ import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import se.uppfoljning.backup.RestoreCommand;
 
 @SpringBootApplication
 @Theme(themeClass = Lumo.class)
@@ -14,8 +15,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        if (se.uppfoljning.backup.RestoreCommand.wanted(args)) {
-            System.exit(se.uppfoljning.backup.RestoreCommand.run(Application.class, args));
+        if (RestoreCommand.wanted(args)) {
+            System.exit(RestoreCommand.run(Application.class, args));
         }
         SpringApplication.run(Application.class, args);
     }

@@ -1,6 +1,7 @@
 package se.uppfoljning.appendix;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record AppendixDocument(String title, String committee, String period, Lo
 
         /** A paragraph from text where *asterisks* mark italics. */
         public static Paragraph ofMarkedText(String marked) {
-            List<Run> runs = new java.util.ArrayList<>();
+            List<Run> runs = new ArrayList<>();
             String[] parts = marked.split("\\*", -1);
             for (int i = 0; i < parts.length; i++) {
                 if (!parts[i].isEmpty()) {

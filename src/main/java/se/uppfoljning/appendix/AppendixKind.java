@@ -1,5 +1,7 @@
 package se.uppfoljning.appendix;
 
+import java.util.Arrays;
+import java.util.Optional;
 /** The generated appendices of an interim report; the slug is used in URLs. */
 public enum AppendixKind {
     /** Planerade och vidtagna åtgärder. */
@@ -17,7 +19,7 @@ public enum AppendixKind {
         return slug;
     }
 
-    public static java.util.Optional<AppendixKind> ofSlug(String slug) {
-        return java.util.Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
+    public static Optional<AppendixKind> ofSlug(String slug) {
+        return Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
     }
 }

@@ -2,7 +2,7 @@ package se.uppfoljning.appendix;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,12 +36,10 @@ import se.uppfoljning.organisation.OrganisationService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bilaga 1 and Bilaga 2 of a committee's report for a period, generated from the stored data as Word, PDF or the
@@ -67,15 +65,12 @@ public class AppendixService {
      * the rest wait their turn (fairly), so a burst of downloads neither fails nor exhausts the heap.
      */
     private final Semaphore rendering = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
-    private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(100), runnable -> {
-        Thread thread = new Thread(runnable, "appendix-generator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor executor;
 
     AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
-                    Messages messages, StoredAppendixRepository stored) {
+                    Messages messages, StoredAppendixRepository stored,
+                    @Qualifier(AppendixExecutorConfiguration.EXECUTOR) Executor executor) {
+        this.executor = executor;
         this.stored = stored;
         this.followUp = followUp;
         this.measures = measures;
@@ -128,7 +123,7 @@ public class AppendixService {
 
     /** The SHA-256 of the stored decided appendix, if the period has been decided. */
     @PreAuthorize("isAuthenticated()")
-    public java.util.Optional<String> storedSha256(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
+    public Optional<String> storedSha256(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         organisation.context(context.committee().slug(), context.period().slug());
         return stored.storedSha256(context.period().id(), kind, format);
     }
@@ -169,11 +164,6 @@ public class AppendixService {
                 SecurityContextHolder.clearContext();
             }
         }, executor);
-    }
-
-    @PreDestroy
-    void shutdown() {
-        executor.shutdownNow();
     }
 
     /** The HTML the PDF is made from, for the secretariat's preview in the browser. */

@@ -18,6 +18,7 @@ import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import java.util.Locale;
 class AccessDenialRecorder {
 
     /** The denial last logged on this thread: the same exception passing through outer services is not logged again. */
-    private static final ThreadLocal<java.lang.ref.WeakReference<Throwable>> LAST = new ThreadLocal<>();
+    private static final ThreadLocal<WeakReference<Throwable>> LAST = new ThreadLocal<>();
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -47,7 +48,7 @@ class AccessDenialRecorder {
             } catch (AccessDeniedException e) {
                 var last = LAST.get();
                 if (last == null || last.get() != e) {
-                    LAST.set(new java.lang.ref.WeakReference<>(e));
+                    LAST.set(new WeakReference<>(e));
                     events.getObject().publishEvent(event(invocation.getMethod(), invocation.getArguments(), e,
                             messages.getObject()));
                 }

@@ -1,5 +1,6 @@
 package se.uppfoljning.audit;
 
+import se.uppfoljning.base.security.SecurityEvent;
 /** The action names the log knows; each has a Swedish label "audit.action.<name>" in the bundle. */
 public final class AuditActions {
 
@@ -7,7 +8,7 @@ public final class AuditActions {
     public static final String USER_PREFIX = "user.";
 
     /** Security events (failed logins, locks, denials, rejected imports, tokens): admins only. */
-    public static final String SECURITY_PREFIX = se.uppfoljning.base.security.SecurityEvent.ACTION_PREFIX;
+    public static final String SECURITY_PREFIX = SecurityEvent.ACTION_PREFIX;
 
     public static final String USER_CREATED = "user.created";
     public static final String USER_UPDATED = "user.updated";

@@ -1,5 +1,6 @@
 package se.uppfoljning.audit;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,7 +57,7 @@ public class AuditService {
      * Writes a security event in a transaction of its own: the refusal it records usually rolls back the caller's
      * work, and a failed login has no transaction at all. The client address goes first in the details.
      */
-    @org.springframework.context.event.EventListener
+    @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @Unrestricted("records sign-in events, which happen before anyone is signed in")
     public void onSecurityEvent(SecurityEvent event) {

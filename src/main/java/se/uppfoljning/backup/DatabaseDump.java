@@ -1,6 +1,7 @@
 package se.uppfoljning.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -50,7 +52,7 @@ public final class DatabaseDump {
     private static final Map<String, String> SEEDED_ROWS = Map.of("app_user", "username = 'system'");
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public record TableEntry(String name, List<String> columns, long rows, String file, String sha256) {
     }
@@ -161,7 +163,7 @@ public final class DatabaseDump {
                 connection.rollback();
                 throw e;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new BackupException("Filen är ingen läsbar säkerhetskopia (ingen giltig ZIP-fil).", e);
         }
     }

@@ -30,10 +30,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Demo mode (the default on the embedded database): on an empty database, loads Örebro kommun's Kommunstyrelsen
@@ -107,7 +109,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                     .map(m -> new Membership(committees.get(m[0]), Role.valueOf(m[1])))
                     .toList();
             Set<Long> userDepartments = split(user.get("avdelningar")).stream().map(departments::get)
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
             users.createUser(user.get("anvandarnamn"), user.get("namn"), DEMO_PASSWORD, memberships, userDepartments,
                     user.get("epost"));
         }
@@ -146,7 +148,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     }
 
     private static List<String> split(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static byte[] bytes(String resource) {

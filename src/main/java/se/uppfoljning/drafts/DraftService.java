@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Keeps what a user types in an edit dialog before they save it, per user and edited thing, so that an expired
@@ -42,7 +43,7 @@ public class DraftService {
             return false;
         }
         AppUserPrincipal user = CurrentUser.get();
-        Map<String, String> kept = new java.util.TreeMap<>();
+        Map<String, String> kept = new TreeMap<>();
         fields.forEach((name, value) -> kept.put(name, storable(value)));
         repository.upsert(user.id(), key, kept, OffsetDateTime.now(clock));
         return true;

@@ -2,6 +2,7 @@ package se.uppfoljning.finance;
 
 import se.uppfoljning.periods.ReportingPeriod;
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class FinanceColumns {
 
     public static List<Column> columns(FinanceCut cut, ReportingPeriod period, Text text) {
         int year = period.year();
-        String end = period.endDate() == null ? "" : period.endDate().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+        String end = period.endDate() == null ? "" : period.endDate().format(DateTimeFormatter.ofPattern("yyMMdd"));
         String month = period.endDate() == null ? "" : capitalise(period.endDate().getMonth()
                 .getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH));
         if (cut == FinanceCut.SUMMARY) {

@@ -3,6 +3,7 @@ package se.uppfoljning.finance;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import se.uppfoljning.base.text.InputText;
 
 /** The five cuts of the figures; {@code fileName} is the value of the import's column {@code snitt}. */
 public enum FinanceCut {
@@ -28,7 +29,7 @@ public enum FinanceCut {
     }
 
     public static Optional<FinanceCut> fromFile(String value) {
-        String v = se.uppfoljning.base.text.InputText.key(value);
+        String v = InputText.key(value);
         return Arrays.stream(values()).filter(c -> c.fileName.equals(v)).findFirst();
     }
 

@@ -1,5 +1,6 @@
 package se.uppfoljning.finance;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  */
 public record FinanceImportResult(int rows, List<String> levels, int added, int changed, int removed,
                                   long netForecast, long netBudget, long netDeviation,
-                                  java.math.BigDecimal deviationPercent, String goalStatus,
+                                  BigDecimal deviationPercent, String goalStatus,
                                   List<FinanceFinding> warnings, List<String> notes) {
 
     public boolean unchanged() {

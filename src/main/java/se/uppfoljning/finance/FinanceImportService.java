@@ -2,7 +2,9 @@ package se.uppfoljning.finance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -11,10 +13,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.imports.ImportRejection;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
@@ -24,7 +29,10 @@ import se.uppfoljning.finance.internal.FinanceRepository;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.CommitteeContext;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +46,7 @@ import java.util.stream.Collectors;
 @Service
 public class FinanceImportService {
 
-    private final se.uppfoljning.audit.AuditService audit;
+    private final AuditService audit;
 
     private static final Logger log = LoggerFactory.getLogger(FinanceImportService.class);
 
@@ -48,12 +56,12 @@ public class FinanceImportService {
     private final Messages messages;
     private final TransactionTemplate separateTransaction;
     private final long maxBytes;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     FinanceImportService(FinanceRepository repository, FinanceService finance, FollowUpService followUp,
                          Messages messages, PlatformTransactionManager transactionManager,
-                         @Value("${app.finance.max-file-bytes:52428800}") long maxBytes, se.uppfoljning.audit.AuditService audit) {
+                         @Value("${app.finance.max-file-bytes:52428800}") long maxBytes, AuditService audit) {
         this.audit = audit;
         this.repository = repository;
         this.finance = finance;
@@ -96,7 +104,7 @@ public class FinanceImportService {
                     safeName(fileName), sha, 0, List.of(), "REJECTED", new int[3], message, user.username()));
             log.info("Ekonomiimport avvisad: {} i {} av {}: {}", fileName, context.period().slug(), user.username(),
                     message);
-            events.publishEvent(se.uppfoljning.base.imports.ImportRejection.event(context.committee().id(),
+            events.publishEvent(ImportRejection.event(context.committee().id(),
                     messages.get("audit.security.importKind.finance"), safeName(fileName), content, e, messages));
             throw e;
         }
@@ -151,7 +159,7 @@ public class FinanceImportService {
     }
 
     private static AppUserPrincipal requireController(CommitteeContext context) {
-        return se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(), Role.CONTROLLER);
+        return CommitteeAccess.requireRole(context.committee().id(), Role.CONTROLLER);
     }
 
     private static String safeName(String fileName) {
@@ -161,8 +169,8 @@ public class FinanceImportService {
 
     private static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -14,6 +14,7 @@ import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.finance.FinanceTable.Line;
 import se.uppfoljning.finance.FinanceTable.LineKind;
 import se.uppfoljning.finance.internal.FinanceRepository;
+import se.uppfoljning.finance.internal.FinanceWorkbook;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -108,7 +109,7 @@ public class FinanceService {
     @PreAuthorize("isAuthenticated()")
     public byte[] exportXlsx(CommitteeContext context) {
         FinanceOverview overview = overview(context);
-        return se.uppfoljning.finance.internal.FinanceWorkbook.write(overview.tables(), context.period(),
+        return FinanceWorkbook.write(overview.tables(), context.period(),
                 this::title, messages::get);
     }
 
@@ -226,6 +227,6 @@ public class FinanceService {
     }
 
     private static void requireMember(CommitteeContext context) {
-        se.uppfoljning.base.security.CommitteeAccess.requireMember(context.committee().id());
+        CommitteeAccess.requireMember(context.committee().id());
     }
 }

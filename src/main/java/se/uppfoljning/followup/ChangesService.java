@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,8 @@ public class ChangesService {
                         old == null ? "" : old.comment());
                 if (change.statusChanged() || change.commentChanged()) {
                     changes.add(change);
-                    perArea.computeIfAbsent(area.name(), a -> new TreeMap<>(java.util.Comparator.nullsFirst(
-                            java.util.Comparator.naturalOrder()))).merge(row.status(), 1, Integer::sum);
+                    perArea.computeIfAbsent(area.name(), a -> new TreeMap<>(Comparator.nullsFirst(
+                            Comparator.naturalOrder()))).merge(row.status(), 1, Integer::sum);
                 }
             }
         }

@@ -2,6 +2,7 @@ package se.uppfoljning.followup;
 
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.structure.StatusScale;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Everything followed up for a committee in a period, shaped like Bilaga 2, with the status scales. */
@@ -22,7 +23,7 @@ public record FollowUpOverview(CommitteeContext context, List<AreaSection> areas
 
     /** Per area, and for the whole committee (area id 0, name null), the rows counted per status. */
     public List<AreaProgress> progress() {
-        java.util.List<AreaProgress> result = new java.util.ArrayList<>();
+        List<AreaProgress> result = new ArrayList<>();
         for (AreaSection area : areas) {
             result.add(new AreaProgress(area.id(), area.name(), count(area.rows().toList(), StatusScale.GOAL),
                     count(area.rows().toList(), StatusScale.ASSIGNMENT)));
@@ -48,7 +49,7 @@ public record FollowUpOverview(CommitteeContext context, List<AreaSection> areas
         List<FollowUpRow> ofScale = rows.stream().filter(r -> r.kind().scale() == scale && !r.fromPreviousPeriod())
                 .toList();
         int carried = (int) rows.stream().filter(r -> r.kind().scale() == scale && r.fromPreviousPeriod()).count();
-        java.util.List<StatusCount> counts = new java.util.ArrayList<>();
+        List<StatusCount> counts = new ArrayList<>();
         for (StatusOption option : statuses(scale)) {
             counts.add(new StatusCount(option.label(), option.tone(),
                     (int) ofScale.stream().filter(r -> option.label().equals(r.status())).count()));

@@ -16,6 +16,7 @@ import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.fonts.DrawableText;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.followup.internal.EntryWriter;
@@ -24,12 +25,20 @@ import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
 import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.structure.ItemKind;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Follow-up of goals, indicators and assignments: the overview, edits with optimistic locking, history. */
 @Service
@@ -40,13 +49,15 @@ public class FollowUpService {
     public static final int MAX_COMMENT_LENGTH = 10_000;
 
     private final FollowUpRepository repository;
+    private final Clock clock;
     private final OrganisationService organisation;
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final DraftService drafts;
 
     FollowUpService(FollowUpRepository repository, OrganisationService organisation, EntryWriter entryWriter,
-                    AuditService audit, DraftService drafts) {
+                    AuditService audit, DraftService drafts, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.drafts = drafts;
         this.repository = repository;
@@ -64,7 +75,7 @@ public class FollowUpService {
     public FollowUpOverview overview(CommitteeContext context) {
         AppUserPrincipal user = CurrentUser.get();
         requireMember(user, context);
-        List<OverviewRecord> records = context.period().state() == se.uppfoljning.periods.PeriodState.DECIDED
+        List<OverviewRecord> records = context.period().state() == PeriodState.DECIDED
                 ? repository.decidedOverview(context.period().id()) : List.of();
         if (records.isEmpty()) { // open, or decided before structures were kept
             records = repository.overview(context.committee().id(), context.period().id(), context.period().year());
@@ -75,14 +86,14 @@ public class FollowUpService {
 
     /** The committee's goals, indicators and assignments per plan year (newest first), without follow-up. */
     @PreAuthorize("isAuthenticated()")
-    public java.util.SortedMap<Integer, List<AreaSection>> structure(CommitteeContext context) {
+    public SortedMap<Integer, List<AreaSection>> structure(CommitteeContext context) {
         AppUserPrincipal user = CurrentUser.get();
         requireMember(user, context);
         Map<Integer, List<OverviewRecord>> byYear = new LinkedHashMap<>();
         for (OverviewRecord r : repository.structure(context.committee().id())) {
             byYear.computeIfAbsent(r.planYear(), y -> new ArrayList<>()).add(r);
         }
-        java.util.SortedMap<Integer, List<AreaSection>> result = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        SortedMap<Integer, List<AreaSection>> result = new TreeMap<>(Comparator.reverseOrder());
         byYear.forEach((year, records) -> result.put(year, group(records, user, context)));
         return result;
     }
@@ -158,7 +169,7 @@ public class FollowUpService {
         if (item.derivedFromFinance()) {
             throw new ValidationException("followup.error.derived");
         }
-        String comment = change.comment() == null ? "" : se.uppfoljning.base.text.InputText.clean("Kommentar", change.comment()).strip();
+        String comment = change.comment() == null ? "" : InputText.clean("Kommentar", change.comment()).strip();
         if (comment.length() > MAX_COMMENT_LENGTH) {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }
@@ -193,7 +204,7 @@ public class FollowUpService {
             throw new LockedException("followup.error.periodLocked", to.period().name());
         }
         return repository.insertDraftsFromPreviousPeriod(committeeId, to.period().year(), from.period().id(),
-                to.period().id(), user.username(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                to.period().id(), user.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /**
@@ -203,7 +214,7 @@ public class FollowUpService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public int keepDecidedStructure(CommitteeContext context) {
-        se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
         return repository.insertDecidedStructure(context.committee().id(), context.period().id(), context.period().year());
     }
 
@@ -233,7 +244,7 @@ public class FollowUpService {
 
     static FollowUpRow toRow(OverviewRecord r, AppUserPrincipal user, CommitteeContext context) {
         boolean editable = !context.period().isLocked() && mayEdit(user, context, r.departmentId());
-        boolean mayMarkReady = context.period().state() == se.uppfoljning.periods.PeriodState.OPEN
+        boolean mayMarkReady = context.period().state() == PeriodState.OPEN
                 && mayMarkReady(user, context, r.departmentId());
         return new FollowUpRow(r.itemId(), r.kind(), r.areaId(), r.goalNumber(), r.number(), r.text(), r.targetText(),
                 r.departmentId(), r.owner(), r.planYear(), r.carriedOver(), r.derivedFromFinance(), r.status(),
@@ -242,14 +253,14 @@ public class FollowUpService {
     }
 
     private static void requireMember(AppUserPrincipal user, CommitteeContext context) {
-        se.uppfoljning.base.security.CommitteeAccess.requireMember(context.committee().id());
+        CommitteeAccess.requireMember(context.committee().id());
     }
 
     private static final class SectionBuilder<T> {
         final List<FollowUpRow> rows = new ArrayList<>();
-        final java.util.function.Function<List<FollowUpRow>, T> factory;
+        final Function<List<FollowUpRow>, T> factory;
 
-        SectionBuilder(java.util.function.Function<List<FollowUpRow>, T> factory) {
+        SectionBuilder(Function<List<FollowUpRow>, T> factory) {
             this.factory = factory;
         }
 

@@ -10,13 +10,19 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.fonts.DrawableText;
 import se.uppfoljning.base.imports.TabularFile;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.measures.internal.MeasureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Measures for a balanced economy (Bilaga 1), per committee and period. */
 @Service
@@ -77,8 +83,8 @@ public class MeasureService {
 
     private static void requireWritable(CommitteeContext context) {
         // the secretariat of this committee, not of another one
-        se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(),
-                se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
+        CommitteeAccess.requireRole(context.committee().id(),
+                Role.SECRETARIAT, Role.ADMIN);
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }
@@ -95,26 +101,26 @@ public class MeasureService {
             }
         }
         // a character no shipped font has would print as "#" in Bilaga 1
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         texts.put("atgard", m.description());
         texts.put("beslut", m.decision());
         texts.put("diarienummer", m.diaryNumber());
         texts.put("forvantad_effekt", m.expectedEffect());
         texts.put("kommentar", m.comment());
-        texts.forEach((column, text) -> se.uppfoljning.base.fonts.DrawableText.firstUndrawable(text).ifPresent(cp ->
+        texts.forEach((column, text) -> DrawableText.firstUndrawable(text).ifPresent(cp ->
                 errors.add(new ErrorDetail(null, column, "Tecknet \"" + Character.toString(cp) + "\" ("
-                        + se.uppfoljning.base.fonts.DrawableText.code(cp) + ") kan inte skrivas ut i bilagan."))));
+                        + DrawableText.code(cp) + ") kan inte skrivas ut i bilagan."))));
         if (!errors.isEmpty()) {
             throw new ValidationException("measures.error.invalid", errors);
         }
     }
 
     private static Measure clean(Measure m) {
-        return new Measure(m.id(), m.number(), se.uppfoljning.base.text.InputText.clean("Åtgärd", m.description()).strip(),
-                trimToNull(se.uppfoljning.base.text.InputText.clean("Beslut", m.decision())),
-                trimToNull(se.uppfoljning.base.text.InputText.clean("Diarienummer", m.diaryNumber())), m.forecastEffect(), m.totalEffect(),
-                m.achievedEffect(), trimToNull(se.uppfoljning.base.text.InputText.clean("Förväntad effekt", m.expectedEffect())),
-                trimToNull(se.uppfoljning.base.text.InputText.clean("Kommentar", m.comment())));
+        return new Measure(m.id(), m.number(), InputText.clean("Åtgärd", m.description()).strip(),
+                trimToNull(InputText.clean("Beslut", m.decision())),
+                trimToNull(InputText.clean("Diarienummer", m.diaryNumber())), m.forecastEffect(), m.totalEffect(),
+                m.achievedEffect(), trimToNull(InputText.clean("Förväntad effekt", m.expectedEffect())),
+                trimToNull(InputText.clean("Kommentar", m.comment())));
     }
 
     private static String trimToNull(String value) {

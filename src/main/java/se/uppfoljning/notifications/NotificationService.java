@@ -9,6 +9,7 @@ import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.notifications.internal.NotificationRepository;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.List;
 public class NotificationService {
 
     private final NotificationRepository repository;
+    private final Clock clock;
 
-    NotificationService(NotificationRepository repository) {
+    NotificationService(NotificationRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /**
@@ -68,7 +71,7 @@ public class NotificationService {
         return CurrentUser.get();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -5,9 +5,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.organisation.internal.OrganisationRepository;
 import se.uppfoljning.periods.PeriodKind;
@@ -15,6 +18,7 @@ import se.uppfoljning.periods.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Organisation, committees, departments, plan years and reporting periods. */
 @Service
@@ -39,7 +43,7 @@ public class OrganisationService {
 
     /** The current user's committees with their periods (newest first), read at once for the layout and views. */
     @PreAuthorize("isAuthenticated()")
-    public java.util.Map<Committee, List<ReportingPeriod>> committeesWithPeriodsOfCurrentUser() {
+    public Map<Committee, List<ReportingPeriod>> committeesWithPeriodsOfCurrentUser() {
         AppUserPrincipal user = CurrentUser.get();
         return repository.committeesWithPeriods(user.memberships().stream().map(Membership::committeeId).toList(),
                 user.isSystem());
@@ -144,10 +148,10 @@ public class OrganisationService {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public boolean ensurePlanYear(Committee committee, int year) {
-        se.uppfoljning.base.security.CommitteeAccess.requireRole(committee.id(),
-                se.uppfoljning.base.security.Role.SECRETARIAT, se.uppfoljning.base.security.Role.ADMIN);
+        CommitteeAccess.requireRole(committee.id(),
+                Role.SECRETARIAT, Role.ADMIN);
         if (year < MIN_PLAN_YEAR || year > MAX_PLAN_YEAR) {
-            throw new se.uppfoljning.base.error.ValidationException("organisation.error.planYearOutOfRange",
+            throw new ValidationException("organisation.error.planYearOutOfRange",
                     String.valueOf(year), String.valueOf(MIN_PLAN_YEAR), String.valueOf(MAX_PLAN_YEAR));
         }
         if (repository.planYears(committee.organisationId()).contains(year)) {
@@ -177,6 +181,6 @@ public class OrganisationService {
     }
 
     private static void requireMember(long committeeId) {
-        se.uppfoljning.base.security.CommitteeAccess.requireMember(committeeId);
+        CommitteeAccess.requireMember(committeeId);
     }
 }

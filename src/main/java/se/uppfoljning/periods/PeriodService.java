@@ -12,16 +12,19 @@ import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.internal.PeriodRepository;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,13 +45,15 @@ public class PeriodService {
     private static final Logger log = LoggerFactory.getLogger(PeriodService.class);
 
     private final PeriodRepository repository;
+    private final Clock clock;
     private final OrganisationService organisation;
     private final ApplicationEventPublisher events;
     private final AuditService audit;
-    private final se.uppfoljning.base.i18n.Messages messages;
+    private final Messages messages;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, ApplicationEventPublisher events,
-                  AuditService audit, se.uppfoljning.base.i18n.Messages messages) {
+                  AuditService audit, Messages messages, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.messages = messages;
         this.repository = repository;
@@ -174,9 +179,9 @@ public class PeriodService {
         if (decision == null || blank(decision.body()) || decision.date() == null || blank(decision.paragraph())) {
             throw new ValidationException("period.error.decisionIncomplete");
         }
-        Decision clean = new Decision(se.uppfoljning.base.text.InputText.cleanLine("Beslutande organ", decision.body()), decision.date(),
-                se.uppfoljning.base.text.InputText.cleanLine("Paragraf", decision.paragraph()),
-                blank(decision.diaryNumber()) ? null : se.uppfoljning.base.text.InputText.cleanLine("Diarienummer", decision.diaryNumber()));
+        Decision clean = new Decision(InputText.cleanLine("Beslutande organ", decision.body()), decision.date(),
+                InputText.cleanLine("Paragraf", decision.paragraph()),
+                blank(decision.diaryNumber()) ? null : InputText.cleanLine("Diarienummer", decision.diaryNumber()));
         if (context.period().state() != PeriodState.REVIEW) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
@@ -206,7 +211,7 @@ public class PeriodService {
             throw new ValidationException("period.error.reasonRequired");
         }
         return move(committeeSlug, periodSlug, PeriodState.DECIDED, PeriodState.OPEN,
-                se.uppfoljning.base.text.InputText.clean("Skäl", reason).strip(), Role.ADMIN);
+                InputText.clean("Skäl", reason).strip(), Role.ADMIN);
     }
 
     private PeriodDetails move(String committeeSlug, String periodSlug, PeriodState from, PeriodState to,
@@ -243,7 +248,7 @@ public class PeriodService {
         return s == null || s.isBlank();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -24,6 +24,7 @@ import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodState;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,9 +47,11 @@ public class ReadinessService {
     private final OrganisationService organisation;
     private final AuditService audit;
     private final Messages messages;
+    private final Clock clock;
 
     ReadinessService(ReadyMarks marks, OrganisationService organisation, AuditService audit,
-                     Messages messages) {
+                     Messages messages, Clock clock) {
+        this.clock = clock;
         this.marks = marks;
         this.organisation = organisation;
         this.audit = audit;
@@ -209,7 +212,7 @@ public class ReadinessService {
         return r.printedText();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -61,7 +62,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         nav.addItem(new SideNavItem(getTranslation("nav.finance"), "ekonomi", VaadinIcon.MONEY.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.changes"), "forandringar", VaadinIcon.EXCHANGE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.appendices"), "bilagor", VaadinIcon.FILE_TEXT.create()));
-        com.vaadin.flow.component.html.Div menu = new com.vaadin.flow.component.html.Div(nav);
+        Div menu = new Div(nav);
         menu.addClassName("main-menu");
         boolean admin = CommitteeAccess.mayAnywhere(Right.ADMINISTER);
         boolean secretariat = CommitteeAccess.mayAnywhere(Right.WORK_ON_REPORT);

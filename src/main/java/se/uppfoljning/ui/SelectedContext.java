@@ -12,6 +12,7 @@ import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -70,7 +71,7 @@ public class SelectedContext implements Serializable {
     }
 
     /** Committees and their periods in one statement, once per request. */
-    private java.util.Map<Committee, List<ReportingPeriod>> workspace() {
+    private Map<Committee, List<ReportingPeriod>> workspace() {
         return perRequest("workspace", organisation::committeesWithPeriodsOfCurrentUser);
     }
 
@@ -88,7 +89,7 @@ public class SelectedContext implements Serializable {
     }
 
     private static String attribute(String key) {
-        String user = se.uppfoljning.base.security.CurrentUser.find().map(u -> u.username()).orElse("");
+        String user = CurrentUser.find().map(u -> u.username()).orElse("");
         return SelectedContext.class.getName() + "." + user + "." + key;
     }
 

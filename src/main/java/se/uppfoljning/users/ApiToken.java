@@ -1,5 +1,6 @@
 package se.uppfoljning.users;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
@@ -15,7 +16,7 @@ public record ApiToken(long id, String name, String scope, OffsetDateTime create
     public static final String WRITE = "write";
 
     /** Usable now: neither revoked nor expired. */
-    public boolean activeAt(java.time.Instant now) {
+    public boolean activeAt(Instant now) {
         return revokedAt == null && expiresAt.toInstant().isAfter(now);
     }
 }

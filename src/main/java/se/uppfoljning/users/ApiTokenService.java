@@ -26,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -113,7 +114,7 @@ public class ApiTokenService implements ApiTokenAuthenticator {
                 expiresAt.withOffsetSameInstant(ZoneOffset.UTC));
         audit.record(null, AuditActions.SECURITY_PREFIX + SecurityEvent.TOKEN_CREATED, cleanName,
                 messages.get("tokens.audit.created", token.id(), messages.get("tokens.scope." + cleanScope),
-                        Messages.date(expiresAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Stockholm")).toLocalDate())));
+                        Messages.date(expiresAt.atZoneSameInstant(ZoneId.of("Europe/Stockholm")).toLocalDate())));
         return new CreatedApiToken(token, secret);
     }
 

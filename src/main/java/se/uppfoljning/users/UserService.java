@@ -21,6 +21,7 @@ import se.uppfoljning.base.security.SessionTerminator;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.users.internal.UserRepository;
 
@@ -83,7 +84,7 @@ public class UserService implements UserDetailsService {
         // the application's own account (demo data, scheduled work) is nobody an admin manages
         var now = clock.instant();
         return repository.summaries().stream()
-                .filter(u -> !se.uppfoljning.base.security.AppUserPrincipal.SYSTEM_USERNAME.equals(u.username()))
+                .filter(u -> !AppUserPrincipal.SYSTEM_USERNAME.equals(u.username()))
                 .map(u -> u.lockAt(now)).toList();
     }
 
@@ -278,7 +279,7 @@ public class UserService implements UserDetailsService {
     }
 
     private static String displayName(String displayName) {
-        String name = displayName == null ? "" : se.uppfoljning.base.text.InputText.cleanLine("Namn", displayName);
+        String name = displayName == null ? "" : InputText.cleanLine("Namn", displayName);
         if (name.isEmpty()) {
             throw new ValidationException("users.error.displayNameRequired");
         }
@@ -290,7 +291,7 @@ public class UserService implements UserDetailsService {
 
     /** Null when blank; refused when not an address. */
     private static String email(String email) {
-        String value = email == null ? "" : se.uppfoljning.base.text.InputText.cleanLine("E-post", email);
+        String value = email == null ? "" : InputText.cleanLine("E-post", email);
         if (value.isEmpty()) {
             return null;
         }

@@ -3,6 +3,7 @@ package se.uppfoljning.users;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.organisation.Department;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ public record UserSummary(long id, String username, String displayName, boolean 
     }
 
     /** The same user with a lock that has ended shown as none. */
-    public UserSummary lockAt(java.time.Instant now) {
+    public UserSummary lockAt(Instant now) {
         return lockedUntil == null || lockedUntil.toInstant().isAfter(now) ? this
                 : new UserSummary(id, username, displayName, enabled, mustChangePassword, createdAt, memberships,
                 departments, email, null);

@@ -13,6 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
@@ -298,7 +299,7 @@ public final class DocxRenderer {
         instr.setFontSize(8);
         var text = instr.getCTR().addNewInstrText();
         text.setStringValue(" " + instruction + " ");
-        text.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+        text.setSpace(SpaceAttribute.Space.PRESERVE);
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
         XWPFRun shown = p.createRun();
         shown.setText("1");

@@ -10,6 +10,7 @@ import se.uppfoljning.appendix.AppendixDocument.Table;
 import se.uppfoljning.base.fonts.DocumentFonts;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An appendix as well-formed XHTML: the input of the PDF renderer and, unchanged, the browser preview. Headings are
@@ -129,7 +130,7 @@ public final class HtmlRenderer {
                 family = open != null && cp > ' ' && !Character.isWhitespace(cp) && DocumentFonts.covers(open, cp)
                         ? open : null;
             }
-            if (!java.util.Objects.equals(family, open)) {
+            if (!Objects.equals(family, open)) {
                 out.append(escape(text.substring(start, i)));
                 if (open != null) {
                     out.append("</span>");

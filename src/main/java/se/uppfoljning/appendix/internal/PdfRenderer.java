@@ -1,6 +1,7 @@
 package se.uppfoljning.appendix.internal;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.cos.COSArray;
@@ -47,7 +48,7 @@ public final class PdfRenderer {
                     face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
         }
         builder.useExternalResourceAccessControl((uri, type) -> false,
-                        com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                        ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                 .withHtmlContent(html, null);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();

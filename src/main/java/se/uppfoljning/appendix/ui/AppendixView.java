@@ -125,7 +125,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
             for (AppendixFormat format : AppendixFormat.values()) {
                 appendices.storedSha256(context, kind, format).ifPresent(sha -> {
                     Paragraph checksum = new Paragraph(getTranslation("appendix.checksum", format.extension().toUpperCase()));
-                    com.vaadin.flow.component.html.Span code = new com.vaadin.flow.component.html.Span(sha);
+                    Span code = new Span(sha);
                     code.addClassName("checksum");
                     checksum.add(code);
                     checksum.setId(kind.slug() + "-" + format.extension() + "-stored-sha256");

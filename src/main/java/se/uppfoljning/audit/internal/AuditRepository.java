@@ -2,6 +2,7 @@ package se.uppfoljning.audit.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditEntry;
@@ -93,7 +94,7 @@ public class AuditRepository {
         }
         return db.select(AUDIT_LOG.ID, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.USERNAME, AUDIT_LOG.COMMITTEE_ID, COMMITTEE.CODE,
                         AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT, AUDIT_LOG.DETAILS,
-                        org.jooq.impl.DSL.coalesce(APP_USER.DISPLAY_NAME, AUDIT_LOG.USERNAME))
+                        DSL.coalesce(APP_USER.DISPLAY_NAME, AUDIT_LOG.USERNAME))
                 .from(AUDIT_LOG)
                 .leftJoin(COMMITTEE).on(COMMITTEE.ID.eq(AUDIT_LOG.COMMITTEE_ID))
                 .leftJoin(APP_USER).on(APP_USER.USERNAME.eq(AUDIT_LOG.USERNAME))

@@ -2,6 +2,7 @@ package se.uppfoljning.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +24,8 @@ import se.uppfoljning.audit.AuditEntry;
 import se.uppfoljning.audit.AuditQuery;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.SwedishComponents;
+import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.ui.MainLayout;
 
 import java.util.Comparator;
@@ -41,7 +44,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = new DatePicker();
     final ComboBox<String> action = new ComboBox<>();
     final Span count = new Span();
-    final com.vaadin.flow.component.checkbox.Checkbox securityOnly = new com.vaadin.flow.component.checkbox.Checkbox();
+    final Checkbox securityOnly = new Checkbox();
 
     public AuditView(AuditService audit) {
         this.audit = audit;
@@ -64,11 +67,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         text.setWidth("20rem");
         from.setId("audit-from");
         from.setLabel(getTranslation("audit.from"));
-        se.uppfoljning.base.ui.SwedishComponents.datePicker(from);
+        SwedishComponents.datePicker(from);
         from.setClearButtonVisible(true);
         to.setId("audit-to");
         to.setLabel(getTranslation("audit.to"));
-        se.uppfoljning.base.ui.SwedishComponents.datePicker(to);
+        SwedishComponents.datePicker(to);
         to.setClearButtonVisible(true);
         action.setId("audit-action");
         action.setLabel(getTranslation("audit.action"));
@@ -146,7 +149,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     String details(AuditEntry entry) {
         String details = entry.details() == null ? "" : entry.details();
         if (entry.action() != null && entry.action().startsWith("period.")) {
-            for (var state : se.uppfoljning.periods.PeriodState.values()) {
+            for (var state : PeriodState.values()) {
                 details = details.replaceAll("\\b" + state.name() + "\\b", getTranslation("period.state." + state.name()));
             }
         }

@@ -15,9 +15,12 @@ import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -75,11 +78,11 @@ class ApiErrorConfiguration {
                 if (api(request)) {
                     int status = status(request);
                     ApiError error = errors.error(status);
-                    Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    Map<String, Object> body = new LinkedHashMap<>();
                     body.put("error", error.error());
                     body.put("message", error.message());
                     body.put("details", error.details());
-                    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                             .body(body);
                 }
                 return super.error(request);
@@ -102,7 +105,7 @@ class ApiErrorConfiguration {
         int status = status(request);
         try {
             errors.write(response, status, errors.error(status));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the client is gone
         }
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Without an external database configured ({@code spring.datasource.url}), the application runs on an embedded
@@ -53,7 +54,7 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
-        var hikari = new com.zaxxer.hikari.HikariDataSource();
+        var hikari = new HikariDataSource();
         hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         hikari.setUsername("postgres");
         hikari.setMaximumPoolSize(10);

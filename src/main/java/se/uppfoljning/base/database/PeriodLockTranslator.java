@@ -4,6 +4,7 @@ import org.jooq.ExecuteContext;
 import org.springframework.boot.autoconfigure.jooq.ExceptionTranslatorExecuteListener;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.base.error.LockedException;
+import se.uppfoljning.base.error.ValidationException;
 
 import java.sql.SQLException;
 
@@ -27,7 +28,7 @@ public class PeriodLockTranslator implements ExceptionTranslatorExecuteListener 
         }
         if (isUnstorableText(context.sqlException())) {
             // a safety net behind InputText: a text that slipped past it (a query parameter, say) is a 422, not a 500
-            context.exception(new se.uppfoljning.base.error.ValidationException("input.error.unstorable"));
+            context.exception(new ValidationException("input.error.unstorable"));
             return;
         }
         ExceptionTranslatorExecuteListener.DEFAULT.exception(context);

@@ -8,7 +8,10 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts shipped for the documents (src/main/resources/fonts, open licences beside each), in fallback order:
@@ -86,13 +89,13 @@ public final class DocumentFonts {
 
     /** Loaded on first use: about 9 MB of fonts, parsed once for their character maps. */
     private static final class Loaded {
-        private static final java.util.Map<String, byte[]> BYTES = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<String, byte[]> BYTES = new ConcurrentHashMap<>();
         private static final List<Face> REGULAR = FACES.stream().filter(f -> f.weight() == 400 && !f.italic()).toList();
-        private static final List<java.util.BitSet> COVERAGE = REGULAR.stream().map(f -> coverage(bytes(f.file()))).toList();
-        private static final java.util.BitSet COVERED = covered();
+        private static final List<BitSet> COVERAGE = REGULAR.stream().map(f -> coverage(bytes(f.file()))).toList();
+        private static final BitSet COVERED = covered();
 
-        private static java.util.BitSet covered() {
-            java.util.BitSet covered = new java.util.BitSet(Character.MAX_CODE_POINT + 1);
+        private static BitSet covered() {
+            BitSet covered = new BitSet(Character.MAX_CODE_POINT + 1);
             COVERAGE.forEach(covered::or);
             return covered;
         }
@@ -112,8 +115,8 @@ public final class DocumentFonts {
             }
         }
 
-        private static java.util.BitSet coverage(byte[] bytes) {
-            java.util.BitSet covered = new java.util.BitSet(Character.MAX_CODE_POINT + 1);
+        private static BitSet coverage(byte[] bytes) {
+            BitSet covered = new BitSet(Character.MAX_CODE_POINT + 1);
             try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
                 CmapLookup cmap = font.getUnicodeCmapLookup(false);
                 for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {

@@ -4,6 +4,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.base.error.DomainException;
 
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The translation bundle (vaadin-i18n/translations*.properties) for code outside Vaadin components. */
@@ -24,12 +27,12 @@ public class Messages {
 
     /** A whole number in Swedish format ("1 000", with a no-break space). */
     public static String integer(long value) {
-        return java.text.NumberFormat.getIntegerInstance(SWEDISH).format(value);
+        return NumberFormat.getIntegerInstance(SWEDISH).format(value);
     }
 
     /** A date in Swedish prose ("13 september 2024"); empty for null. */
-    public static String date(java.time.LocalDate date) {
-        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH));
+    public static String date(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH));
     }
 
     public String of(DomainException exception) {

@@ -3,6 +3,7 @@ package se.uppfoljning.base.imports;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ooxml.POIXMLTypeLoader;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -47,6 +49,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -387,13 +390,13 @@ public final class TabularReader {
             file = Files.createTempFile("import-", ".xlsx");
             Files.write(file, content);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                var parts = pkg.getPartsByName(java.util.regex.Pattern.compile("/docProps/custom\\.xml"));
+                var parts = pkg.getPartsByName(Pattern.compile("/docProps/custom\\.xml"));
                 if (parts.isEmpty()) {
                     return null;
                 }
                 try (InputStream in = parts.get(0).getInputStream()) {
                     var properties = org.openxmlformats.schemas.officeDocument.x2006.customProperties
-                            .PropertiesDocument.Factory.parse(in, org.apache.poi.ooxml.POIXMLTypeLoader
+                            .PropertiesDocument.Factory.parse(in, POIXMLTypeLoader
                                     .DEFAULT_XML_OPTIONS).getProperties();
                     for (var property : properties.getPropertyArray()) {
                         if (name.equals(property.getName())) {
@@ -652,7 +655,7 @@ public final class TabularReader {
 
         private void emit(byte c) {
             if (outputEnd == output.length) {
-                output = java.util.Arrays.copyOf(output, output.length * 2);
+                output = Arrays.copyOf(output, output.length * 2);
             }
             output[outputEnd++] = c;
         }
@@ -812,7 +815,7 @@ public final class TabularReader {
                 }
                 if (style != null && isDate(Integer.parseInt(style), d)) {
                     LocalDateTime dateTime = DateUtil.getLocalDateTime(d);
-                    return dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT)
                             ? dateTime.toLocalDate().toString() : dateTime.toString();
                 }
                 return number(d);

@@ -1,6 +1,7 @@
 package se.uppfoljning.base.security;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.Serial;
 
@@ -45,7 +46,7 @@ public class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     /** Whether the current request was authenticated by a token (not a password). */
     public static boolean current() {
-        return org.springframework.security.core.context.SecurityContextHolder.getContext()
+        return SecurityContextHolder.getContext()
                 .getAuthentication() instanceof ApiTokenAuthentication;
     }
 }

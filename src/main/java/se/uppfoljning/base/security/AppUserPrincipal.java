@@ -5,6 +5,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import java.io.Serial;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ public record AppUserPrincipal(long id, String username, String displayName, Str
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         if (isSystem()) {
-            return java.util.Arrays.stream(Role.values()).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+            return Arrays.stream(Role.values()).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         }
         return memberships.stream().map(m -> new SimpleGrantedAuthority(m.role().authority()))
                 .collect(Collectors.toSet());

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
@@ -125,7 +126,7 @@ public class SecurityConfiguration extends VaadinWebSecurity {
     }
 
     /** Signed in, no password change pending, and a read-only token only reads. */
-    private static boolean allowed(org.springframework.security.core.Authentication authentication,
+    private static boolean allowed(Authentication authentication,
                                    HttpServletRequest request) {
         if (authentication == null || !authentication.isAuthenticated()
                 || !(authentication.getPrincipal() instanceof AppUserPrincipal user) || user.mustChangePassword()) {

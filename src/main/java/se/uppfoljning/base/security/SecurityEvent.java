@@ -1,5 +1,6 @@
 package se.uppfoljning.base.security;
 
+import java.util.List;
 /**
  * Something an auditor wants to see in the audit log: a failed login, a lock, a denial, a rejected import, a
  * token change (password changes are logged by the users feature as {@code user.password*}). Published as a Spring application event; the audit feature writes it in a transaction
@@ -27,7 +28,7 @@ public record SecurityEvent(String kind, String username, String address, Long c
     public static final String BACKUP_CREATED = "backupCreated";
     public static final String BACKUP_RESTORED = "backupRestored";
 
-    public static final java.util.List<String> KINDS = java.util.List.of(LOGIN_FAILED, LOGIN_LOCKED, LOGIN_UNLOCKED,
+    public static final List<String> KINDS = List.of(LOGIN_FAILED, LOGIN_LOCKED, LOGIN_UNLOCKED,
             ACCESS_DENIED, IMPORT_REJECTED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP_CREATED, BACKUP_RESTORED);
 
     public String action() {

@@ -3,13 +3,17 @@ package se.uppfoljning.base.ui;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServiceInitListener;
 import se.uppfoljning.base.i18n.Messages;
 
 import java.text.DateFormatSymbols;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jsoup.nodes.DataNode;
+import org.springframework.stereotype.Component;
 
 /**
  * Swedish texts for the texts Vaadin's components carry themselves (screen-reader labels, upload and date picker
@@ -70,12 +74,12 @@ public final class SwedishComponents {
      * Adds to every page (login included) a script that gives the web components' own English labels Swedish ones: a
      * sortable column's sorter, the drawer toggle and the password field's reveal button (also the login form's).
      */
-    @org.springframework.stereotype.Component
-    static class LabelScript implements com.vaadin.flow.server.VaadinServiceInitListener {
+    @Component
+    static class LabelScript implements VaadinServiceInitListener {
         @Override
-        public void serviceInit(com.vaadin.flow.server.ServiceInitEvent event) {
+        public void serviceInit(ServiceInitEvent event) {
             event.addIndexHtmlRequestListener(response -> response.getDocument().head()
-                    .appendElement("script").appendChild(new org.jsoup.nodes.DataNode(labelScript())));
+                    .appendElement("script").appendChild(new DataNode(labelScript())));
         }
     }
 

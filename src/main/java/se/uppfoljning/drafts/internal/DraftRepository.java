@@ -3,6 +3,7 @@ package se.uppfoljning.drafts.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,7 @@ public class DraftRepository {
         db.deleteFrom(DRAFT).where(matches(userId, key)).execute();
     }
 
-    private static org.jooq.Condition matches(long userId, DraftKey key) {
+    private static Condition matches(long userId, DraftKey key) {
         return DRAFT.USER_ID.eq(userId).and(DRAFT.KIND.eq(key.kind().name()))
                 .and(DRAFT.PERIOD_ID.eq(key.context().period().id())).and(DRAFT.SUBJECT.eq(key.subject()));
     }

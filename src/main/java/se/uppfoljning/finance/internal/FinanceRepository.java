@@ -1,10 +1,12 @@
 package se.uppfoljning.finance.internal;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.finance.FinanceAggregate;
 import se.uppfoljning.finance.FinanceCut;
@@ -13,11 +15,15 @@ import se.uppfoljning.finance.FinanceLevel;
 import se.uppfoljning.finance.FinanceRow;
 import se.uppfoljning.finance.Figures;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static se.uppfoljning.db.Tables.FINANCE_IMPORT;
 import static se.uppfoljning.db.Tables.FINANCE_LEVEL;
@@ -36,9 +42,11 @@ public class FinanceRepository {
             + "s.prev_year_closed, s.outcome_to_date, s.budget_to_date, s.original_budget, s.forecast, s.budget)";
 
     private final DSLContext db;
+    private final Clock clock;
 
-    FinanceRepository(DSLContext db) {
+    FinanceRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<FinanceLevel> levels(long committeeId) {
@@ -61,7 +69,7 @@ public class FinanceRepository {
         return rows(FINANCE_ROW.PERIOD_ID.eq(periodId));
     }
 
-    private List<FinanceRow> rows(org.jooq.Condition condition) {
+    private List<FinanceRow> rows(Condition condition) {
         return db.selectFrom(FINANCE_ROW).where(condition)
                 .orderBy(FINANCE_ROW.LEVEL_CODE, FINANCE_ROW.CUT, FINANCE_ROW.SORT_ORDER)
                 .fetch(r -> new FinanceRow(r.getLevelCode(), FinanceCut.valueOf(r.getCut()), r.getGroupCode(),
@@ -94,7 +102,7 @@ public class FinanceRepository {
         return db.fetchCount(FINANCE_ROW, FINANCE_ROW.PERIOD_ID.eq(periodId));
     }
 
-    private static Long longOrNull(java.math.BigDecimal value) {
+    private static Long longOrNull(BigDecimal value) {
         return value == null ? null : value.longValueExact();
     }
 
@@ -102,7 +110,7 @@ public class FinanceRepository {
      * Streams rows into a transaction-local staging table with COPY: {@code producer} is handed a sink for the rows.
      * If the producer throws (an invalid file), the COPY is cancelled and the exception passes on.
      */
-    public <T> T stage(java.util.function.Function<java.util.function.Consumer<FinanceRow>, T> producer) {
+    public <T> T stage(Function<Consumer<FinanceRow>, T> producer) {
         db.execute("drop table if exists finance_stage");
         db.execute("create temp table finance_stage (level_code text not null, cut text not null, group_code text, "
                 + "code text not null, name text not null, summed boolean not null, sort_order int not null, "
@@ -120,7 +128,7 @@ public class FinanceRepository {
                         try {
                             write(copy, buffer);
                         } catch (SQLException e) {
-                            throw new org.springframework.dao.DataAccessResourceFailureException("COPY failed", e);
+                            throw new DataAccessResourceFailureException("COPY failed", e);
                         }
                     }
                 });
@@ -246,7 +254,7 @@ public class FinanceRepository {
                 .set(FINANCE_IMPORT.REMOVED, counts[2])
                 .set(FINANCE_IMPORT.MESSAGE, message.length() > 2000 ? message.substring(0, 2000) : message)
                 .set(FINANCE_IMPORT.IMPORTED_BY, username)
-                .set(FINANCE_IMPORT.IMPORTED_AT, OffsetDateTime.now())
+                .set(FINANCE_IMPORT.IMPORTED_AT, OffsetDateTime.now(clock))
                 .execute();
     }
 

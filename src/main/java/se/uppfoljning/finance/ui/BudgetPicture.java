@@ -4,6 +4,7 @@ import se.uppfoljning.finance.FinanceFormat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * A server-rendered SVG of the balanced-budget goal: the full-year budget and forecast as bars (net amounts by size)
@@ -58,6 +59,6 @@ final class BudgetPicture {
     }
 
     private static String fmt(double d) {
-        return String.format(java.util.Locale.ROOT, "%.1f", d);
+        return String.format(Locale.ROOT, "%.1f", d);
     }
 }

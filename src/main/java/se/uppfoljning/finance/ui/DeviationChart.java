@@ -3,6 +3,7 @@ package se.uppfoljning.finance.ui;
 import se.uppfoljning.finance.FinanceFormat;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A server-rendered SVG bar chart of the full-year deviation per unit: each bar has its unit and value as text, and
@@ -67,7 +68,7 @@ final class DeviationChart {
     }
 
     private static String fmt(double d) {
-        return String.format(java.util.Locale.ROOT, "%.1f", d);
+        return String.format(Locale.ROOT, "%.1f", d);
     }
 
     static String escape(String s) {

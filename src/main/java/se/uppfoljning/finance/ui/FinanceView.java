@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -31,6 +32,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.SwedishComponents;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.base.ui.StatusBadge;
@@ -51,7 +53,9 @@ import se.uppfoljning.organisation.CommitteeContext;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finance for everyone in the committee: the balanced-budget goal with its calculation, the checks' findings, the
@@ -125,10 +129,10 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         legend.setId("finance-legend");
         add(legend);
         // one tab per cut (summary, unit, account group, activity, investments) instead of one long page
-        com.vaadin.flow.component.tabs.TabSheet tabs = new com.vaadin.flow.component.tabs.TabSheet();
+        TabSheet tabs = new TabSheet();
         tabs.setId("finance-tabs");
         tabs.setWidthFull();
-        java.util.Map<FinanceCut, Div> pages = new java.util.LinkedHashMap<>();
+        Map<FinanceCut, Div> pages = new LinkedHashMap<>();
         for (FinanceTable table : overview.tables()) {
             Div page = pages.computeIfAbsent(table.cut(), cut -> {
                 Div p = new Div();
@@ -208,7 +212,7 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) ->
                 ui.access(() -> previewFile(metadata.fileName(), data))));
         upload.setId("finance-upload");
-        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
+        SwedishComponents.upload(upload);
         Button choose = new Button(getTranslation("finance.import.choose"));
         choose.setId("finance-upload-button");
         upload.setUploadButton(choose);

@@ -15,8 +15,10 @@ import se.uppfoljning.followup.PeriodChanges;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What changed since another period (default: the previous one), as JSON rows or an XLSX sheet. */
 @RestController
@@ -50,9 +52,9 @@ public class ChangesApiController {
         return new ChangesJson(result.context().period().slug(), result.since().slug(),
                 result.changes().stream().map(ChangesApiController::row).toList(),
                 result.perArea().stream().map(a -> new AreaCountJson(a.area(), a.changed(),
-                        a.byStatus().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        a.byStatus().entrySet().stream().collect(Collectors.toMap(
                                 e -> e.getKey() == null ? "" : e.getKey(), Map.Entry::getValue,
-                                Integer::sum, java.util.LinkedHashMap::new)))).toList(),
+                                Integer::sum, LinkedHashMap::new)))).toList(),
                 result.changes().size());
     }
 

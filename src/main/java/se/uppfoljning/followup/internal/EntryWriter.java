@@ -3,16 +3,22 @@ package se.uppfoljning.followup.internal;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.organisation.CommitteeContext;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,15 +32,17 @@ public class EntryWriter {
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final FollowUpRepository repository;
+    private final Clock clock;
 
-    EntryWriter(FollowUpRepository repository) {
+    EntryWriter(FollowUpRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** Writes the entry unless nothing changes; refuses when someone saved after {@code expectedVersion}. */
     public boolean write(CommitteeContext context, long itemId, Long statusId, String comment, int expectedVersion,
                          String username) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         long periodId = context.period().id();
         var existing = repository.lockEntry(itemId, periodId);
         String newStatus = repository.statusLabel(statusId);
@@ -72,15 +80,15 @@ public class EntryWriter {
      * carried-over drafts, history is kept. Entries that do not exist yet go through {@link #write}. Returns the item
      * ids written.
      */
-    public java.util.Set<Long> writeAll(CommitteeContext context, List<EntryWrite> writes, String username) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    public Set<Long> writeAll(CommitteeContext context, List<EntryWrite> writes, String username) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         long periodId = context.period().id();
         var locked = repository.lockEntries(writes.stream().map(EntryWrite::itemId).toList(), periodId);
-        java.util.Map<Long, String> labels = repository.statuses(context.committee().organisationId()).stream()
+        Map<Long, String> labels = repository.statuses(context.committee().organisationId()).stream()
                 .collect(Collectors.toMap(StatusOption::id, StatusOption::label));
-        List<FollowUpRepository.EntryUpdate> updates = new java.util.ArrayList<>();
-        List<EntryWrite> inserts = new java.util.ArrayList<>();
-        java.util.Set<Long> written = new java.util.LinkedHashSet<>();
+        List<FollowUpRepository.EntryUpdate> updates = new ArrayList<>();
+        List<EntryWrite> inserts = new ArrayList<>();
+        Set<Long> written = new LinkedHashSet<>();
         for (EntryWrite w : writes) {
             var entry = locked.get(w.itemId());
             if (entry == null) {
@@ -125,8 +133,8 @@ public class EntryWriter {
         List<StatusOption> options = repository.statuses(context.committee().organisationId()).stream()
                 .filter(s -> s.scale() == kind.scale()).toList();
         // the same label whatever its Unicode form, kind of space or case
-        String key = se.uppfoljning.base.text.InputText.key(label);
-        return options.stream().filter(s -> se.uppfoljning.base.text.InputText.key(s.label()).equals(key)).findFirst()
+        String key = InputText.key(label);
+        return options.stream().filter(s -> InputText.key(s.label()).equals(key)).findFirst()
                 .map(StatusOption::id)
                 .orElseThrow(() -> new ValidationException("followup.error.unknownStatus", label,
                         options.stream().map(StatusOption::label).collect(Collectors.joining(", "))));

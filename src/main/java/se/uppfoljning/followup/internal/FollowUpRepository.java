@@ -2,8 +2,19 @@ package se.uppfoljning.followup.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.Tables;
+import se.uppfoljning.db.tables.AppUser;
+import se.uppfoljning.db.tables.Department;
+import se.uppfoljning.db.tables.FollowUpEntry;
+import se.uppfoljning.db.tables.FollowUpItem;
+import se.uppfoljning.db.tables.PeriodItem;
+import se.uppfoljning.db.tables.StatusValue;
+import se.uppfoljning.db.tables.StrategicArea;
+import se.uppfoljning.db.tables.StrategicGoal;
 import se.uppfoljning.db.tables.records.FollowUpEntryRecord;
 import se.uppfoljning.db.tables.records.FollowUpItemRecord;
 import se.uppfoljning.followup.HistoryEntry;
@@ -12,7 +23,10 @@ import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.structure.StatusScale;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.coalesce;
@@ -29,25 +43,25 @@ import static se.uppfoljning.db.Tables.STRATEGIC_GOAL;
 @Repository
 public class FollowUpRepository {
 
-    private static final se.uppfoljning.db.tables.FollowUpItem I = FOLLOW_UP_ITEM;
-    private static final se.uppfoljning.db.tables.FollowUpEntry E = FOLLOW_UP_ENTRY;
-    private static final se.uppfoljning.db.tables.StrategicArea A = STRATEGIC_AREA;
-    private static final se.uppfoljning.db.tables.StrategicGoal G = STRATEGIC_GOAL;
-    private static final se.uppfoljning.db.tables.StatusValue S = STATUS_VALUE;
-    private static final se.uppfoljning.db.tables.Department D = DEPARTMENT;
-    private static final se.uppfoljning.db.tables.AppUser U = APP_USER;
-    private static final se.uppfoljning.db.tables.PeriodItem P = se.uppfoljning.db.Tables.PERIOD_ITEM;
+    private static final FollowUpItem I = FOLLOW_UP_ITEM;
+    private static final FollowUpEntry E = FOLLOW_UP_ENTRY;
+    private static final StrategicArea A = STRATEGIC_AREA;
+    private static final StrategicGoal G = STRATEGIC_GOAL;
+    private static final StatusValue S = STATUS_VALUE;
+    private static final Department D = DEPARTMENT;
+    private static final AppUser U = APP_USER;
+    private static final PeriodItem P = Tables.PERIOD_ITEM;
 
     /** Where an overview row's structure comes from: the live tables, or a decided period's snapshot. */
-    private record StructureColumns(org.jooq.Field<Long> areaId, org.jooq.Field<String> areaName,
-                                    org.jooq.Field<Long> goalId, org.jooq.Field<Integer> goalNumber,
-                                    org.jooq.Field<String> goalText, org.jooq.Field<Long> itemId,
-                                    org.jooq.Field<String> kind, org.jooq.Field<String> number,
-                                    org.jooq.Field<String> text, org.jooq.Field<String> targetText,
-                                    org.jooq.Field<Long> departmentId, org.jooq.Field<String> owner,
-                                    org.jooq.Field<Integer> planYear, org.jooq.Field<Boolean> carriedOver,
-                                    org.jooq.Field<Boolean> derivedFromFinance) {
-        List<org.jooq.Field<?>> fields() {
+    private record StructureColumns(Field<Long> areaId, Field<String> areaName,
+                                    Field<Long> goalId, Field<Integer> goalNumber,
+                                    Field<String> goalText, Field<Long> itemId,
+                                    Field<String> kind, Field<String> number,
+                                    Field<String> text, Field<String> targetText,
+                                    Field<Long> departmentId, Field<String> owner,
+                                    Field<Integer> planYear, Field<Boolean> carriedOver,
+                                    Field<Boolean> derivedFromFinance) {
+        List<Field<?>> fields() {
             return List.of(areaId, areaName, goalId, goalNumber, goalText, itemId, kind, number, text, targetText,
                     departmentId, owner, planYear, carriedOver, derivedFromFinance);
         }
@@ -95,7 +109,7 @@ public class FollowUpRepository {
         return db.insertInto(P, P.PERIOD_ID, P.ITEM_ID, P.AREA_ID, P.AREA_NAME, P.AREA_SORT_ORDER, P.GOAL_ID,
                         P.GOAL_NUMBER, P.GOAL_TEXT, P.KIND, P.NUMBER, P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER,
                         P.PLAN_YEAR, P.CARRIED_OVER, P.DERIVED_FROM_FINANCE, P.SORT_ORDER)
-                .select(db.select(org.jooq.impl.DSL.val(periodId), I.ID, A.ID, A.NAME, A.SORT_ORDER, G.ID, G.NUMBER,
+                .select(db.select(DSL.val(periodId), I.ID, A.ID, A.NAME, A.SORT_ORDER, G.ID, G.NUMBER,
                                 G.TEXT, I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR,
                                 I.CARRIED_OVER, I.DERIVED_FROM_FINANCE, I.SORT_ORDER)
                         .from(I)
@@ -153,11 +167,11 @@ public class FollowUpRepository {
 
     /** The entry's side of an overview row: status, comment, version, who saved and who marked it ready. */
     private static final class EntryColumns {
-        final se.uppfoljning.db.tables.AppUser readyUser = APP_USER.as("ready_user");
-        final org.jooq.Field<String> updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
-        final org.jooq.Field<String> readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
+        final AppUser readyUser = APP_USER.as("ready_user");
+        final Field<String> updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
+        final Field<String> readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");
 
-        List<org.jooq.Field<?>> fields() {
+        List<Field<?>> fields() {
             return List.of(S.LABEL, S.TONE, E.COMMENT, E.VERSION, E.UPDATED_AT, updatedBy, E.FROM_PREVIOUS_PERIOD,
                     E.READY_AT, readyBy);
         }
@@ -178,7 +192,7 @@ public class FollowUpRepository {
      * Marks the entries of the items ready that have a status and are not drafts from the previous period and are
      * not ready yet; returns the items marked.
      */
-    public List<Long> markReady(java.util.Collection<Long> itemIds, long periodId, OffsetDateTime now, String username) {
+    public List<Long> markReady(Collection<Long> itemIds, long periodId, OffsetDateTime now, String username) {
         return db.update(E)
                 .set(E.READY_AT, now)
                 .set(E.READY_BY, username)
@@ -216,8 +230,8 @@ public class FollowUpRepository {
     }
 
     /** The entries of the items in the period, locked for the caller's transaction, by item id. */
-    public java.util.Map<Long, FollowUpEntryRecord> lockEntries(java.util.Collection<Long> itemIds, long periodId) {
-        return db.selectFrom(E).where(E.PERIOD_ID.eq(periodId).and(E.ITEM_ID.eq(org.jooq.impl.DSL.any(itemIds.toArray(Long[]::new))))).orderBy(E.ID).forUpdate()
+    public Map<Long, FollowUpEntryRecord> lockEntries(Collection<Long> itemIds, long periodId) {
+        return db.selectFrom(E).where(E.PERIOD_ID.eq(periodId).and(E.ITEM_ID.eq(DSL.any(itemIds.toArray(Long[]::new))))).orderBy(E.ID).forUpdate()
                 .fetchMap(E.ITEM_ID);
     }
 
@@ -256,9 +270,9 @@ public class FollowUpRepository {
         Long[] withoutStatus = updates.stream().filter(u -> u.statusId() == null).map(EntryUpdate::entryId)
                 .toArray(Long[]::new);
         if (withoutStatus.length > 0) {
-            db.update(E).set(E.READY_AT, org.jooq.impl.DSL.castNull(E.READY_AT))
-                    .set(E.READY_BY, org.jooq.impl.DSL.castNull(E.READY_BY))
-                    .where(E.ID.eq(org.jooq.impl.DSL.any(withoutStatus)).and(E.READY_AT.isNotNull()))
+            db.update(E).set(E.READY_AT, DSL.castNull(E.READY_AT))
+                    .set(E.READY_BY, DSL.castNull(E.READY_BY))
+                    .where(E.ID.eq(DSL.any(withoutStatus)).and(E.READY_AT.isNotNull()))
                     .execute();
         }
         var H = FOLLOW_UP_HISTORY;
@@ -276,8 +290,8 @@ public class FollowUpRepository {
     }
 
     /** Status and comment of every entry of the committee's items in a period, by item id, in one statement. */
-    public java.util.Map<Long, EntryValues> entryValues(long committeeId, long periodId) {
-        java.util.Map<Long, EntryValues> values = new java.util.HashMap<>();
+    public Map<Long, EntryValues> entryValues(long committeeId, long periodId) {
+        Map<Long, EntryValues> values = new HashMap<>();
         db.select(E.ITEM_ID, S.LABEL, E.COMMENT)
                 .from(E)
                 .join(I).on(I.ID.eq(E.ITEM_ID))
@@ -332,8 +346,8 @@ public class FollowUpRepository {
                 .set(E.UPDATED_BY, username)
                 .set(E.FROM_PREVIOUS_PERIOD, false)
                 // an entry without a status is not ready
-                .set(E.READY_AT, statusId == null ? org.jooq.impl.DSL.castNull(E.READY_AT) : E.READY_AT)
-                .set(E.READY_BY, statusId == null ? org.jooq.impl.DSL.castNull(E.READY_BY) : E.READY_BY)
+                .set(E.READY_AT, statusId == null ? DSL.castNull(E.READY_AT) : E.READY_AT)
+                .set(E.READY_BY, statusId == null ? DSL.castNull(E.READY_BY) : E.READY_BY)
                 .where(E.ID.eq(entryId).and(E.VERSION.eq(expectedVersion)))
                 .execute() == 1;
     }
@@ -348,9 +362,9 @@ public class FollowUpRepository {
         var source = FOLLOW_UP_ENTRY.as("source");
         int copied = db.insertInto(E, E.ITEM_ID, E.PERIOD_ID, E.STATUS_ID, E.COMMENT, E.VERSION, E.UPDATED_AT,
                         E.UPDATED_BY, E.FROM_PREVIOUS_PERIOD)
-                .select(db.select(I.ID, org.jooq.impl.DSL.val(toPeriodId), source.STATUS_ID, source.COMMENT,
-                                org.jooq.impl.DSL.val(1), org.jooq.impl.DSL.val(now), org.jooq.impl.DSL.val(username),
-                                org.jooq.impl.DSL.val(true))
+                .select(db.select(I.ID, DSL.val(toPeriodId), source.STATUS_ID, source.COMMENT,
+                                DSL.val(1), DSL.val(now), DSL.val(username),
+                                DSL.val(true))
                         .from(source)
                         // an assignment carried into a new plan year starts from its last entry of the year before
                         .join(I).on(I.ID.eq(source.ITEM_ID).or(I.CARRIED_FROM_ITEM_ID.eq(source.ITEM_ID)))
@@ -363,11 +377,11 @@ public class FollowUpRepository {
         db.insertInto(FOLLOW_UP_HISTORY, FOLLOW_UP_HISTORY.ENTRY_ID, FOLLOW_UP_HISTORY.VERSION,
                         FOLLOW_UP_HISTORY.OLD_STATUS, FOLLOW_UP_HISTORY.NEW_STATUS, FOLLOW_UP_HISTORY.OLD_COMMENT,
                         FOLLOW_UP_HISTORY.NEW_COMMENT, FOLLOW_UP_HISTORY.CHANGED_BY, FOLLOW_UP_HISTORY.CHANGED_AT)
-                .select(db.select(E.ID, org.jooq.impl.DSL.val(1), org.jooq.impl.DSL.inline((String) null), S.LABEL,
-                                org.jooq.impl.DSL.inline((String) null), E.COMMENT, E.UPDATED_BY, E.UPDATED_AT)
+                .select(db.select(E.ID, DSL.val(1), DSL.inline((String) null), S.LABEL,
+                                DSL.inline((String) null), E.COMMENT, E.UPDATED_BY, E.UPDATED_AT)
                         .from(E).leftJoin(S).on(S.ID.eq(E.STATUS_ID))
                         .where(E.PERIOD_ID.eq(toPeriodId).and(E.FROM_PREVIOUS_PERIOD.isTrue())
-                                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(FOLLOW_UP_HISTORY)
+                                .and(DSL.notExists(DSL.selectOne().from(FOLLOW_UP_HISTORY)
                                         .where(FOLLOW_UP_HISTORY.ENTRY_ID.eq(E.ID))))))
                 .execute();
         return copied;

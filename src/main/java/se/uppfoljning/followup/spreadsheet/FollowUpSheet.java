@@ -1,6 +1,7 @@
 package se.uppfoljning.followup.spreadsheet;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,6 @@ public enum FollowUpSheet {
     }
 
     public String header(Function<String, String> text) {
-        return text.apply("workbook.column." + name().toLowerCase(java.util.Locale.ROOT));
+        return text.apply("workbook.column." + name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,7 @@
 package se.uppfoljning.followup.spreadsheet;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +11,7 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.imports.ImportRejection;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
@@ -31,9 +34,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -56,8 +61,8 @@ public class FollowUpWorkbookService {
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final Messages messages;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    private ApplicationEventPublisher events;
 
     FollowUpWorkbookService(FollowUpService followUp, OrganisationService organisation, EntryWriter entryWriter,
                             AuditService audit, Messages messages) {
@@ -132,7 +137,7 @@ public class FollowUpWorkbookService {
         try {
             validated = validate(context, content);
         } catch (ValidationException e) {
-            events.publishEvent(se.uppfoljning.base.imports.ImportRejection.event(context.committee().id(),
+            events.publishEvent(ImportRejection.event(context.committee().id(),
                     messages.get("audit.security.importKind.workbook"), fileName, content, e, messages));
             throw e;
         }
@@ -141,7 +146,7 @@ public class FollowUpWorkbookService {
                 change.itemId(), change.newStatus() == null ? null
                 : validated.statusIds().get(new ScaleLabel(change.kind().scale(), change.newStatus())),
                 change.newComment(), change.version())).toList();
-        java.util.Set<Long> written = entryWriter.writeAll(context, writes, username);
+        Set<Long> written = entryWriter.writeAll(context, writes, username);
         // one audit entry per changed item, as a single save writes
         audit.recordAll(context.committee().id(), AuditActions.FOLLOW_UP_SAVED, validated.changes().stream()
                 .filter(change -> written.contains(change.itemId()))
@@ -181,7 +186,7 @@ public class FollowUpWorkbookService {
         Map<StatusScale, Map<String, StatusOption>> scales = new HashMap<>();
         Map<ScaleLabel, Long> statusIds = new HashMap<>();
         for (StatusOption option : overview.statuses()) {
-            scales.computeIfAbsent(option.scale(), s -> new java.util.LinkedHashMap<>())
+            scales.computeIfAbsent(option.scale(), s -> new LinkedHashMap<>())
                     .put(InputText.key(option.label()), option);
             statusIds.put(new ScaleLabel(option.scale(), option.label()), option.id());
         }

@@ -1,6 +1,7 @@
 package se.uppfoljning.followup.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -16,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.followup.ChangesService;
@@ -57,7 +60,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
             }
         });
         grid.setId("changes-grid");
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(ItemChange::areaName).setHeader(getTranslation("changes.column.area")).setWidth("12rem")
                 .setFlexGrow(1);
         grid.addColumn(c -> c.row().printedText()).setHeader(getTranslation("changes.column.item")).setWidth("22rem")
@@ -72,7 +75,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addColumn(c -> c.row().updatedAt() == null ? ""
                         : c.row().updatedAt().atZoneSameInstant(ZoneId.of("Europe/Stockholm")).format(TIME))
                 .setHeader(getTranslation("changes.column.changedAt")).setAutoWidth(true);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> new VerticalLayout(
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new VerticalLayout(
                 new Paragraph(getTranslation("changes.column.oldComment") + ": " + c.oldComment()),
                 new Paragraph(getTranslation("changes.column.newComment") + ": " + c.row().comment()))));
         grid.setAllRowsVisible(true);
@@ -119,7 +122,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         int count = result.changes().size();
         Paragraph summary = new Paragraph(count == 0 ? getTranslation("changes.summary.none", period.name())
                 : getTranslation(count == 1 ? "changes.summary.one" : "changes.summary",
-                se.uppfoljning.base.i18n.Messages.integer(count), period.name()));
+                Messages.integer(count), period.name()));
         summary.setId("changes-summary");
         content.add(summary);
         if (count == 0) {

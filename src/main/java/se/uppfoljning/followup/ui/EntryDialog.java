@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -18,7 +19,9 @@ import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.PreviousEntry;
 import se.uppfoljning.followup.StatusOption;
+import se.uppfoljning.structure.ItemKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +59,7 @@ class EntryDialog extends Dialog {
      * typed text while the user types and offers an earlier draft.
      */
     EntryDialog(FollowUpRow row, List<StatusOption> options, SaveHandler handler, ReadyHandler readyHandler,
-                Optional<se.uppfoljning.followup.PreviousEntry> previous, DraftKeeper drafts) {
+                Optional<PreviousEntry> previous, DraftKeeper drafts) {
         setId("entry-dialog");
         setHeaderTitle(row.printedText());
         setWidth("min(46rem, 95vw)");
@@ -89,7 +92,7 @@ class EntryDialog extends Dialog {
         labels.add(NOT_ASSESSED);
         options.forEach(o -> labels.add(o.label()));
         status.setId("entry-status");
-        status.setLabel(getTranslation(row.kind() == se.uppfoljning.structure.ItemKind.ASSIGNMENT
+        status.setLabel(getTranslation(row.kind() == ItemKind.ASSIGNMENT
                 ? "entry.statusAssignment" : "entry.statusGoal"));
         status.setItems(labels);
         status.setItemLabelGenerator(l -> l.isEmpty() ? getTranslation("status.notAssessed") : l);
@@ -130,7 +133,7 @@ class EntryDialog extends Dialog {
             boolean mark = !row.ready();
             ready.setId("entry-ready");
             ready.setText(getTranslation(mark ? "entry.markReady" : "entry.unmarkReady"));
-            ready.setIcon(com.vaadin.flow.component.icon.VaadinIcon.CHECK.create());
+            ready.setIcon(VaadinIcon.CHECK.create());
             ready.addClickListener(e -> {
                 boolean unsaved = !status.getValue().equals(row.status() == null ? NOT_ASSESSED : row.status())
                         || !comment.getValue().equals(row.comment());

@@ -2,8 +2,10 @@ package se.uppfoljning.followup.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -21,11 +23,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
@@ -82,9 +86,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private final ChangesService changes;
 
     final TreeGrid<OverviewNode> grid = new TreeGrid<>();
-    final com.vaadin.flow.component.checkbox.Checkbox notReady = new com.vaadin.flow.component.checkbox.Checkbox();
+    final Checkbox notReady = new Checkbox();
     /** For officials: how far their department has come in this period, and a way to what is left. */
-    final com.vaadin.flow.component.html.Div departmentProgress = new com.vaadin.flow.component.html.Div();
+    final Div departmentProgress = new Div();
     final ComboBox<AreaSection> area = new ComboBox<>();
     final ComboBox<String> status = new ComboBox<>();
     final ComboBox<Department> department = new ComboBox<>();
@@ -317,7 +321,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         for (DepartmentProgress progress : readiness.ownDepartmentProgress(context, overview.rows(),
                 department.getListDataView().getItems().toList())) {
             Department own = progress.department();
-            com.vaadin.flow.component.html.Span text = new com.vaadin.flow.component.html.Span(getTranslation(
+            Span text = new Span(getTranslation(
                     "followUp.departmentProgress", own.name(), progress.ready(), progress.total(),
                     progress.withoutStatus(), progress.drafts()));
             text.setId("department-progress-" + own.id());
@@ -385,7 +389,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         if (!followUp.startsWithOwnDepartment(context)) {
             return parameters;
         }
-        var user = se.uppfoljning.base.security.CurrentUser.get();
+        var user = CurrentUser.get();
         return department.getListDataView().getItems().filter(d -> user.departmentIds().contains(d.id())).findFirst()
                 .map(own -> Map.of(PARAM_DEPARTMENT, List.of(String.valueOf(own.id()))))
                 .orElse(parameters);
@@ -444,7 +448,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         refreshTree();
         // keep the filter in the address so it can be bookmarked and shared
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new com.vaadin.flow.router.Location("", QueryParameters.simple(addressParameters()))));
+                new Location("", QueryParameters.simple(addressParameters()))));
     }
 
     /** The filters as the address keeps them. */

@@ -1,12 +1,15 @@
 package se.uppfoljning.measures.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.db.tables.records.MeasureRecord;
 import se.uppfoljning.measures.Measure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static se.uppfoljning.db.Tables.MEASURE;
@@ -43,8 +46,8 @@ public class MeasureRepository {
     }
 
     /** The measure's texts and effects, as written by insert, update and upsert alike. */
-    private static java.util.Map<org.jooq.Field<?>, Object> contents(Measure m) {
-        java.util.Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+    private static Map<Field<?>, Object> contents(Measure m) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(MEASURE.DESCRIPTION, m.description());
         values.put(MEASURE.DECISION, m.decision());
         values.put(MEASURE.DIARY_NUMBER, m.diaryNumber());

@@ -2,6 +2,7 @@ package se.uppfoljning.notifications.internal;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.tables.Notification;
 import se.uppfoljning.notifications.NewNotification;
 import se.uppfoljning.notifications.UserNotification;
 
@@ -13,7 +14,7 @@ import static se.uppfoljning.db.Tables.NOTIFICATION;
 @Repository
 public class NotificationRepository {
 
-    private static final se.uppfoljning.db.tables.Notification N = NOTIFICATION;
+    private static final Notification N = NOTIFICATION;
 
     private final DSLContext db;
 

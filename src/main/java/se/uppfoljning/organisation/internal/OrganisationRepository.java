@@ -2,6 +2,7 @@ package se.uppfoljning.organisation.internal;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
@@ -11,8 +12,11 @@ import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.periods.ReportingPeriod;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static se.uppfoljning.db.Tables.COMMITTEE;
@@ -111,23 +115,23 @@ public class OrganisationRepository {
 
     public List<Committee> committees(Collection<Long> ids, boolean all) {
         return db.selectFrom(COMMITTEE)
-                .where(all ? org.jooq.impl.DSL.trueCondition() : COMMITTEE.ID.in(ids))
+                .where(all ? DSL.trueCondition() : COMMITTEE.ID.in(ids))
                 .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME)
                 .fetch(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
     }
 
     /** The committees with their periods (newest first), in one statement; a committee without periods has none. */
-    public java.util.Map<Committee, List<ReportingPeriod>> committeesWithPeriods(Collection<Long> ids, boolean all) {
-        java.util.Map<Committee, List<ReportingPeriod>> result = new java.util.LinkedHashMap<>();
+    public Map<Committee, List<ReportingPeriod>> committeesWithPeriods(Collection<Long> ids, boolean all) {
+        Map<Committee, List<ReportingPeriod>> result = new LinkedHashMap<>();
         db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
                 .from(COMMITTEE)
                 .leftJoin(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
-                .where(all ? org.jooq.impl.DSL.trueCondition() : COMMITTEE.ID.in(ids))
+                .where(all ? DSL.trueCondition() : COMMITTEE.ID.in(ids))
                 .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME, COMMITTEE.ID, REPORTING_PERIOD.END_DATE.desc())
                 .forEach(r -> {
                     List<ReportingPeriod> periods = result.computeIfAbsent(new Committee(r.get(COMMITTEE.ID),
                             r.get(COMMITTEE.ORGANISATION_ID), r.get(COMMITTEE.SLUG), r.get(COMMITTEE.CODE),
-                            r.get(COMMITTEE.NAME)), c -> new java.util.ArrayList<>());
+                            r.get(COMMITTEE.NAME)), c -> new ArrayList<>());
                     if (r.get(REPORTING_PERIOD.ID) != null) {
                         periods.add(period(r));
                     }

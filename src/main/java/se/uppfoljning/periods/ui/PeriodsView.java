@@ -3,10 +3,17 @@ package se.uppfoljning.periods.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,11 +24,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.SwedishComponents;
 import se.uppfoljning.periods.PeriodRights;
+import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.organisation.Committee;
@@ -39,7 +49,9 @@ import se.uppfoljning.readiness.PeriodCompleteness;
 import se.uppfoljning.readiness.ReminderService;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -56,7 +68,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     final Paragraph deadlineInfo = new Paragraph();
     final Grid<DepartmentCompleteness> completenessGrid = new Grid<>();
     /** The incomplete items, one collapsible group per department, each item a link to it in the overview. */
-    final com.vaadin.flow.component.html.Div incompleteList = new com.vaadin.flow.component.html.Div();
+    final Div incompleteList = new Div();
     /** Says why the decision cannot be recorded yet (or that it has been). */
     final Paragraph decisionHint = new Paragraph();
     final Button remindAll = new Button();
@@ -98,7 +110,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
                 : " (" + p.decision().diaryNumber() + ")"))
                 .setHeader(getTranslation("periods.column.decision")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addSelectionListener(e -> {
             updateActions();
             refreshCompleteness();
@@ -140,7 +152,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         decide.addClickListener(e -> confirmDecision());
         for (DatePicker picker : List.of(endDate, deadline, decisionDate)) {
-            se.uppfoljning.base.ui.SwedishComponents.datePicker(picker);
+            SwedishComponents.datePicker(picker);
         }
 
         reason.setId("reopen-reason");
@@ -196,7 +208,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         deadlineInfo.setId("completeness-deadline");
         completenessGrid.setId("completeness-grid");
         completenessGrid.setAllRowsVisible(true);
-        completenessGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        completenessGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         completenessGrid.addColumn(DepartmentCompleteness::department).setKey("department")
                 .setHeader(getTranslation("completeness.column.department")).setWidth("12rem").setFlexGrow(2);
         completenessGrid.addColumn(DepartmentCompleteness::items).setKey("items")
@@ -234,7 +246,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
 
     private boolean isOpen() {
         return grid.getSelectedItems().stream().findFirst()
-                .map(p -> p.state() == se.uppfoljning.periods.PeriodState.OPEN).orElse(false);
+                .map(p -> p.state() == PeriodState.OPEN).orElse(false);
     }
 
     private void refreshCompleteness() {
@@ -264,24 +276,24 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         }
         incompleteList.add(new H3(getTranslation("completeness.incomplete.title")));
         for (DepartmentCompleteness d : incomplete) {
-            com.vaadin.flow.component.html.UnorderedList items = new com.vaadin.flow.component.html.UnorderedList();
+            UnorderedList items = new UnorderedList();
             items.addClassName("incomplete-items");
             for (DepartmentCompleteness.IncompleteItem item : d.incomplete()) {
                 String label = (item.number() == null ? "" : item.number() + " ") + item.text();
-                var link = new com.vaadin.flow.component.html.Anchor(overviewLink(d.departmentId(),
+                var link = new Anchor(overviewLink(d.departmentId(),
                         item.number() != null ? item.number() : item.text()), label);
                 link.addClassName("incomplete-item");
                 link.setId("incomplete-" + item.itemId());
-                com.vaadin.flow.component.html.Span missing = new com.vaadin.flow.component.html.Span(
+                Span missing = new Span(
                         " – " + completeness.describeMissing(item));
                 missing.addClassName("entry-meta");
-                items.add(new com.vaadin.flow.component.html.ListItem(link, missing));
+                items.add(new ListItem(link, missing));
             }
-            var all = new com.vaadin.flow.component.html.Anchor(overviewLink(d.departmentId(), null),
+            var all = new Anchor(overviewLink(d.departmentId(), null),
                     getTranslation("completeness.incomplete.openAll", d.department()));
-            var details = new com.vaadin.flow.component.details.Details(getTranslation(
+            var details = new Details(getTranslation(
                     "completeness.incomplete.department", d.department(), Messages.integer(d.incomplete().size())),
-                    new com.vaadin.flow.component.html.Div(all, items));
+                    new Div(all, items));
             details.setId("incomplete-" + (d.departmentId() == null ? "none" : d.departmentId()));
             details.setWidthFull();
             incompleteList.add(details);
@@ -290,7 +302,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** The overview filtered to the department's rows not yet ready, optionally searched for one item. */
     private static String overviewLink(Long departmentId, String search) {
-        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
         if (departmentId != null) {
             parameters.put("avdelning", String.valueOf(departmentId));
         }
@@ -298,7 +310,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         if (search != null) {
             parameters.put("sok", search);
         }
-        return "uppfoljning?" + com.vaadin.flow.router.QueryParameters.simple(parameters).getQueryString();
+        return "uppfoljning?" + QueryParameters.simple(parameters).getQueryString();
     }
 
     /** Asks first, naming how many people get the reminder. {@code departmentId} null: all incomplete ones. */
@@ -379,7 +391,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
             ErrorMessages.showSuccess(getTranslation("periods.saved", result.name(),
                     getTranslation("period.state." + result.state().name())));
             refresh(result.slug());
-            se.uppfoljning.ui.MainLayout.refreshContext();
+            MainLayout.refreshContext();
         } catch (RuntimeException e) {
             ErrorMessages.showError(ErrorMessages.describe(this, e));
         }
@@ -396,12 +408,12 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     private void updateActions() {
         var period = grid.getSelectedItems().stream().findFirst();
         var state = period.map(PeriodDetails::state).orElse(null);
-        review.setEnabled(state == se.uppfoljning.periods.PeriodState.OPEN);
-        backToOpen.setEnabled(state == se.uppfoljning.periods.PeriodState.REVIEW);
-        decide.setEnabled(state == se.uppfoljning.periods.PeriodState.REVIEW);
-        reopen.setEnabled(state == se.uppfoljning.periods.PeriodState.DECIDED);
+        review.setEnabled(state == PeriodState.OPEN);
+        backToOpen.setEnabled(state == PeriodState.REVIEW);
+        decide.setEnabled(state == PeriodState.REVIEW);
+        reopen.setEnabled(state == PeriodState.DECIDED);
         // disabled fields say why
         decisionHint.setText(state == null ? "" : getTranslation("periods.decisionHint." + state.name()));
-        decisionHint.setVisible(state != null && state != se.uppfoljning.periods.PeriodState.REVIEW);
+        decisionHint.setVisible(state != null && state != PeriodState.REVIEW);
     }
 }

@@ -1,6 +1,7 @@
 package se.uppfoljning.publication.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
@@ -38,7 +39,7 @@ public class PublicationRepository {
                 .doUpdate()
                 .set(COMMITTEE_PUBLICATION.ENABLED, enabled)
                 .set(COMMITTEE_PUBLICATION.CHANGED_BY, username)
-                .set(COMMITTEE_PUBLICATION.CHANGED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .set(COMMITTEE_PUBLICATION.CHANGED_AT, DSL.currentOffsetDateTime())
                 .execute();
     }
 }

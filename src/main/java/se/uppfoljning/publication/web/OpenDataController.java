@@ -2,6 +2,7 @@ package se.uppfoljning.publication.web;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -177,7 +178,7 @@ public class OpenDataController {
         String name = (dataset.equals("ekonomi") ? "Ekonomi" : "Uppföljning") + " - " + report.committee().name()
                 + " - " + report.period().name() + ".csv";
         return ResponseEntity.ok().contentType(CSV).cacheControl(PublicPagesController.PAGE_CACHE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(csv);
     }

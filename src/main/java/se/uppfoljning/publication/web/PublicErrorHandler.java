@@ -9,9 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.json.MappingJackson2JsonView;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.i18n.Messages;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,9 +47,9 @@ public class PublicErrorHandler {
         String uri = request.getRequestURI();
         ModelAndView view;
         if (uri.endsWith(".json") || uri.endsWith(".csv")) {
-            view = new ModelAndView(new org.springframework.web.servlet.view.json.MappingJackson2JsonView());
+            view = new ModelAndView(new MappingJackson2JsonView());
             view.addAllObjects(Map.of("error", status == HttpStatus.NOT_FOUND ? "not_found" : "internal_error",
-                    "message", messages.get(key), "details", java.util.List.of()));
+                    "message", messages.get(key), "details", List.of()));
         } else {
             view = new ModelAndView("offentlig/fel");
             view.addObject("message", messages.get(key));

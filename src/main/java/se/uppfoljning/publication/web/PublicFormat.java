@@ -2,9 +2,12 @@ package se.uppfoljning.publication.web;
 
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.finance.FinanceFormat;
+import se.uppfoljning.followup.AreaProgress;
+import se.uppfoljning.followup.StatusCount;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Swedish number and date formats for the public pages' templates (the same as the application's views). */
 public final class PublicFormat {
@@ -39,8 +42,8 @@ public final class PublicFormat {
     }
 
     /** The rows counted in a progress group. */
-    public int sum(java.util.List<se.uppfoljning.followup.StatusCount> counts) {
-        return se.uppfoljning.followup.AreaProgress.total(counts);
+    public int sum(List<StatusCount> counts) {
+        return AreaProgress.total(counts);
     }
 
     /** The SHA-256 in groups of eight for reading aloud or comparing by eye. */

@@ -8,7 +8,9 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import se.uppfoljning.base.i18n.Messages;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -128,8 +130,8 @@ public class PublicPagesController {
                 .cacheControl(PAGE_CACHE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
-                        .encodeToString(java.util.HexFormat.of().parseHex(file.sha256())))
+                .header("Digest", "sha-256=" + Base64.getEncoder()
+                        .encodeToString(HexFormat.of().parseHex(file.sha256())))
                 .body(file.content());
     }
 

@@ -17,6 +17,7 @@ import se.uppfoljning.structure.StrategicArea;
 import se.uppfoljning.structure.StrategicGoal;
 import se.uppfoljning.structure.StructureItem;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -40,9 +41,11 @@ public class StructureRepository {
     private static final Department D = DEPARTMENT;
 
     private final DSLContext db;
+    private final Clock clock;
 
-    StructureRepository(DSLContext db) {
+    StructureRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<StrategicArea> areas(long organisationId) {
@@ -140,7 +143,7 @@ public class StructureRepository {
     }
 
     public void setRetired(long itemId, boolean retired) {
-        db.update(I).set(I.RETIRED_AT, retired ? OffsetDateTime.now(ZoneOffset.UTC) : null).where(I.ID.eq(itemId))
+        db.update(I).set(I.RETIRED_AT, retired ? OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC) : null).where(I.ID.eq(itemId))
                 .execute();
     }
 

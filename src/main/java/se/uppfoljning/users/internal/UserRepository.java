@@ -11,6 +11,7 @@ import se.uppfoljning.users.AssignableCommittee;
 import se.uppfoljning.users.UserMembership;
 import se.uppfoljning.users.UserSummary;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -108,13 +109,13 @@ public class UserRepository {
     }
 
     /** The login lock of an account (null inside when it has none); empty when there is no such account. */
-    public Optional<Optional<java.time.OffsetDateTime>> lockedUntil(String username) {
+    public Optional<Optional<OffsetDateTime>> lockedUntil(String username) {
         return db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.USERNAME.eq(username))
                 .fetchOptional(r -> Optional.ofNullable(r.value1()));
     }
 
     /** Sets or (null) lifts the login lock; the number of accounts changed. */
-    public int setLockedUntil(String username, java.time.OffsetDateTime until) {
+    public int setLockedUntil(String username, OffsetDateTime until) {
         return db.update(APP_USER).set(APP_USER.LOCKED_UNTIL, until).where(APP_USER.USERNAME.eq(username)).execute();
     }
 

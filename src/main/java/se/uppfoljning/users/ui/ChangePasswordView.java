@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -51,14 +52,14 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
 
         current.setId("current-password");
         current.setLabel(getTranslation("password.current"));
-        current.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
+        current.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
         newPassword.setId("new-password");
         newPassword.setLabel(getTranslation("password.new"));
         newPassword.setHelperText(getTranslation("password.new.helper", PasswordRules.MIN_LENGTH));
-        newPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        newPassword.setAutocomplete(Autocomplete.NEW_PASSWORD);
         repeat.setId("repeat-password");
         repeat.setLabel(getTranslation("password.repeat"));
-        repeat.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        repeat.setAutocomplete(Autocomplete.NEW_PASSWORD);
         for (PasswordField field : new PasswordField[]{current, newPassword, repeat}) {
             field.setWidthFull();
             field.setRequiredIndicatorVisible(true);

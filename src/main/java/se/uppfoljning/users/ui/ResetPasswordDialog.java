@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.ui.ErrorMessages;
@@ -27,7 +28,7 @@ class ResetPasswordDialog extends Dialog {
         password.setHelperText(getTranslation("users.reset.helper", PasswordRules.MIN_LENGTH));
         password.setRequiredIndicatorVisible(true);
         password.setWidth("24rem");
-        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
         add(password);
 
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.HasValidation;
@@ -25,6 +27,7 @@ import se.uppfoljning.users.UserSummary;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,7 +55,7 @@ class UserDialog extends Dialog {
     final TextField username = new TextField();
     final TextField displayName = new TextField();
     final PasswordField password = new PasswordField();
-    final com.vaadin.flow.component.textfield.EmailField email = new com.vaadin.flow.component.textfield.EmailField();
+    final EmailField email = new EmailField();
     final Map<String, Select<Role>> roles = new LinkedHashMap<>();
     final Map<String, MultiSelectComboBox<Department>> departments = new LinkedHashMap<>();
     final Div error = new Div();
@@ -60,7 +63,7 @@ class UserDialog extends Dialog {
     private final Map<String, AssignableCommittee> committees = new LinkedHashMap<>();
     private final boolean creating;
 
-    UserDialog(UserSummary user, java.util.List<AssignableCommittee> assignable, SaveHandler handler) {
+    UserDialog(UserSummary user, List<AssignableCommittee> assignable, SaveHandler handler) {
         creating = user == null;
         setId("user-dialog");
         setHeaderTitle(creating ? getTranslation("users.dialog.newTitle")
@@ -82,7 +85,7 @@ class UserDialog extends Dialog {
         password.setLabel(getTranslation("users.field.password"));
         password.setHelperText(getTranslation("users.field.password.helper", PasswordRules.MIN_LENGTH));
         password.setRequiredIndicatorVisible(true);
-        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
         email.setId("user-email");
         email.setLabel(getTranslation("users.field.email"));
         email.setHelperText(getTranslation("users.field.email.helper"));

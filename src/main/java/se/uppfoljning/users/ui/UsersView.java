@@ -27,6 +27,7 @@ import se.uppfoljning.users.UserChange;
 import se.uppfoljning.users.UserService;
 import se.uppfoljning.users.UserSummary;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -113,7 +114,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         reset.setAriaLabel(getTranslation("users.action.resetPassword") + ": " + user.username());
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
-        List<Button> buttons = new java.util.ArrayList<>(List.of(edit, toggle, reset));
+        List<Button> buttons = new ArrayList<>(List.of(edit, toggle, reset));
         if (user.lockedUntil() != null) {
             Button unlock = new Button(getTranslation("users.action.unlock"), VaadinIcon.UNLOCK.create(), e -> unlock(user));
             unlock.setId("unlock-" + user.username());

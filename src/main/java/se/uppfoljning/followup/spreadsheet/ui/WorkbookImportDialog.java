@@ -16,6 +16,7 @@ import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.SwedishComponents;
 import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
@@ -23,6 +24,7 @@ import se.uppfoljning.followup.spreadsheet.WorkbookImport;
 import se.uppfoljning.organisation.CommitteeContext;
 
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Import of an edited follow-up spreadsheet: upload → the changes it would make (or its bad rows) → "Genomför
@@ -56,7 +58,7 @@ class WorkbookImportDialog extends Dialog {
         upload = new Upload(UploadHandler.inMemory((metadata, data) ->
                 ui.access(() -> preview(metadata.fileName(), data))));
         upload.setId("workbook-upload");
-        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
+        SwedishComponents.upload(upload);
         Button choose = new Button(getTranslation("workbook.import.choose"));
         upload.setUploadButton(choose);
         upload.setDropLabel(new Span(getTranslation("workbook.import.drop")));
@@ -135,7 +137,7 @@ class WorkbookImportDialog extends Dialog {
             }
         } catch (DomainException e) {
             showErrors(e);
-        } catch (org.springframework.security.access.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             summary.setText(ErrorMessages.describe(this, e));
         }
     }

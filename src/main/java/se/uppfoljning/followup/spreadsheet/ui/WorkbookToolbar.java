@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
 import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -20,7 +21,7 @@ public class WorkbookToolbar extends HorizontalLayout {
     private final FollowUpWorkbookService workbooks;
     final Anchor export = new Anchor();
     final Button importButton = new Button();
-    private com.vaadin.flow.shared.Registration clickRegistration;
+    private Registration clickRegistration;
 
     public WorkbookToolbar(FollowUpWorkbookService workbooks) {
         this.workbooks = workbooks;
