@@ -12,6 +12,8 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.measures.internal.MeasureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 
@@ -29,10 +31,12 @@ public class MeasureService {
 
     private final MeasureRepository repository;
     private final AuditService audit;
+    private final DraftService drafts;
 
-    MeasureService(MeasureRepository repository, AuditService audit) {
+    MeasureService(MeasureRepository repository, AuditService audit, DraftService drafts) {
         this.repository = repository;
         this.audit = audit;
+        this.drafts = drafts;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -53,6 +57,7 @@ public class MeasureService {
         int number = repository.nextNumber(context.period().id());
         long id = repository.insert(context.committee().id(), context.period().id(), number, clean(measure));
         changed(context, "Åtgärd " + number, "ny: " + clean(measure).description());
+        drafts.discard(DraftKey.measure(context, null)); // saved: the typed text is the measure now
         return repository.measure(context.period().id(), id).orElseThrow();
     }
 
@@ -67,6 +72,7 @@ public class MeasureService {
             throw new NotFoundException("measures.error.notFound", String.valueOf(measure.id()));
         }
         changed(context, "Åtgärd " + measure.number(), "ändrad");
+        drafts.discard(DraftKey.measure(context, measure.id()));
         return repository.measure(context.period().id(), measure.id()).orElseThrow();
     }
 

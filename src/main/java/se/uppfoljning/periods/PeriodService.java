@@ -48,6 +48,8 @@ public class PeriodService {
     private final FollowUpService followUp;
     private final AuditService audit;
     private final se.uppfoljning.base.i18n.Messages messages;
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.uppfoljning.drafts.DraftService drafts;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
                   FollowUpService followUp,
@@ -171,6 +173,7 @@ public class PeriodService {
                 clean.body() + " " + clean.date() + " " + clean.paragraph()
                         + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
                         + "; Bilaga 1 och 2 lagrade och perioden låst");
+        drafts.discard(se.uppfoljning.drafts.DraftKey.decision(context)); // recorded: the draft has become the decision
         log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
                 clean.body(), clean.date(), clean.paragraph());
         return repository.period(context.period().id()).orElseThrow();

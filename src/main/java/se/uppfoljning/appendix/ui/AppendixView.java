@@ -37,6 +37,9 @@ import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
+import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.measures.Mnkr;
@@ -58,12 +61,15 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
     private final AppendixService appendices;
     private final MeasureService measures;
     private final SelectedContext selected;
+    private final DraftService drafts;
     private CommitteeContext context;
     final IFrame preview = new IFrame();
     final Grid<Measure> measureGrid = new Grid<>();
     final Paragraph measuresEmpty = new Paragraph();
 
-    public AppendixView(AppendixService appendices, MeasureService measures, SelectedContext selected) {
+    public AppendixView(AppendixService appendices, MeasureService measures, SelectedContext selected,
+                        DraftService drafts) {
+        this.drafts = drafts;
         this.appendices = appendices;
         this.measures = measures;
         this.selected = selected;
@@ -253,6 +259,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void openDialog(Measure measure) {
+        DraftKeeper draft = new DraftKeeper(drafts, DraftKey.measure(context, measure == null ? null : measure.id()));
         MeasureDialog dialog = new MeasureDialog(measure, changed -> {
             try {
                 Measure saved = measure == null ? measures.create(context, changed) : measures.save(context, changed);
@@ -262,7 +269,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
             } catch (RuntimeException e) {
                 return Optional.of(ErrorMessages.describe(this, e));
             }
-        });
+        }, draft);
         dialog.open();
     }
 
