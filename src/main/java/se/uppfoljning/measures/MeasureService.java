@@ -100,16 +100,6 @@ public class MeasureService {
                 errors.add(new ErrorDetail(null, "effekt", "Beloppet är orimligt stort."));
             }
         }
-        // a character no shipped font has would print as "#" in Bilaga 1
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("atgard", m.description());
-        texts.put("beslut", m.decision());
-        texts.put("diarienummer", m.diaryNumber());
-        texts.put("forvantad_effekt", m.expectedEffect());
-        texts.put("kommentar", m.comment());
-        texts.forEach((column, text) -> se.uppfoljning.base.fonts.DrawableText.firstUndrawable(text).ifPresent(cp ->
-                errors.add(new ErrorDetail(null, column, "Tecknet \"" + Character.toString(cp) + "\" ("
-                        + se.uppfoljning.base.fonts.DrawableText.code(cp) + ") kan inte skrivas ut i bilagan."))));
         if (!errors.isEmpty()) {
             throw new ValidationException("measures.error.invalid", errors);
         }
