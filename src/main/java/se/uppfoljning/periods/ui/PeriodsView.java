@@ -390,7 +390,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decisionDraftOffer.removeAll();
         var period = grid.getSelectedItems().stream().findFirst();
         if (committee == null || period.isEmpty()
-                || period.get().state() != se.uppfoljning.organisation.PeriodState.REVIEW) {
+                || period.get().state() != se.uppfoljning.periods.PeriodState.REVIEW) {
             return;
         }
         // the form shows the selected period's own decision text, never the one typed for another period

@@ -12,7 +12,7 @@ import se.uppfoljning.KaribuTest;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodState;
+import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.periods.PeriodService;
 
 import java.time.LocalDate;
