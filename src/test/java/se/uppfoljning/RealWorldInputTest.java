@@ -365,6 +365,66 @@ class RealWorldInputTest extends AbstractIntegrationTest {
         assertThat(workbooks.preview(dr2, "export.xlsx", old).changes()).isEmpty();
     }
 
+    // --- characters no document font can draw --------------------------------------------------------------
+
+    /** U+1F97A (pleading face, Unicode 11) is newer than the shipped emoji font: no document could print it. */
+    private static final String UNDRAWABLE = "Snälla 🥺";
+
+    @Test
+    void aCharacterNoDocumentFontHasIsRefusedOnEveryPathWithItsPlace() throws Exception {
+        // the UI's path (the service a dialog calls)
+        FollowUpRow row = assignment();
+        ValidationException ui = catchThrowableOfType(ValidationException.class, () -> followUp.save(dr2, row.id(),
+                new FollowUpChange(row.status(), UNDRAWABLE, row.version())));
+        assertThat(ui.messageKey()).isEqualTo("input.error.undrawable");
+        assertThat(ui.arguments()).containsExactly("Kommentar", "🥺", "U+1F97A", "8");
+
+        // the API: 422 in Swedish naming the JSON field
+        String body = "{\"status\":\"Påbörjat\",\"comment\":\"" + UNDRAWABLE + "\",\"version\":" + row.version() + "}";
+        HttpResponse<String> response = send("PUT", "/api/v1/committees/ks/periods/2024-dr2/items/" + row.id()
+                + "/follow-up", "sekretariat", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(response.body()).get("message").asText()).isEqualTo("Fältet comment innehåller "
+                + "tecknet \"🥺\" (U+1F97A) på position 8, som inte kan skrivas ut i bilagorna. Ta bort det eller ersätt "
+                + "det med text.");
+
+        // the follow-up spreadsheet import: the line and column of the cell
+        int[] line = new int[1];
+        byte[] workbook = se.uppfoljning.followup.WorkbookFiles.edit(workbooks.export(dr2).content(),
+                sheet -> line[0] = se.uppfoljning.followup.WorkbookFiles.set(sheet, row.id(), "Kommentar", UNDRAWABLE));
+        ValidationException spreadsheet = catchThrowableOfType(ValidationException.class,
+                () -> workbooks.preview(dr2, "export.xlsx", workbook));
+        assertThat(spreadsheet.details()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(line[0]);
+            assertThat(d.column()).isEqualToIgnoringCase("kommentar");
+            assertThat(d.message()).contains("U+1F97A").contains("kan inte skrivas ut");
+        });
+
+        // the structure import
+        List<Map<String, String>> rows = demoStructure();
+        byte[] structure = structureXlsx(STRUCTURE_COLUMNS, rows, r -> column -> r == 2 && column.equals("kommentar")
+                ? UNDRAWABLE : rows.get(r).get(column));
+        ValidationException structureError = catchThrowableOfType(ValidationException.class,
+                () -> structureImport.preview(dr2, "struktur.xlsx", structure));
+        assertThat(structureError.details()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.column()).isEqualTo("kommentar");
+            assertThat(d.message()).contains("U+1F97A");
+        });
+        assertThat(assignment().comment()).isEqualTo(row.comment());
+
+        // the finance import
+        CommitteeContext context = controller();
+        String csv = FinanceTestFiles.demoCsv().replace("Kansli Centerpartiet", "Kansli 🥺");
+        ValidationException finance = catchThrowableOfType(ValidationException.class,
+                () -> financeImport.importFile(context, "emoji.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(finance.details()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(7);
+            assertThat(d.column()).isEqualTo("namn");
+            assertThat(d.message()).isEqualTo("Tecknet 🥺 (U+1F97A) på position 8 kan inte skrivas ut i dokumenten.");
+        });
+    }
+
     // --- the structure import API -----------------------------------------------------------------------
 
     @Test

@@ -14,7 +14,6 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.fonts.DrawableText;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
@@ -173,7 +172,6 @@ public class FollowUpService {
         if (comment.length() > MAX_COMMENT_LENGTH) {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }
-        DrawableText.require("followup.error.commentUndrawable", comment);
         Long statusId = entryWriter.statusId(context, item.kind(), change.status());
         var before = repository.entryValue(itemId, context.period().id()).orElse(null);
         boolean written = entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());

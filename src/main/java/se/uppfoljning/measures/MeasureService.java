@@ -10,19 +10,18 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.base.fonts.DrawableText;
 import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.measures.internal.MeasureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Measures for a balanced economy (Bilaga 1), per committee and period. */
 @Service
@@ -35,10 +34,12 @@ public class MeasureService {
 
     private final MeasureRepository repository;
     private final AuditService audit;
+    private final DraftService drafts;
 
-    MeasureService(MeasureRepository repository, AuditService audit) {
+    MeasureService(MeasureRepository repository, AuditService audit, DraftService drafts) {
         this.repository = repository;
         this.audit = audit;
+        this.drafts = drafts;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -59,6 +60,7 @@ public class MeasureService {
         int number = repository.nextNumber(context.period().id());
         long id = repository.insert(context.committee().id(), context.period().id(), number, clean(measure));
         changed(context, "Åtgärd " + number, "ny: " + clean(measure).description());
+        drafts.discard(DraftKey.measure(context, null)); // saved: the typed text is the measure now
         return repository.measure(context.period().id(), id).orElseThrow();
     }
 
@@ -73,6 +75,7 @@ public class MeasureService {
             throw new NotFoundException("measures.error.notFound", String.valueOf(measure.id()));
         }
         changed(context, "Åtgärd " + measure.number(), "ändrad");
+        drafts.discard(DraftKey.measure(context, measure.id()));
         return repository.measure(context.period().id(), measure.id()).orElseThrow();
     }
 
@@ -100,16 +103,6 @@ public class MeasureService {
                 errors.add(new ErrorDetail(null, "effekt", "Beloppet är orimligt stort."));
             }
         }
-        // a character no shipped font has would print as "#" in Bilaga 1
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("atgard", m.description());
-        texts.put("beslut", m.decision());
-        texts.put("diarienummer", m.diaryNumber());
-        texts.put("forvantad_effekt", m.expectedEffect());
-        texts.put("kommentar", m.comment());
-        texts.forEach((column, text) -> DrawableText.firstUndrawable(text).ifPresent(cp ->
-                errors.add(new ErrorDetail(null, column, "Tecknet \"" + Character.toString(cp) + "\" ("
-                        + DrawableText.code(cp) + ") kan inte skrivas ut i bilagan."))));
         if (!errors.isEmpty()) {
             throw new ValidationException("measures.error.invalid", errors);
         }

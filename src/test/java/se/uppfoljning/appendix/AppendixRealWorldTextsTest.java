@@ -136,6 +136,23 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
     }
 
     /**
+     * Arabic and Persian are drawn right to left with joined letters, so the text layer read in logical order (PDFBox
+     * applies the bidi algorithm to each line, as pdftotext does) holds every word as written, not its letters
+     * reversed.
+     */
+    @Test
+    void arabicAndPersianWordsAreInTheTextLayerInReadingOrder() throws IOException {
+        String bilaga2 = text(pdf(context, AppendixKind.BILAGA_2)).replace("\u200C", "");
+        for (String expected : List.of(RealWorldTexts.ARABIC, RealWorldTexts.PERSIAN)) {
+            for (String word : expected.replace(":", " ").replace("\u200C", "").split("\\s+")) {
+                if (!word.isEmpty()) {
+                    assertThat(bilaga2).as(expected).contains(word);
+                }
+            }
+        }
+    }
+
+    /**
      * The page's text in reading position (runs in a fallback font are painted after the line's other text). Each
      * word of {@code expected} must be there; right-to-left words letter by letter, as readers differ in their order.
      * Words wrapped inside their cell (longer than 25 characters) are checked whole in drawing order instead.
@@ -193,8 +210,8 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
         assertThatThrownBy(() -> followUp.save(context, row.id(),
                 new FollowUpChange(row.status(), "Snälla 🥺", before.version())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo("followup.error.commentUndrawable");
-                    assertThat(e.arguments()).containsExactly("🥺", "U+1F97A");
+                    assertThat(e.messageKey()).isEqualTo("input.error.undrawable");
+                    assertThat(e.arguments()).containsExactly("Kommentar", "🥺", "U+1F97A", "8");
                 });
         assertThat(followUp.row(context, row.id()).comment()).isEqualTo(before.comment());
         Measure first = measures.measures(context).get(0);

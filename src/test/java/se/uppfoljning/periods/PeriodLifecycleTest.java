@@ -159,9 +159,21 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
                         + periodId + ", 'f', 'x', 0, 'OK', 'x')",
                 "delete from period_appendix where period_id = " + periodId,
                 "update period_item set text = 'ändrad' where period_id = " + periodId,
-                "update reporting_period set name = 'annat' where id = " + periodId)) {
+                "update reporting_period set name = 'annat' where id = " + periodId,
+                // finance rows are guarded per statement (one import writes 100 000 rows)
+                "insert into finance_row (period_id, level_code, cut, code, name, summed, sort_order, prev_year_closed, "
+                        + "outcome_to_date, forecast, budget) values (" + periodId + ", 'ÖKL', 'UNIT', 'x', 'x', false, 1, 0, 0, 0, 0)",
+                "update finance_row set name = 'ändrad' where period_id in (select id from reporting_period where slug = '2024-dr1')",
+                "delete from finance_row where period_id in (select id from reporting_period where slug = '2024-dr1')")) {
             assertThatThrownBy(() -> db.execute(sql)).as(sql).isInstanceOf(LockedException.class);
         }
+        // the foreign key of finance rows, checked per statement: no row for a period that does not exist, and no
+        // period deleted from under its rows
+        assertThatThrownBy(() -> db.execute("insert into finance_row (period_id, level_code, cut, code, name, summed, "
+                + "sort_order, prev_year_closed, outcome_to_date, forecast, budget) values (-1, 'ÖKL', 'UNIT', 'x', 'x', "
+                + "false, 1, 0, 0, 0, 0)")).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> db.execute("delete from reporting_period where id in (select period_id from finance_row)"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("finance_row");
         assertThat(followUp.row(locked, row.id()).comment()).isEqualTo("Före beslutet");
         assertThat(appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).sha256()).isEqualTo(sha);
 

@@ -40,7 +40,12 @@ public final class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
                 .usePdfUaAccessibility(true)
-                .withProducer("Uppföljning");
+                .withProducer("Uppföljning")
+                // Arabic and Persian names and texts: split into direction runs and drawn right to left (Unicode
+                // bidi), letters joined (Arabic shaping); the page itself stays left to right
+                .useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory())
+                .useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer())
+                .defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
         // every shipped face, subset-embedded; the CSS lists the families in fallback order
         for (DocumentFonts.Face face : DocumentFonts.FACES) {
             byte[] bytes = face.bytes();

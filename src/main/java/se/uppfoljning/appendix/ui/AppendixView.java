@@ -34,6 +34,9 @@ import se.uppfoljning.appendix.AppendixService;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
+import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.measures.Mnkr;
@@ -55,12 +58,15 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
     private final AppendixService appendices;
     private final MeasureService measures;
     private final SelectedContext selected;
+    private final DraftService drafts;
     private CommitteeContext context;
     final IFrame preview = new IFrame();
     final Grid<Measure> measureGrid = new Grid<>();
     final Paragraph measuresEmpty = new Paragraph();
 
-    public AppendixView(AppendixService appendices, MeasureService measures, SelectedContext selected) {
+    public AppendixView(AppendixService appendices, MeasureService measures, SelectedContext selected,
+                        DraftService drafts) {
+        this.drafts = drafts;
         this.appendices = appendices;
         this.measures = measures;
         this.selected = selected;
@@ -248,6 +254,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void openDialog(Measure measure) {
+        DraftKeeper draft = new DraftKeeper(drafts, DraftKey.measure(context, measure == null ? null : measure.id()));
         MeasureDialog dialog = new MeasureDialog(measure, changed -> {
             try {
                 Measure saved = measure == null ? measures.create(context, changed) : measures.save(context, changed);
@@ -257,7 +264,7 @@ public class AppendixView extends VerticalLayout implements BeforeEnterObserver,
             } catch (RuntimeException e) {
                 return Optional.of(ErrorMessages.describe(this, e));
             }
-        });
+        }, draft);
         dialog.open();
     }
 

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.Mnkr;
 
@@ -40,7 +42,8 @@ class MeasureDialog extends Dialog {
     interface SaveHandler extends Function<Measure, Optional<String>> {
     }
 
-    MeasureDialog(Measure measure, SaveHandler handler) {
+    /** {@code drafts} (may be null) keeps the typed text while the user types and offers an earlier draft. */
+    MeasureDialog(Measure measure, SaveHandler handler, DraftKeeper drafts) {
         this.original = measure;
         setId("measure-dialog");
         setHeaderTitle(measure == null ? getTranslation("measures.dialog.new")
@@ -98,6 +101,24 @@ class MeasureDialog extends Dialog {
             }
         }));
         getFooter().add(cancel, save);
+
+        if (drafts != null) {
+            // every field reaches the server (and the draft) a second after the user stops typing
+            for (var field : java.util.List.of(description, comment)) {
+                field.setValueChangeMode(ValueChangeMode.TIMEOUT);
+                field.setValueChangeTimeout(1000);
+            }
+            for (var field : java.util.List.of(decision, diaryNumber, forecastEffect, totalEffect, achievedEffect,
+                    expectedEffect)) {
+                field.setValueChangeMode(ValueChangeMode.TIMEOUT);
+                field.setValueChangeTimeout(1000);
+            }
+            drafts.field("description", description).field("decision", decision).field("diaryNumber", diaryNumber)
+                    .field("forecastEffect", forecastEffect).field("totalEffect", totalEffect)
+                    .field("achievedEffect", achievedEffect).field("expectedEffect", expectedEffect)
+                    .field("comment", comment);
+            drafts.offer().ifPresent(offer -> addComponentAtIndex(0, offer));
+        }
     }
 
     private void amount(TextField field, String id, String labelKey) {

@@ -541,20 +541,30 @@ public final class TabularReader {
     }
 
     /**
-     * Drops the worksheet XML's cell elements without content ({@code <c r="K1048576" s="3"/>} or {@code <c …></c>}:
-     * formatted cells without a value) before the XML parser sees them. A sheet formatted down to row 1 048 576 is mostly such elements; a byte
-     * scan skips them many times faster than parsing them, which keeps such files within seconds. Cell attributes
-     * never contain '>', so the end of the tag is the first '>'.
+     * Drops what a formatted but empty range consists of before the XML parser sees it: cell elements without content
+     * ({@code <c r="K1048576" s="3"/>} or {@code <c …></c>}) and then rows left without cells ({@code <row r="7" …>}
+     * directly followed by {@code </row>}, or {@code <row r="7" …/>}; a row without its number is kept, so that line
+     * numbers stay as the spreadsheet counts them). A sheet formatted down to row 1 048 576 is some 300 MB of such
+     * XML; one pass over the bytes with no work per byte beyond a comparison skips it many times faster than parsing
+     * it. Tag attributes never contain '>', so a tag ends at the first '>'.
      */
     static final class EmptyCellFilter extends InputStream {
         private static final int MAX_TAG = 4096;
+        private static final int NONE = 0;
+        private static final int CELL = 1;
+        private static final int ROW = 2;
+        private static final int ROW_END = 3;
         private final InputStream in;
         private final byte[] input = new byte[1 << 16];
-        private byte[] output = new byte[1 << 16];
+        // room for one read's bytes plus a held row tag and an unfinished tag: no capacity check per byte
+        private final byte[] output = new byte[(1 << 16) + 3 * MAX_TAG];
         private final byte[] tag = new byte[MAX_TAG];
+        private final byte[] row = new byte[MAX_TAG];
         private int tagLength;
-        private boolean inCell;
+        private int kind;
         private int openEnd = -1;
+        /** A row's start tag held back until it is known whether the row has any content; 0: none held. */
+        private int rowLength;
         private int outputStart;
         private int outputEnd;
         private boolean eof;
@@ -590,80 +600,235 @@ public final class TabularReader {
             int n = in.read(input);
             if (n < 0) {
                 eof = true;
-                emit(tag, tagLength); // an unfinished tag at the end: pass it on for the parser to judge
+                flushRow();
+                emitTag(tagLength); // an unfinished tag at the end: pass it on for the parser to judge
                 tagLength = 0;
                 return;
             }
+            byte[] in = input;
+            byte[] out = output;
             for (int i = 0; i < n; i++) {
-                byte c = input[i];
+                byte c = in[i];
                 if (tagLength == 0) {
                     if (c == '<') {
-                        tag[tagLength++] = c;
+                        int done = whole(in, i, n);
+                        if (done >= 0) {
+                            i = done;
+                            continue;
+                        }
+                        tag[0] = c;
+                        tagLength = 1;
+                        kind = NONE;
+                    } else if (rowLength > 0 && (c == '\n' || c == '\r' || c == ' ' || c == '\t')) {
+                        continue; // white space between a held row tag and what follows means nothing
                     } else {
-                        emit(c);
+                        if (rowLength > 0) {
+                            flushRow();
+                        }
+                        out[outputEnd++] = c;
                     }
                     continue;
                 }
                 tag[tagLength++] = c;
-                if (!inCell) {
-                    if (tagLength == 2 && c != 'c') {
+                if (tagLength == 2) {
+                    kind = c == 'c' ? CELL : c == 'r' ? ROW : c == '/' ? ROW_END : NONE;
+                    if (kind == NONE) {
                         passTag();
-                    } else if (tagLength == 3) {
-                        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                            inCell = true;
+                    }
+                } else if (kind == CELL) {
+                    cell(c);
+                } else if (kind == ROW) {
+                    rowStart(c);
+                } else if (tagLength <= 6) { // ROW_END: "</row>"
+                    if (c != "</row>".charAt(tagLength - 1)) {
+                        passTag();
+                    } else if (tagLength == 6) {
+                        if (rowLength > 0) {
+                            rowLength = 0; // a row without content: dropped with its end tag
+                            tagLength = 0;
                         } else {
                             passTag();
                         }
                     }
-                } else if (openEnd < 0 && c == '>') {
-                    if (tag[tagLength - 2] == '/') {
-                        tagLength = 0; // an empty cell: dropped
-                        inCell = false;
-                    } else {
-                        openEnd = tagLength; // "<c …>": empty only if "</c>" follows at once (SXSSF writes that)
-                    }
-                } else if (openEnd >= 0 && tagLength == openEnd + 4) {
-                    boolean empty = tag[openEnd] == '<' && tag[openEnd + 1] == '/' && tag[openEnd + 2] == 'c'
-                            && tag[openEnd + 3] == '>';
-                    openEnd = -1;
-                    if (empty) {
-                        tagLength = 0;
-                        inCell = false;
-                    } else {
-                        passTag();
-                    }
-                } else if (tagLength == MAX_TAG) {
+                }
+                if (tagLength == MAX_TAG) {
                     passTag();
                 }
             }
         }
 
+        /**
+         * The fast way for the common case, a cell or row tag that lies wholly in this read: decided in place with a
+         * tight scan for its '>' (no copying of bytes). Returns the index of the last byte dealt with, or -1 when the
+         * tag is not one of these or runs past the end of the read (then the byte-by-byte way takes it).
+         */
+        private int whole(byte[] in, int start, int n) {
+            if (start + 6 >= n) {
+                return -1;
+            }
+            byte second = in[start + 1];
+            byte third = in[start + 2];
+            if (second == 'c' && isSpace(third)) {
+                int end = closing(in, start + 3, n);
+                if (end < 0) {
+                    return -1;
+                }
+                if (in[end - 1] == '/') {
+                    return end; // "<c …/>": dropped
+                }
+                if (end + 4 >= n) {
+                    return -1;
+                }
+                if (in[end + 1] == '<' && in[end + 2] == '/' && in[end + 3] == 'c' && in[end + 4] == '>') {
+                    return end + 4; // "<c …></c>": dropped
+                }
+                return copy(in, start, end); // a cell with content: on to the parser
+            }
+            if (second == 'r' && third == 'o' && in[start + 3] == 'w' && isSpace(in[start + 4])) {
+                int end = closing(in, start + 5, n);
+                if (end < 0) {
+                    return -1;
+                }
+                if (!numbered(in, start + 4, end)) {
+                    return copy(in, start, end);
+                }
+                if (in[end - 1] == '/') {
+                    return end; // "<row r="7" …/>": dropped
+                }
+                flushRow();
+                rowLength = end - start + 1;
+                System.arraycopy(in, start, row, 0, rowLength);
+                return end;
+            }
+            if (second == '/' && third == 'r' && rowLength > 0 && in[start + 3] == 'o' && in[start + 4] == 'w'
+                    && in[start + 5] == '>') {
+                rowLength = 0; // a row without content: dropped with its end tag
+                return start + 5;
+            }
+            return -1;
+        }
+
+        /** The index of the '>' that ends a tag begun before {@code from}, or -1 if not within this read and MAX_TAG. */
+        private static int closing(byte[] in, int from, int n) {
+            int limit = Math.min(n, from + MAX_TAG);
+            for (int j = from; j < limit; j++) {
+                if (in[j] == '>') {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        private int copy(byte[] in, int start, int end) {
+            flushRow();
+            System.arraycopy(in, start, output, outputEnd, end - start + 1);
+            outputEnd += end - start + 1;
+            return end;
+        }
+
+        private static boolean isSpace(byte c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        }
+
+        /** Whether the bytes from..to of a row start tag hold an r="…" attribute. */
+        private static boolean numbered(byte[] in, int from, int to) {
+            for (int i = from; i + 2 < to; i++) {
+                if (in[i + 1] == 'r' && in[i + 2] == '=' && isSpace(in[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The next byte of a "<c" tag: a cell without content is dropped. */
+        private void cell(byte c) {
+            if (tagLength == 3) {
+                if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+                    passTag();
+                }
+            } else if (openEnd < 0) {
+                if (c == '>') {
+                    if (tag[tagLength - 2] == '/') {
+                        tagLength = 0; // "<c …/>": dropped
+                    } else {
+                        openEnd = tagLength; // "<c …>": empty only if "</c>" follows at once (SXSSF writes that)
+                    }
+                }
+            } else if (tagLength == openEnd + 4) {
+                boolean empty = tag[openEnd] == '<' && tag[openEnd + 1] == '/' && tag[openEnd + 2] == 'c'
+                        && tag[openEnd + 3] == '>';
+                if (empty) {
+                    tagLength = 0;
+                    openEnd = -1;
+                } else {
+                    passTag();
+                }
+            }
+        }
+
+        /** The next byte of a "<r" tag: a numbered row's start tag is held back, an empty one dropped. */
+        private void rowStart(byte c) {
+            if (tagLength == 3 || tagLength == 4) {
+                if (c != (tagLength == 3 ? 'o' : 'w')) {
+                    passTag();
+                }
+            } else if (tagLength == 5) {
+                if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/')) {
+                    passTag(); // another element, such as <rowBreaks>
+                } else if (c == '>') {
+                    passTag(); // a row without its number: kept
+                }
+            } else if (c == '>') {
+                if (!numbered()) {
+                    passTag();
+                } else if (tag[tagLength - 2] == '/') {
+                    tagLength = 0; // "<row r="7" …/>": dropped
+                } else {
+                    flushRow();
+                    System.arraycopy(tag, 0, row, 0, tagLength);
+                    rowLength = tagLength;
+                    tagLength = 0;
+                }
+            }
+        }
+
+        /** Whether the row start tag in the buffer has an r="…" attribute. */
+        private boolean numbered() {
+            for (int i = 4; i + 2 < tagLength; i++) {
+                byte b = tag[i];
+                if (tag[i + 1] == 'r' && tag[i + 2] == '=' && (b == ' ' || b == '\t' || b == '\n' || b == '\r')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void flushRow() {
+            if (rowLength > 0) {
+                System.arraycopy(row, 0, output, outputEnd, rowLength);
+                outputEnd += rowLength;
+                rowLength = 0;
+            }
+        }
+
         /** The buffered bytes go out unchanged; a '<' that ended the lookahead starts a new one. */
         private void passTag() {
-            inCell = false;
             openEnd = -1;
-            byte last = tag[tagLength - 1];
-            if (last == '<' && tagLength > 1) {
-                emit(tag, tagLength - 1);
+            flushRow();
+            if (tag[tagLength - 1] == '<' && tagLength > 1) {
+                emitTag(tagLength - 1);
                 tag[0] = '<';
                 tagLength = 1;
+                kind = NONE;
                 return;
             }
-            emit(tag, tagLength);
+            emitTag(tagLength);
             tagLength = 0;
         }
 
-        private void emit(byte c) {
-            if (outputEnd == output.length) {
-                output = Arrays.copyOf(output, output.length * 2);
-            }
-            output[outputEnd++] = c;
-        }
-
-        private void emit(byte[] bytes, int length) {
-            for (int i = 0; i < length; i++) {
-                emit(bytes[i]);
-            }
+        private void emitTag(int length) {
+            System.arraycopy(tag, 0, output, outputEnd, length);
+            outputEnd += length;
         }
 
         @Override

@@ -2,6 +2,7 @@ package se.uppfoljning.base.text;
 
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.fonts.DrawableText;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -12,15 +13,20 @@ import java.util.Locale;
  * endings as LF, vertical tab, form feed, NEL and the Unicode line/paragraph separators as a line break (what a
  * copy from Word means by them), and every other control character (C0 except tab and LF, DEL, C1), lone
  * surrogates and non-characters refused with a Swedish {@link ValidationException} naming the field, so that no
- * text can make the database fail. {@link #key} is the form in which codes and names are compared.
+ * text can make the database fail. A character that no shipped document font can draw ({@link DrawableText}) is
+ * refused here too, whatever the path (UI field, API body, import cell): every accepted text can be printed in the
+ * appendices, never as a silent "#". {@link #key} is the form in which codes and names are compared.
  */
 public final class InputText {
 
     private InputText() {
     }
 
-    /** A refused character: where it is (1-based position in the value) and what it is. */
-    public record Refusal(int position, int codePoint) {
+    /**
+     * A refused character: where it is (1-based position in the value), what it is, and whether it is refused because
+     * no document font can draw it (otherwise it is a control character or a non-character).
+     */
+    public record Refusal(int position, int codePoint, boolean undrawable) {
 
         /** "U+0000 (NUL)" style description, for messages. */
         public String character() {
@@ -30,7 +36,9 @@ public final class InputText {
 
         /** The Swedish sentence used in error details. */
         public String message() {
-            return "Otillåtet tecken " + character() + " på position " + position + ".";
+            return undrawable ? "Tecknet " + Character.toString(codePoint) + " (" + DrawableText.code(codePoint)
+                    + ") på position " + position + " kan inte skrivas ut i dokumenten."
+                    : "Otillåtet tecken " + character() + " på position " + position + ".";
         }
     }
 
@@ -57,10 +65,18 @@ public final class InputText {
         return cleaned == null ? null : cleaned.strip();
     }
 
-    /** The exception {@link #clean} throws, for callers that find the refusal themselves. */
+    /**
+     * The exception {@link #clean} throws, for callers that find the refusal themselves: "input.error.character"
+     * (field, character, position) or "input.error.undrawable" (field, the character itself, "U+1F97A", position).
+     */
     public static ValidationException refused(String field, Refusal refusal) {
-        return new ValidationException("input.error.character",
-                List.of(new ErrorDetail(null, field, refusal.message())), field, refusal.character(),
+        List<ErrorDetail> details = List.of(new ErrorDetail(null, field, refusal.message()));
+        if (refusal.undrawable()) {
+            return new ValidationException("input.error.undrawable", details, field,
+                    Character.toString(refusal.codePoint()), DrawableText.code(refusal.codePoint()),
+                    String.valueOf(refusal.position()));
+        }
+        return new ValidationException("input.error.character", details, field, refusal.character(),
                 String.valueOf(refusal.position()));
     }
 
@@ -79,16 +95,25 @@ public final class InputText {
         return text;
     }
 
-    /** The first refused character of an already {@link #normalise normalised} text, or null. */
+    /**
+     * The first refused character of an already {@link #normalise normalised} text, or null: a control character
+     * or non-character, else a character no shipped document font can draw.
+     */
     public static Refusal refusal(String text) {
+        int undrawable = -1;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (isRefused(c)) {
-                return new Refusal(text.codePointCount(0, i) + 1, c);
+                return new Refusal(text.codePointCount(0, i) + 1, c, false);
+            }
+            // Latin-1 is in the primary font: the fonts' coverage is looked up only beyond it
+            if (undrawable < 0 && c > 0xFF && !DrawableText.canDraw(c)) {
+                undrawable = i;
             }
             i += Character.charCount(c);
         }
-        return null;
+        return undrawable < 0 ? null
+                : new Refusal(text.codePointCount(0, undrawable) + 1, text.codePointAt(undrawable), true);
     }
 
     /** Whether a (normalised) character is refused: controls other than tab and LF, surrogates, non-characters. */

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps an edit dialog's typed text as the user's server-side draft while they type, and offers an earlier draft when
@@ -32,24 +33,60 @@ public final class DraftKeeper {
 
     private final DraftService drafts;
     private final DraftKey key;
-    private final Map<String, HasValue<?, String>> fields = new LinkedHashMap<>();
+    private final Map<String, Binding<?>> fields = new LinkedHashMap<>();
     private final Map<String, String> saved = new LinkedHashMap<>();
+    private final java.util.List<com.vaadin.flow.shared.Registration> listeners = new java.util.ArrayList<>();
+
+    /** A field and how its value is written as draft text and read back. */
+    private record Binding<T>(HasValue<?, T> field, Function<T, String> toText, Function<String, T> fromText) {
+        String text() {
+            T value = field.getValue();
+            return value == null ? "" : toText.apply(value);
+        }
+
+        void restore(String text) {
+            field.setValue(fromText.apply(text));
+        }
+    }
 
     public DraftKeeper(DraftService drafts, DraftKey key) {
         this.drafts = drafts;
         this.key = key;
     }
 
-    /** Registers a field; its current value is taken as the saved one. */
+    /** Registers a text field; its current value is taken as the saved one. */
     public DraftKeeper field(String name, HasValue<?, String> field) {
-        fields.put(name, field);
-        saved.put(name, value(field));
-        field.addValueChangeListener(e -> {
+        return field(name, field, Function.identity(), Function.identity());
+    }
+
+    /** Registers a date field (kept as an ISO date); its current value is taken as the saved one. */
+    public DraftKeeper dateField(String name, HasValue<?, LocalDate> field) {
+        return field(name, field, LocalDate::toString, text -> {
+            try {
+                return text.isEmpty() ? null : LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        });
+    }
+
+    private <T> DraftKeeper field(String name, HasValue<?, T> field, Function<T, String> toText,
+                                  Function<String, T> fromText) {
+        Binding<T> binding = new Binding<>(field, toText, fromText);
+        fields.put(name, binding);
+        saved.put(name, binding.text());
+        listeners.add(field.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 keep();
             }
-        });
+        }));
         return this;
+    }
+
+    /** Stops keeping drafts from the fields (for fields that outlive this keeper, such as a form in a view). */
+    public void detach() {
+        listeners.forEach(com.vaadin.flow.shared.Registration::remove);
+        listeners.clear();
     }
 
     /** Writes the fields' values as the draft now (or removes it when they equal the saved values). */
@@ -88,7 +125,7 @@ public final class DraftKeeper {
         Span text = new Span(bar.getTranslation("draft.offer", time(draft.get())));
         text.setId("draft-offer-text");
         Button restore = new Button(bar.getTranslation("draft.restore"), e -> {
-            fields.forEach((name, field) -> field.setValue(draft.get().field(name)));
+            fields.forEach((name, binding) -> binding.restore(draft.get().field(name)));
             bar.setVisible(false);
         });
         restore.setId("draft-restore");
@@ -105,12 +142,8 @@ public final class DraftKeeper {
 
     private Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
-        fields.forEach((name, field) -> values.put(name, value(field)));
+        fields.forEach((name, binding) -> values.put(name, binding.text()));
         return values;
-    }
-
-    private static String value(HasValue<?, String> field) {
-        return field.getValue() == null ? "" : field.getValue();
     }
 
     /** "14:32" today, "2024-09-12 14:32" another day (Swedish time). */

@@ -89,10 +89,18 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     final TextArea reason = new TextArea();
     final Button reopen = new Button();
     private Committee committee;
+    /** Where an earlier draft of the selected period's decision is offered. */
+    final com.vaadin.flow.component.html.Div decisionDraftOffer = new com.vaadin.flow.component.html.Div();
+    private final se.uppfoljning.drafts.DraftService drafts;
+    private final se.uppfoljning.organisation.OrganisationService organisation;
+    private se.uppfoljning.drafts.ui.DraftKeeper decisionDraft;
 
 
     public PeriodsView(PeriodService periods, CompletenessService completeness, ReminderService reminders,
-                       SelectedContext selected) {
+                       SelectedContext selected, se.uppfoljning.drafts.DraftService drafts,
+                       se.uppfoljning.organisation.OrganisationService organisation) {
+        this.drafts = drafts;
+        this.organisation = organisation;
         this.periods = periods;
         this.completeness = completeness;
         this.reminders = reminders;
@@ -114,6 +122,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addSelectionListener(e -> {
             updateActions();
             refreshCompleteness();
+            keepDecisionDraft();
         });
         configureCompleteness();
 
@@ -187,7 +196,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decision.setWrap(true);
         decisionHint.setId("decision-hint");
         decisionHint.addClassName("entry-meta");
-        add(new H3(getTranslation("periods.selected")), transitions, decisionHint, decision);
+        add(new H3(getTranslation("periods.selected")), transitions, decisionHint, decisionDraftOffer, decision);
         add(completenessTitle, deadlineInfo, completenessGrid, remindAll, incompleteList);
         PeriodRights rights = periods.rights(committee);
         if (rights.mayReopen()) {
@@ -378,6 +387,38 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
                 getTranslation("periods.reopen.confirm.text", period.name(), reason.getValue().strip()),
                 getTranslation("periods.reopen"), true,
                 () -> run(() -> periods.reopen(committee.slug(), period.slug(), reason.getValue()))).open();
+    }
+
+    /**
+     * The decision form of the selected period keeps the user's draft while they type (a session lost between
+     * typing the paragraph and confirming loses nothing) and offers an earlier one; only a period in review, whose
+     * decision can be recorded, has one.
+     */
+    private void keepDecisionDraft() {
+        if (decisionDraft != null) {
+            decisionDraft.detach();
+            decisionDraft = null;
+        }
+        decisionDraftOffer.removeAll();
+        var period = grid.getSelectedItems().stream().findFirst();
+        if (committee == null || period.isEmpty()
+                || period.get().state() != se.uppfoljning.periods.PeriodState.REVIEW) {
+            return;
+        }
+        // the form shows the selected period's own decision text, never the one typed for another period
+        body.clear();
+        decisionDate.clear();
+        paragraph.clear();
+        diaryNumber.clear();
+        for (TextField field : List.of(body, paragraph, diaryNumber)) {
+            field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.TIMEOUT);
+            field.setValueChangeTimeout(1000);
+        }
+        decisionDraft = new se.uppfoljning.drafts.ui.DraftKeeper(drafts, se.uppfoljning.drafts.DraftKey.decision(
+                organisation.context(committee.slug(), period.get().slug())))
+                .field("body", body).dateField("date", decisionDate).field("paragraph", paragraph)
+                .field("diaryNumber", diaryNumber);
+        decisionDraft.offer().ifPresent(decisionDraftOffer::add);
     }
 
     private PeriodDetails current() {

@@ -252,12 +252,43 @@ class TabularReaderTest {
     }
 
     @Test
-    void theEmptyCellFilterDropsOnlySelfClosingCells() throws IOException {
+    void theEmptyCellFilterDropsOnlyCellsAndNumberedRowsWithoutContent() throws IOException {
         String xml = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\" t=\"s\"><v>0</v></c>"
-                + "<c r=\"C1\"\n s=\"2\"/><c>x</c><c r=\"D1\" s=\"1\"></c><c r=\"E1\"><is><t>y</t></is></c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>";
+                + "<c r=\"C1\"\n s=\"2\"/><c>x</c><c r=\"D1\" s=\"1\"></c><c r=\"E1\"><is><t>y</t></is></c></row>"
+                + "<row r=\"2\"/>\n<row r=\"3\" spans=\"1:2\">\n<c r=\"A3\" s=\"1\"></c><c r=\"B3\" s=\"1\"/></row>\n"
+                + "<row spans=\"1:2\"></row><row r=\"5\" s=\"1\">\n<c r=\"A5\"><v>5</v></c></row>"
+                + "</sheetData><rowBreaks count=\"1\"/><cols><col min=\"1\"/></cols>";
         var filter = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(new String(filter.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<sheetData><row r=\"1\">"
-                + "<c r=\"B1\" t=\"s\"><v>0</v></c><c>x</c><c r=\"E1\"><is><t>y</t></is></c></row><row r=\"2\"/></sheetData><cols><col min=\"1\"/></cols>");
+                + "<c r=\"B1\" t=\"s\"><v>0</v></c><c>x</c><c r=\"E1\"><is><t>y</t></is></c></row>\n\n"
+                + "<row spans=\"1:2\"></row><row r=\"5\" s=\"1\"><c r=\"A5\"><v>5</v></c></row>"
+                + "</sheetData><rowBreaks count=\"1\"/><cols><col min=\"1\"/></cols>");
+    }
+
+    @Test
+    void theEmptyCellFilterGivesTheSameBytesInAnyReadSize() throws IOException {
+        StringBuilder xml = new StringBuilder("<sheetData>");
+        for (int r = 1; r <= 3000; r++) {
+            xml.append("<row r=\"").append(r).append("\">\n");
+            for (char c = 'A'; c <= 'K'; c++) {
+                xml.append(r % 7 == 0 ? "<c r=\"" + c + r + "\" t=\"n\"><v>" + r + "</v></c>" : "<c r=\"" + c + r + "\" s=\"1\"/>");
+            }
+            xml.append("</row>\n");
+        }
+        xml.append("</sheetData>");
+        byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] whole = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(bytes)).readAllBytes();
+        // a stream that hands out a few bytes at a time: tags split across reads
+        byte[] trickled = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        }).readAllBytes();
+        assertThat(trickled).isEqualTo(whole);
+        String text = new String(whole, StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("s=\"1\"").contains("<row r=\"7\"><c r=\"A7\" t=\"n\"><v>7</v></c>")
+                .doesNotContain("<row r=\"8\"");
     }
 
     @Test

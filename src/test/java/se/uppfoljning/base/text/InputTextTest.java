@@ -43,6 +43,17 @@ class InputTextTest {
     }
 
     @Test
+    void aCharacterNoDocumentFontHasIsRefusedWithItsPosition() {
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> InputText.clean("Kommentar", "Snälla 🥺 nu"));
+        assertThat(e.messageKey()).isEqualTo("input.error.undrawable");
+        assertThat(e.arguments()).containsExactly("Kommentar", "🥺", "U+1F97A", "8");
+        // a control character is named first, wherever it is
+        assertThat(InputText.refusal("🥺\u0007").undrawable()).isFalse();
+        assertThat(InputText.refusal("ok ✅ 📈 中文")).isNull();
+    }
+
+    @Test
     void keysMatchWhateverTheUnicodeFormOrKindOfSpace() {
         assertThat(InputText.key("O\u0308KL")).isEqualTo(InputText.key("ÖKL"));
         assertThat(InputText.key(" Uppfylls\u00A0 delvis ")).isEqualTo(InputText.key("uppfylls delvis"));
