@@ -6,8 +6,8 @@
 create table indicator_target (
     item_id              bigint primary key references follow_up_item (id),
     target_kind          text   not null check (target_kind in ('AT_LEAST', 'AT_MOST', 'INCREASE', 'DECREASE', 'NONE')),
-    -- exact decimal ("minst 3,45"); required for AT_LEAST/AT_MOST, absent otherwise
-    target_value         numeric(20, 6),
+    -- exact decimal as written ("minst 3,45": unconstrained numeric keeps 3.45, not 3.450000); required for AT_LEAST/AT_MOST, absent otherwise
+    target_value         numeric,
     unit                 text,
     -- the year INCREASE/DECREASE compares with (null: the year before the latest value)
     comparison_year      int,
@@ -30,7 +30,7 @@ create table indicator_value (
     item_id      bigint not null references follow_up_item (id),
     year         int    not null check (year between 1900 and 2200),
     gender       text   not null default 'T' check (gender in ('T', 'K', 'M')),
-    value        numeric(20, 6),
+    value        numeric,
     preliminary  boolean not null default false,
     -- Kolada's own status of the value (non-empty: a flag such as a break in the series)
     source_flag  text,
@@ -48,8 +48,8 @@ create table indicator_value_history (
     id               bigint generated always as identity primary key,
     value_id         bigint not null references indicator_value (id),
     version          int    not null,
-    old_value        numeric(20, 6),
-    new_value        numeric(20, 6),
+    old_value        numeric,
+    new_value        numeric,
     old_preliminary  boolean,
     new_preliminary  boolean not null,
     source           text   not null,

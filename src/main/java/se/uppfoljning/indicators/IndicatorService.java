@@ -176,6 +176,44 @@ public class IndicatorService {
     }
 
     /**
+     * Sets the targets listed in a file (CSV or XLSX; columns {@code nummer}, {@code malvarde_typ}, {@code malvarde},
+     * {@code enhet}, {@code jamforelsear}, {@code kolada_kpi}, {@code kolada_kommun}, {@code kolada_enhet}) on the
+     * committee's items of the plan year, by number; returns how many were set. Secretariat or admin; all or nothing.
+     * The demo loads its targets with it.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public int importTargets(String committeeSlug, int planYear, String fileName, byte[] content) {
+        Committee committee = organisation.committee(committeeSlug);
+        AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        var file = se.uppfoljning.base.imports.TabularFile.read(fileName, content, 1 << 20,
+                List.of("nummer", "malvarde_typ"));
+        int count = 0;
+        for (var row : file.rows()) {
+            long itemId = repository.itemByNumber(committee.id(), planYear, row.get("nummer").strip())
+                    .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", row.get("nummer")));
+            ItemInfo item = measurable(committee, itemId);
+            BigDecimal value;
+            Integer year;
+            try {
+                value = Numbers.parse(row.get("malvarde"));
+                year = row.get("jamforelsear").isBlank() ? null : Integer.valueOf(row.get("jamforelsear").strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException("indicators.error.valueNotNumber", row.get("malvarde"));
+            }
+            int version = repository.target(item.id()).map(IndicatorTarget::version).orElse(0);
+            IndicatorTarget target = validTarget(item.id(), new TargetChange(row.get("malvarde_typ"), value,
+                    row.get("enhet"), year, row.get("kolada_kpi"), row.get("kolada_kommun"), row.get("kolada_enhet"),
+                    version));
+            if (!repository.writeTarget(target, version, user.username(), now())) {
+                throw new ConflictException("indicators.error.staleTarget");
+            }
+            count++;
+        }
+        return count;
+    }
+
+    /**
      * Saves a measured value typed by a user (source MANUAL). Secretariat or an official of the item's department.
      * The old value is kept in the history. Refused (nothing changes): a year outside 1900–2200, a gender other than
      * T/K/M, no value, someone saved this value since {@code change.version()} was read (409; 0 means "new").
