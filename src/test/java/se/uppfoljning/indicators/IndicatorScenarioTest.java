@@ -45,6 +45,8 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
     NotificationService notifications;
     @Autowired
     Messages messages;
+    @Autowired
+    se.uppfoljning.followup.FollowUpWorkbookService workbooks;
 
     private RecordedKolada kolada;
     private String originalBaseUrl;
@@ -229,6 +231,16 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
         assertThat(filled.values()).allSatisfy(v -> assertThat(v.fetchedAt()).isNotNull());
         assertThat(filled.fromKolada()).isTrue();
         assertThat(messages.get("indicators.source.kolada")).isEqualTo("Källa: Kolada");
+        // the follow-up spreadsheet carries the latest value and the target, credited
+        var export = workbooks.export(organisation.context("ks", "2024-dr2"));
+        var sheet = se.uppfoljning.base.imports.TabularFile.read(export.fileName(), export.content(), 50 << 20);
+        var row = sheet.rows().stream().filter(r -> r.get("nummer").equals("14.1")).findFirst().orElseThrow();
+        assertThat(row.get("senaste värde")).isEqualTo("76.5"); // a number cell, as the reader gives it
+        assertThat(row.get("år (värde)")).isEqualTo("2024");
+        assertThat(row.get("målvärde")).isEqualTo("minst 75 NKI");
+        assertThat(row.get("källa (värde)")).isEqualTo("Källa: Kolada");
+        assertThat(sheet.rows().stream().filter(r -> r.get("nummer").equals("14.2")).findFirst().orElseThrow()
+                .get("senaste värde")).isEmpty();
 
         kolada.clearRoutes();
         kolada.route("/data/kpi/U07451/municipality/1880/year/", "municipality-revised.json");
