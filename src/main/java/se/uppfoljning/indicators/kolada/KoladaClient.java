@@ -130,8 +130,13 @@ public class KoladaClient {
     private JsonNode get(String url) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout)
-                    .header("Accept", "application/json").GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout)
+                    .header("Accept", "application/json").GET();
+            if (url.startsWith("http://")) {
+                // no HTTP/2 upgrade attempt on plain HTTP (a local mirror or test server): it costs a round trip
+                builder.version(HttpClient.Version.HTTP_1_1);
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             throw new KoladaUnavailableException("indicators.kolada.badAddress", url);
         }
