@@ -46,7 +46,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
     @Autowired
     Messages messages;
     @Autowired
-    se.uppfoljning.followup.FollowUpWorkbookService workbooks;
+    se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService workbooks;
 
     private RecordedKolada kolada;
     private String originalBaseUrl;
