@@ -66,6 +66,7 @@ public class IndicatorService {
     private final Messages messages;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final se.uppfoljning.users.UserService users;
     private final int koladaYears;
     private int parallelRequests = 4;
 
@@ -76,7 +77,9 @@ public class IndicatorService {
 
     IndicatorService(IndicatorRepository repository, OrganisationService organisation, KoladaClient kolada,
                      NotificationService notifications, Messages messages, Clock clock,
-                     TransactionTemplate transaction, @Value("${app.kolada.years:10}") int koladaYears) {
+                     TransactionTemplate transaction, @Value("${app.kolada.years:10}") int koladaYears,
+                     se.uppfoljning.users.UserService users) {
+        this.users = users;
         this.repository = repository;
         this.organisation = organisation;
         this.kolada = kolada;
@@ -92,15 +95,15 @@ public class IndicatorService {
     public IndicatorDetail detail(String committeeSlug, long itemId) {
         Committee committee = organisation.committee(committeeSlug);
         ItemInfo item = measurable(committee, itemId);
-        return detail(item);
+        return detail(committee, item);
     }
 
-    private IndicatorDetail detail(ItemInfo item) {
+    private IndicatorDetail detail(Committee committee, ItemInfo item) {
         AppUserPrincipal user = CurrentUser.get();
         Optional<IndicatorTarget> target = repository.target(item.id());
         List<MeasuredValue> values = repository.values(item.id());
         Proposal proposal = propose(target.orElse(null),
-                values.stream().filter(v -> "T".equals(v.gender())).toList(), repository.goalScale(item.organisationId()));
+                values.stream().filter(v -> "T".equals(v.gender())).toList(), repository.goalScale(committee.organisationId()));
         return new IndicatorDetail(item.id(), target, values, repository.history(item.id()), proposal,
                 mayEnterValues(user, item), mayChangeTarget(user, item.committeeId()));
     }
@@ -251,7 +254,7 @@ public class IndicatorService {
         }
         if (before.isPresent() && before.get().value() != null && before.get().value().compareTo(value) == 0
                 && before.get().preliminary() == change.preliminary() && "MANUAL".equals(before.get().source())) {
-            return detail(item); // nothing changed: no new version
+            return detail(committee, item); // nothing changed: no new version
         }
         boolean written = repository.write(List.of(new ValueWrite(itemId, change.year(), gender, value,
                 change.preliminary(), ValueSource.MANUAL, null, null, null, before.orElse(null))),
@@ -259,7 +262,7 @@ public class IndicatorService {
         if (!written) {
             throw new ConflictException("indicators.error.staleValue", String.valueOf(change.year()));
         }
-        return detail(item);
+        return detail(committee, item);
     }
 
     /** Fetches one item's values from Kolada. Who may enter its values. See {@link #refreshCommittee}. */
@@ -410,7 +413,7 @@ public class IndicatorService {
             }
             body.append("\n").append(messages.get("indicators.source.kolada"));
             String link = "uppfoljning?namnd=" + committee.slug();
-            for (Long userId : repository.departmentOfficials(committee.id(), item.departmentId())) {
+            for (Long userId : users.departmentOfficials(committee.id(), item.departmentId())) {
                 created.add(new NewNotification(userId, committee.id(), title, body.toString(), link));
             }
         }

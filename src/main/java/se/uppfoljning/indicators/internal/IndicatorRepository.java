@@ -19,15 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static se.uppfoljning.db.Tables.APP_USER;
-import static se.uppfoljning.db.Tables.COMMITTEE;
-import static se.uppfoljning.db.Tables.COMMITTEE_MEMBERSHIP;
 import static se.uppfoljning.db.Tables.FOLLOW_UP_ITEM;
 import static se.uppfoljning.db.Tables.INDICATOR_TARGET;
 import static se.uppfoljning.db.Tables.INDICATOR_VALUE;
 import static se.uppfoljning.db.Tables.INDICATOR_VALUE_HISTORY;
 import static se.uppfoljning.db.Tables.STATUS_VALUE;
-import static se.uppfoljning.db.Tables.USER_DEPARTMENT;
 
 /** The indicators feature's tables: targets, measured values and their history. */
 @Repository
@@ -45,17 +41,15 @@ public class IndicatorRepository {
     }
 
     /** An item as the rights and texts need it. {@code kind}: COMMITTEE_GOAL, INDICATOR or ASSIGNMENT. */
-    public record ItemInfo(long id, long committeeId, long organisationId, String kind, Long departmentId,
-                           String number, String text, String targetText) {
+    public record ItemInfo(long id, long committeeId, String kind, Long departmentId, String number, String text,
+                           String targetText) {
     }
 
     public Optional<ItemInfo> item(long itemId) {
-        return db.select(I.ID, I.COMMITTEE_ID, COMMITTEE.ORGANISATION_ID, I.KIND, I.DEPARTMENT_ID, I.NUMBER, I.TEXT,
-                        I.TARGET_TEXT)
-                .from(I).join(COMMITTEE).on(COMMITTEE.ID.eq(I.COMMITTEE_ID))
-                .where(I.ID.eq(itemId))
+        return db.select(I.ID, I.COMMITTEE_ID, I.KIND, I.DEPARTMENT_ID, I.NUMBER, I.TEXT, I.TARGET_TEXT)
+                .from(I).where(I.ID.eq(itemId))
                 .fetchOptional(r -> new ItemInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8()));
+                        r.value6(), r.value7()));
     }
 
     /** The committee's item with the number in the plan year (not retired). */
@@ -239,27 +233,13 @@ public class IndicatorRepository {
         return result;
     }
 
-    /** The enabled officials of the committee who belong to the department: the owners to tell. */
-    public List<Long> departmentOfficials(long committeeId, long departmentId) {
-        return db.selectDistinct(APP_USER.ID).from(APP_USER)
-                .join(USER_DEPARTMENT).on(USER_DEPARTMENT.USER_ID.eq(APP_USER.ID))
-                .join(COMMITTEE_MEMBERSHIP).on(COMMITTEE_MEMBERSHIP.USER_ID.eq(APP_USER.ID))
-                .where(USER_DEPARTMENT.DEPARTMENT_ID.eq(departmentId)
-                        .and(COMMITTEE_MEMBERSHIP.COMMITTEE_ID.eq(committeeId))
-                        .and(COMMITTEE_MEMBERSHIP.ROLE.eq("OFFICIAL"))
-                        .and(APP_USER.ENABLED.isTrue()))
-                .orderBy(APP_USER.ID)
-                .fetch(APP_USER.ID);
-    }
-
     /** The items' department and printed number/text, for the notifications of a refresh. */
     public Map<Long, ItemInfo> items(Collection<Long> itemIds) {
         Map<Long, ItemInfo> result = new HashMap<>();
-        db.select(I.ID, I.COMMITTEE_ID, COMMITTEE.ORGANISATION_ID, I.KIND, I.DEPARTMENT_ID, I.NUMBER, I.TEXT,
-                        I.TARGET_TEXT)
-                .from(I).join(COMMITTEE).on(COMMITTEE.ID.eq(I.COMMITTEE_ID)).where(I.ID.in(itemIds))
+        db.select(I.ID, I.COMMITTEE_ID, I.KIND, I.DEPARTMENT_ID, I.NUMBER, I.TEXT, I.TARGET_TEXT)
+                .from(I).where(I.ID.in(itemIds))
                 .fetch().forEach(r -> result.put(r.value1(), new ItemInfo(r.value1(), r.value2(), r.value3(),
-                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8())));
+                        r.value4(), r.value5(), r.value6(), r.value7())));
         return result;
     }
 
