@@ -58,12 +58,14 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final FinanceImportService financeImport;
     private final PeriodService periods;
     private final PublicationService publication;
+    private final se.uppfoljning.indicators.IndicatorService indicators;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
                    @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
                    FinanceService finance, FinanceImportService financeImport, PeriodService periods,
-                   PublicationService publication) {
+                   PublicationService publication, se.uppfoljning.indicators.IndicatorService indicators) {
+        this.indicators = indicators;
         this.periods = periods;
         this.publication = publication;
         this.finance = finance;
@@ -128,6 +130,10 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         CommitteeContext context = new CommitteeContext(committee, dr1);
         // the demo file is the data set itself: its areas are confirmed by shipping it
         structureImport.importFile(context, slug + "-2024-dr1.csv", bytes("demo/" + slug + "-2024-dr1.csv"), true);
+        if (new ClassPathResource("demo/" + slug + "-2024-indicators.csv").exists()) {
+            // the seed's targets as data; no measured values (none can be had offline with a named source)
+            indicators.importTargets(slug, 2024, slug + "-2024-indicators.csv", bytes("demo/" + slug + "-2024-indicators.csv"));
+        }
         if (new ClassPathResource("demo/" + slug + "-2024-dr1-measures.csv").exists()) {
             measures.importFile(context, slug + "-2024-dr1-measures.csv", bytes("demo/" + slug + "-2024-dr1-measures.csv"));
         }

@@ -95,6 +95,17 @@ public class UserService implements UserDetailsService {
                 .orElseThrow(() -> new NotFoundException("users.error.notFound", id));
     }
 
+    /**
+     * The ids (ascending) of the enabled officials of the committee who belong to the department: whom another feature
+     * tells about the department's items (e.g. a revised Kolada value). Members of the committee.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<Long> departmentOfficials(long committeeId, long departmentId) {
+        se.uppfoljning.base.security.CommitteeAccess.requireMember(committeeId);
+        return repository.departmentOfficials(committeeId, departmentId);
+    }
+
     /** Lifts a login lock after repeated failed logins: the user may try again at once, from a clean count. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")

@@ -10,7 +10,9 @@ import java.util.function.Function;
  */
 public enum FollowUpSheet {
     ID(8, false), AREA(28, true), GOAL(36, true), KIND(14, false), NUMBER(9, false), TEXT(60, true),
-    OWNER(24, true), STATUS(18, false), COMMENT(80, true), VERSION(9, false), READY(14, false);
+    OWNER(24, true), STATUS(18, false), COMMENT(80, true), VERSION(9, false), READY(14, false),
+    // the indicator's latest value and target (issue 15), for information; not read by the import
+    LATEST_VALUE(12, false), LATEST_YEAR(10, false), TARGET(18, false), VALUE_SOURCE(16, false);
 
     /** Custom document property naming the committee and period the file was exported from. */
     public static final String PERIOD_PROPERTY = "Uppföljning period";
@@ -38,7 +40,8 @@ public enum FollowUpSheet {
      * is for information (marking ready is done in the application) and is not read.
      */
     public boolean doNotEdit() {
-        return this == ID || this == VERSION || this == READY;
+        return this == ID || this == VERSION || this == READY || this == LATEST_VALUE || this == LATEST_YEAR
+                || this == TARGET || this == VALUE_SOURCE;
     }
 
     public String header(Function<String, String> text) {

@@ -82,16 +82,18 @@ public class FollowUpWorkbookService {
     @PreAuthorize("isAuthenticated()")
     public WorkbookExport export(CommitteeContext context) {
         FollowUpOverview overview = followUp.overview(context);
+        Map<Long, se.uppfoljning.indicators.IndicatorStatus> indicatorStatuses = indicators == null ? Map.of()
+                : indicators.statuses(context.committee().slug());
         List<FollowUpWorkbookWriter.Line> lines = new ArrayList<>();
         for (AreaSection area : overview.areas()) {
             for (GoalSection goal : area.goals()) {
                 String heading = messages.get("report.strategicGoal", String.valueOf(goal.number()), goal.text());
-                goal.rows().forEach(row -> lines.add(line(area, heading, row)));
+                goal.rows().forEach(row -> lines.add(line(area, heading, row, indicatorStatuses)));
             }
             for (AssignmentSection section : area.assignments()) {
                 String heading = messages.get(section.carriedOver() ? "report.carriedAssignments" : "report.assignments",
                         String.valueOf(section.osbYear()));
-                section.rows().forEach(row -> lines.add(line(area, heading, row)));
+                section.rows().forEach(row -> lines.add(line(area, heading, row, indicatorStatuses)));
             }
         }
         String title = title(context);
@@ -103,10 +105,24 @@ public class FollowUpWorkbookService {
         return new WorkbookExport(fileName(title), out.toByteArray());
     }
 
-    private FollowUpWorkbookWriter.Line line(AreaSection area, String heading, FollowUpRow row) {
+    private FollowUpWorkbookWriter.Line line(AreaSection area, String heading, FollowUpRow row,
+                                             Map<Long, se.uppfoljning.indicators.IndicatorStatus> indicatorStatuses) {
+        var indicator = indicatorStatuses.get(row.id());
         return new FollowUpWorkbookWriter.Line(row.id(), area.name(), heading,
                 messages.get("kind." + row.kind().name()), row.number(), row.text(), row.owner(), row.kind().scale(),
-                row.status(), InputText.normalise(row.comment()), row.version(), row.ready() ? messages.get("workbook.ready.yes") : "");
+                row.status(), InputText.normalise(row.comment()), row.version(), row.ready() ? messages.get("workbook.ready.yes") : "",
+                indicator == null ? null : indicator.latestValue(), indicator == null ? null : indicator.latestYear(),
+                indicator == null ? null : indicator.target(),
+                indicator == null || indicator.latestValue() == null ? null : indicator.fromKolada()
+                        ? messages.get("indicators.source.kolada") : messages.get("workbook.valueSource.application"));
+    }
+
+    /** The indicators' latest values and targets in the export (issue 15); null when built without Spring. */
+    private se.uppfoljning.indicators.IndicatorService indicators;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setIndicators(se.uppfoljning.indicators.IndicatorService indicators) {
+        this.indicators = indicators;
     }
 
     /** Whether the current user may import into the period at all (row-level rights are checked per row). */

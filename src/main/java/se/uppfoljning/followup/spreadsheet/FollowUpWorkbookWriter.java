@@ -37,7 +37,15 @@ public final class FollowUpWorkbookWriter {
 
     /** One row of the sheet; {@code status} is the label or null when not assessed. */
     public record Line(long id, String area, String goal, String kind, String number, String text, String owner,
-                       StatusScale scale, String status, String comment, int version, String ready) {
+                       StatusScale scale, String status, String comment, int version, String ready,
+                       java.math.BigDecimal latestValue, Integer latestYear, String target, String valueSource) {
+
+        /** A row without indicator values. */
+        public Line(long id, String area, String goal, String kind, String number, String text, String owner,
+                    StatusScale scale, String status, String comment, int version, String ready) {
+            this(id, area, goal, kind, number, text, owner, scale, status, comment, version, ready, null, null, null,
+                    null);
+        }
     }
 
     /** The document's metadata: title, the period marker and the texts of the sheet. */
@@ -102,6 +110,14 @@ public final class FollowUpWorkbookWriter {
                 text(row, FollowUpSheet.COMMENT, line.comment(), styles.wrap);
                 number(row, FollowUpSheet.VERSION, line.version(), styles.doNotEdit);
                 text(row, FollowUpSheet.READY, line.ready(), styles.doNotEdit);
+                if (line.latestValue() != null) {
+                    // a spreadsheet number for sorting and sums; the exact value is in the application
+                    row.createCell(FollowUpSheet.LATEST_VALUE.ordinal()).setCellValue(line.latestValue().doubleValue());
+                    row.getCell(FollowUpSheet.LATEST_VALUE.ordinal()).setCellStyle(styles.doNotEdit);
+                    number(row, FollowUpSheet.LATEST_YEAR, line.latestYear(), styles.doNotEdit);
+                }
+                text(row, FollowUpSheet.TARGET, line.target(), styles.doNotEdit);
+                text(row, FollowUpSheet.VALUE_SOURCE, line.valueSource(), styles.doNotEdit);
             }
             addRun(statusCells, runScale, runStart, r - 1);
             if (r > 1) {

@@ -165,6 +165,12 @@ class EntryDialog extends Dialog {
         }
     }
 
+    /** Puts another feature's part (the indicator's values and proposed assessment) right under the status. */
+    void addBesideStatus(com.vaadin.flow.component.Component component) {
+        status.getParent().map(VerticalLayout.class::cast)
+                .ifPresent(content -> content.addComponentAtIndex(content.indexOf(status) + 1, component));
+    }
+
     private void showError(String message) {
         error.removeAll();
         error.add(new Span(message));

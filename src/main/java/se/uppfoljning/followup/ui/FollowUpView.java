@@ -102,6 +102,13 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     private CommitteeContext context;
     private FollowUpOverview overview;
+    /** Indicators' values and proposals in the dialogs (issue 15); null when the view is built without Spring. */
+    private se.uppfoljning.indicators.ui.IndicatorPanels indicators;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setIndicators(se.uppfoljning.indicators.ui.IndicatorPanels indicators) {
+        this.indicators = indicators;
+    }
     private boolean applyingParameters;
 
     public FollowUpView(FollowUpService followUp, ReadinessService readiness, OrganisationService organisation,
@@ -294,6 +301,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             load();
             refreshTree();
         });
+        showFetchAll();
         applyParameters(event.getLocation().getQueryParameters());
     }
 
@@ -510,11 +518,33 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 Messages.integer(overview.rows().size())));
     }
 
+    private com.vaadin.flow.component.Component fetchAll;
+
+    /** The secretariat's "Hämta alla från Kolada", beside the spreadsheet actions. */
+    private void showFetchAll() {
+        if (indicators == null) {
+            return;
+        }
+        if (fetchAll != null) {
+            fetchAll.removeFromParent();
+        }
+        fetchAll = indicators.refreshAllButton(context.committee().id(), context.committee().slug(), () -> {
+            load();
+            refreshTree();
+        }).orElse(null);
+        if (fetchAll != null) {
+            workbook.getParent().map(com.vaadin.flow.component.HasComponents.class::cast).ifPresent(h -> h.add(fetchAll));
+        }
+    }
+
     void openEditor(FollowUpRow row) {
         List<StatusOption> options = overview.statuses(row.kind().scale());
         DraftKeeper draft = new DraftKeeper(drafts, DraftKey.followUp(context, row.id()));
         EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change), mark -> ready(row, mark),
                 changes.previousEntry(context, row.id()), draft);
+        if (indicators != null) {
+            indicators.forItem(context.committee().slug(), row.id(), row.editable()).ifPresent(dialog::addBesideStatus);
+        }
         dialog.open();
     }
 
@@ -547,8 +577,12 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     void openHistory(FollowUpRow row) {
-        new HistoryDialog(row, context.period().name(), followUp.history(context, row.id()),
-                changes.previousEntry(context, row.id())).open();
+        HistoryDialog dialog = new HistoryDialog(row, context.period().name(), followUp.history(context, row.id()),
+                changes.previousEntry(context, row.id()));
+        if (indicators != null) {
+            indicators.forItem(context.committee().slug(), row.id(), false).ifPresent(dialog::add);
+        }
+        dialog.open();
     }
 
     @Override

@@ -55,6 +55,14 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
     private final ChangesService changes;
     private final SelectedContext selected;
 
+    /** Indicators whose latest value misses the target (issue 15); null when built without Spring. */
+    private se.uppfoljning.indicators.ui.IndicatorPanels indicators;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setIndicators(se.uppfoljning.indicators.ui.IndicatorPanels indicators) {
+        this.indicators = indicators;
+    }
+
     public ProgressView(FollowUpService followUp, ChangesService changes, SelectedContext selected) {
         this.followUp = followUp;
         this.changes = changes;
@@ -100,7 +108,13 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
             section.add(blocks);
             add(section);
             if (whole) {
-                add(lagging(overview));
+                Section lagging = lagging(overview);
+                if (indicators != null) {
+                    Map<Long, String> names = new HashMap<>();
+                    overview.rows().forEach(r -> names.put(r.id(), r.printedText()));
+                    lagging.add(indicators.missesTarget(context.committee().slug(), names));
+                }
+                add(lagging);
             }
         }
     }

@@ -192,4 +192,17 @@ public class UserRepository {
                 .forUpdate()
                 .fetch(APP_USER.ID));
     }
+
+    /** The enabled officials of the committee who belong to the department, ascending ids. */
+    public List<Long> departmentOfficials(long committeeId, long departmentId) {
+        return db.selectDistinct(APP_USER.ID).from(APP_USER)
+                .join(USER_DEPARTMENT).on(USER_DEPARTMENT.USER_ID.eq(APP_USER.ID))
+                .join(COMMITTEE_MEMBERSHIP).on(COMMITTEE_MEMBERSHIP.USER_ID.eq(APP_USER.ID))
+                .where(USER_DEPARTMENT.DEPARTMENT_ID.eq(departmentId)
+                        .and(COMMITTEE_MEMBERSHIP.COMMITTEE_ID.eq(committeeId))
+                        .and(COMMITTEE_MEMBERSHIP.ROLE.eq(Role.OFFICIAL.name()))
+                        .and(APP_USER.ENABLED.isTrue()))
+                .orderBy(APP_USER.ID)
+                .fetch(APP_USER.ID);
+    }
 }

@@ -1,0 +1,31 @@
+package se.uppfoljning.indicators;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+
+/** Decimal numbers as Swedish text ("3,45", "1 234,5") and back, exactly (no floating point). */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    public static String format(BigDecimal value) {
+        if (value == null) {
+            return "–";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(
+                se.uppfoljning.base.i18n.Messages.SWEDISH));
+        return format.format(value);
+    }
+
+    /** "3,45", "3.45", "1 234,5" → exact decimal; null for blank; {@link NumberFormatException} when not a number. */
+    public static BigDecimal parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(',', '.')
+                .replace('\u2212', '-');
+        return new BigDecimal(t);
+    }
+}
