@@ -48,10 +48,13 @@ public class PeriodService {
     private final FollowUpService followUp;
     private final AuditService audit;
     private final se.uppfoljning.base.i18n.Messages messages;
+    private final se.uppfoljning.report.ReportService reports;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, AppendixService appendices,
                   FollowUpService followUp,
-                  AuditService audit, se.uppfoljning.base.i18n.Messages messages) {
+                  AuditService audit, se.uppfoljning.base.i18n.Messages messages,
+                  se.uppfoljning.report.ReportService reports) {
+        this.reports = reports;
         this.audit = audit;
         this.messages = messages;
         this.repository = repository;
@@ -119,8 +122,10 @@ public class PeriodService {
         existing.stream()
                 .filter(p -> p.endDate().isBefore(period.endDate()))
                 .findFirst() // newest end date first
-                .ifPresent(previous -> followUp.carryOver(new CommitteeContext(committee, previous),
-                        new CommitteeContext(committee, created)));
+                .ifPresent(previous -> {
+                    followUp.carryOver(new CommitteeContext(committee, previous), new CommitteeContext(committee, created));
+                    reports.carryOver(new CommitteeContext(committee, previous), new CommitteeContext(committee, created));
+                });
         audit.record(committee.id(), AuditActions.PERIOD_CREATED, created.name(),
                 "slutdatum " + period.endDate() + (period.deadline() == null ? "" : ", sista dag " + period.deadline()));
         log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
@@ -164,13 +169,14 @@ public class PeriodService {
                 clean, user.username(), now);
         followUp.keepStructure(context);
         appendices.storeDecided(context, eventId);
+        reports.storeDecided(context, eventId, clean.body(), clean.date());
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
         audit.record(context.committee().id(), AuditActions.PERIOD_DECIDED, context.period().name(),
                 clean.body() + " " + clean.date() + " " + clean.paragraph()
                         + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
-                        + "; Bilaga 1 och 2 lagrade och perioden låst");
+                        + "; rapporten med Bilaga 1 och 2 lagrad och perioden låst");
         log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
                 clean.body(), clean.date(), clean.paragraph());
         return repository.period(context.period().id()).orElseThrow();
