@@ -278,13 +278,17 @@ public final class DocxRenderer {
             if (numeric && i > 0) {
                 p.setAlignment(ParagraphAlignment.RIGHT);
             }
-            String[] lines = texts.get(i) == null ? new String[]{""} : texts.get(i).split("\n", -1);
+            String cellText = texts.get(i) == null ? "" : texts.get(i);
+            if (numeric && i > 0) {
+                cellText = cellText.replace(' ', '\u00a0'); // an amount never breaks at its thousands separator
+            }
+            String[] lines = cellText.split("\n", -1);
             XWPFRun run = p.createRun();
             if (header) {
                 run.setBold(true);
             }
             if (widths.length > HtmlRenderer.DENSE_COLUMNS) {
-                run.setFontSize(8);
+                run.setFontSize(numeric ? 7 : 8);
             }
             for (int l = 0; l < lines.length; l++) {
                 if (l > 0) {

@@ -156,6 +156,8 @@ public final class HtmlRenderer {
                 table.dense th, table.dense td { font-size: 8pt; padding: 2pt 3pt; }
                 tr { page-break-inside: avoid; }
                 table.amounts td + td, table.amounts th + th { text-align: right; }
+                table.amounts td + td { white-space: nowrap; }
+                table.dense.amounts th, table.dense.amounts td { font-size: 7pt; padding: 1.5pt 2pt; }
                 tr.sum td { font-weight: bold; }
                 ol, ul { margin: 0 0 8pt 0; }
                 .title-page { page-break-after: always; padding-top: 60mm; }
