@@ -262,6 +262,7 @@ public class ReportService {
         blocks.add(new AppendixDocument.TitlePage(title, context.committee().name(), decided));
         blocks.add(new AppendixDocument.TableOfContents(messages.get("report.doc.contents")));
         blocks.add(new AppendixDocument.PageBreak());
+        int level = 1;
         for (ReportSection s : sections) {
             BlockType type = s.blockType();
             boolean appendix = type == BlockType.APPENDIX_1 || type == BlockType.APPENDIX_2;
@@ -270,9 +271,10 @@ public class ReportService {
             }
             if (s.level() > 0 && s.heading() != null && !s.heading().isBlank()) {
                 blocks.add(new AppendixDocument.Heading(s.level(), s.number(), s.heading(), s.level() <= 2));
+                level = s.level();
             }
             if (!s.generated()) {
-                blocks.addAll(MarkdownBlocks.parse(s.body()));
+                blocks.addAll(MarkdownBlocks.parse(s.body(), level + 1));
             } else if (type == null) {
                 blocks.add(new AppendixDocument.Paragraph(List.of(new AppendixDocument.Run(
                         messages.get("report.doc.unknownBlock", s.block()), true))));

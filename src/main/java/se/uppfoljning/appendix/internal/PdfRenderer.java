@@ -94,7 +94,10 @@ public final class PdfRenderer {
         }
     }
 
-    /** XMP equal to the document information (PDF/A requires both to agree), PDF/A-2a and PDF/UA-1 identification. */
+    /**
+     * XMP equal to the document information (PDF/A requires both to agree), PDF/A-2a and PDF/UA-1 identification, and
+     * the extension schema PDF/A requires for the PDF/UA identification.
+     */
     private static String xmp(AppendixDocument document, Calendar date) {
         String when = date.toInstant().toString();
         return """
@@ -110,6 +113,19 @@ public final class PdfRenderer {
                 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:description>
                 <xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate>
                 <pdf:Producer>Uppföljning</pdf:Producer>
+                </rdf:Description>
+                <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+                <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+                <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+                <pdfaProperty:name>part</pdfaProperty:name>
+                <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                <pdfaProperty:category>internal</pdfaProperty:category>
+                <pdfaProperty:description>Part of ISO 14289 the file follows</pdfaProperty:description>
+                </rdf:li></rdf:Seq></pdfaSchema:property>
+                </rdf:li></rdf:Bag></pdfaExtension:schemas>
                 </rdf:Description>
                 </rdf:RDF>
                 </x:xmpmeta>

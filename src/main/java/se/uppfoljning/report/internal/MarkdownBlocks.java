@@ -41,11 +41,15 @@ public final class MarkdownBlocks {
     private MarkdownBlocks() {
     }
 
-    public static List<Block> parse(String markdown) {
+    /**
+     * The blocks of a section's text; its Markdown headings (any number of #) become unnumbered subheadings at
+     * {@code headingLevel} (one below the section's own heading, so the structure never skips a level: PDF/UA).
+     */
+    public static List<Block> parse(String markdown, int headingLevel) {
         List<Block> blocks = new ArrayList<>();
         Node document = PARSER.parse(markdown == null ? "" : markdown);
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-            block(n, blocks);
+            block(n, blocks, Math.max(1, Math.min(3, headingLevel)));
         }
         return blocks;
     }
@@ -61,11 +65,11 @@ public final class MarkdownBlocks {
         return List.of();
     }
 
-    private static void block(Node n, List<Block> blocks) {
+    private static void block(Node n, List<Block> blocks, int headingLevel) {
         if (n instanceof Paragraph p) {
             blocks.add(paragraph(p));
         } else if (n instanceof Heading h) {
-            blocks.add(new AppendixDocument.Heading(3, null, plain(h), false));
+            blocks.add(new AppendixDocument.Heading(headingLevel, null, plain(h), false));
         } else if (n instanceof BulletList || n instanceof OrderedList) {
             List<AppendixDocument.Paragraph> items = new ArrayList<>();
             for (Node item = n.getFirstChild(); item != null; item = item.getNext()) {
@@ -90,7 +94,7 @@ public final class MarkdownBlocks {
             }
         } else if (n instanceof BlockQuote q) {
             for (Node c = q.getFirstChild(); c != null; c = c.getNext()) {
-                block(c, blocks);
+                block(c, blocks, headingLevel);
             }
         } else {
             // code blocks, HTML blocks, rules: their text as a paragraph, never markup

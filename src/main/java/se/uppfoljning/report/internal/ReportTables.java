@@ -121,7 +121,9 @@ public final class ReportTables {
         if (f.budgetToDate() == 0) {
             return FinanceFormat.percent(BigDecimal.ZERO);
         }
-        BigDecimal percent = f.consumptionPercent();
+        // rounded once, from the exact kronor (rounding Figures' one-decimal share again would make 1,46 % print 2 %)
+        BigDecimal percent = BigDecimal.valueOf(f.outcomeToDate()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(f.budgetToDate()), 0, java.math.RoundingMode.HALF_UP);
         return percent.abs().compareTo(MAX_SHOWN_PERCENT) > 0 ? "" : FinanceFormat.percent(percent);
     }
 
