@@ -22,12 +22,12 @@ create table report_section (
 );
 create index report_section_period on report_section (period_id, sort_order);
 
--- Who besides the secretariat may write a section (the controller writes the finance commentary).
+-- Who besides the secretariat may write a section (the controller writes the finance commentary), by username.
 create table report_section_editor (
     section_id bigint not null references report_section (id),
     period_id  bigint not null references reporting_period (id),
-    user_id    bigint not null references app_user (id),
-    primary key (section_id, user_id)
+    username   text   not null,
+    primary key (section_id, username)
 );
 
 -- Every change of a section's text or state: who, when, old -> new. Append-only like the follow-up history.
@@ -46,6 +46,7 @@ create table report_section_history (
 create index report_section_history_section on report_section_history (section_id, id);
 
 -- The whole report (Word and PDF) as decided, beside the stored appendices; newest row per format is the decided one.
+-- decided_line: the title page's "Beslutad av …, den …", so the decided report can be rendered again identically.
 create table period_report (
     id           bigint generated always as identity primary key,
     period_id    bigint not null references reporting_period (id),
@@ -55,6 +56,7 @@ create table period_report (
     content_type text   not null,
     content      bytea  not null,
     sha256       text   not null,
+    decided_line text   not null,
     created_at   timestamp with time zone not null default now()
 );
 create index period_report_period on period_report (period_id, format, id);

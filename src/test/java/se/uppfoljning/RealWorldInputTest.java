@@ -18,10 +18,10 @@ import se.uppfoljning.finance.FinanceTestFiles;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.followup.FollowUpWorkbookService;
-import se.uppfoljning.followup.StructureImportChange;
-import se.uppfoljning.followup.StructureImportResult;
-import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
+import se.uppfoljning.structure.StructureImportChange;
+import se.uppfoljning.structure.StructureImportResult;
+import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 

@@ -1,13 +1,14 @@
 package se.uppfoljning;
 
 import org.springframework.stereotype.Component;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.base.security.SystemUser;
-import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -24,9 +25,12 @@ public class SyntheticCommittee {
     private static final List<String> STATUSES_ASSIGNMENT = List.of("Genomfört", "Påbörjat", "Ej påbörjat");
 
     private final OrganisationService organisation;
+    private final PeriodService periods;
     private final StructureImportService structureImport;
 
-    SyntheticCommittee(OrganisationService organisation, StructureImportService structureImport) {
+    SyntheticCommittee(OrganisationService organisation, StructureImportService structureImport,
+                      PeriodService periods) {
+        this.periods = periods;
         this.organisation = organisation;
         this.structureImport = structureImport;
     }
@@ -40,7 +44,7 @@ public class SyntheticCommittee {
             for (int d = 1; d <= 10; d++) {
                 organisation.createDepartment(committee.id(), "Avdelning " + d);
             }
-            ReportingPeriod period = organisation.createPeriod(committee.id(), "2024-dr1",
+            ReportingPeriod period = periods.createPeriod(committee.id(), "2024-dr1",
                     "Delårsrapport med prognos 1 2024", PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
             CommitteeContext context = new CommitteeContext(committee, period);
             structureImport.importFile(context, slug + ".csv", csv(rows), true);

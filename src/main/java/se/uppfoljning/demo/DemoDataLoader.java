@@ -13,17 +13,17 @@ import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.finance.FinanceService;
-import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.publication.PublicationService;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 import se.uppfoljning.users.UserService;
 
 import java.io.IOException;
@@ -123,7 +123,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
             departments.put(slug + ":" + department.strip(),
                     organisation.createDepartment(committee.id(), department.strip()).id());
         }
-        ReportingPeriod dr1 = organisation.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024",
+        ReportingPeriod dr1 = periods.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024",
                 PeriodKind.DR1, 2024, LocalDate.of(2024, 3, 31));
         CommitteeContext context = new CommitteeContext(committee, dr1);
         // the demo file is the data set itself: its areas are confirmed by shipping it

@@ -1,7 +1,6 @@
 package se.uppfoljning.finance;
 
-import se.uppfoljning.organisation.ReportingPeriod;
-
+import se.uppfoljning.periods.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.format.TextStyle;
 import java.util.List;

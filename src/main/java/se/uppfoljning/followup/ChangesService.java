@@ -11,7 +11,7 @@ import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package se.uppfoljning.followup;
 
+import se.uppfoljning.structure.ItemKind;
 import java.time.OffsetDateTime;
 
 /**

@@ -23,6 +23,7 @@ import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
 import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public class FollowUpService {
     public FollowUpOverview overview(CommitteeContext context) {
         AppUserPrincipal user = CurrentUser.get();
         requireMember(user, context);
-        List<OverviewRecord> records = context.period().state() == se.uppfoljning.organisation.PeriodState.DECIDED
+        List<OverviewRecord> records = context.period().state() == se.uppfoljning.periods.PeriodState.DECIDED
                 ? repository.decidedOverview(context.period().id()) : List.of();
         if (records.isEmpty()) { // open, or decided before structures were kept
             records = repository.overview(context.committee().id(), context.period().id(), context.period().year());
@@ -180,7 +181,7 @@ public class FollowUpService {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public int carryOver(CommitteeContext from, CommitteeContext to) {
+    public int createDraftsFromPreviousPeriod(CommitteeContext from, CommitteeContext to) {
         AppUserPrincipal user = CurrentUser.get();
         long committeeId = to.committee().id();
         if (from.committee().id() != committeeId
@@ -190,8 +191,8 @@ public class FollowUpService {
         if (to.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", to.period().name());
         }
-        return repository.carryOver(committeeId, to.period().year(), from.period().id(), to.period().id(),
-                user.username(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        return repository.insertDraftsFromPreviousPeriod(committeeId, to.period().year(), from.period().id(),
+                to.period().id(), user.username(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
     }
 
     /**
@@ -200,9 +201,9 @@ public class FollowUpService {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public int keepStructure(CommitteeContext context) {
+    public int keepDecidedStructure(CommitteeContext context) {
         se.uppfoljning.base.security.CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
-        return repository.snapshotStructure(context.committee().id(), context.period().id(), context.period().year());
+        return repository.insertDecidedStructure(context.committee().id(), context.period().id(), context.period().year());
     }
 
     static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {
@@ -225,7 +226,7 @@ public class FollowUpService {
 
     static FollowUpRow toRow(OverviewRecord r, AppUserPrincipal user, CommitteeContext context) {
         boolean editable = !context.period().isLocked() && mayEdit(user, context, r.departmentId());
-        boolean mayMarkReady = context.period().state() == se.uppfoljning.organisation.PeriodState.OPEN
+        boolean mayMarkReady = context.period().state() == se.uppfoljning.periods.PeriodState.OPEN
                 && mayMarkReady(user, context, r.departmentId());
         return new FollowUpRow(r.itemId(), r.kind(), r.areaId(), r.goalNumber(), r.number(), r.text(), r.targetText(),
                 r.departmentId(), r.owner(), r.planYear(), r.carriedOver(), r.derivedFromFinance(), r.status(),

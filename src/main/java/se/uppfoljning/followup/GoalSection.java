@@ -1,5 +1,6 @@
 package se.uppfoljning.followup;
 
+import se.uppfoljning.structure.ItemKind;
 import java.util.List;
 
 /** A strategic goal with the committee's goals or the municipality-wide indicators under it. */

@@ -1,8 +1,7 @@
 package se.uppfoljning.followup;
 
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.ReportingPeriod;
-
+import se.uppfoljning.periods.ReportingPeriod;
 import java.util.List;
 import java.util.Map;
 

@@ -9,6 +9,8 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.organisation.internal.OrganisationRepository;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -165,11 +167,11 @@ public class OrganisationService {
         return repository.insertDepartment(committeeId, name);
     }
 
+    /** Renames the department; the caller has checked the committee and that the name is free. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
-    public ReportingPeriod createPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
-                                        LocalDate endDate) {
-        return repository.insertPeriod(committeeId, slug, name, kind, year, endDate);
+    public void renameDepartment(long departmentId, String name) {
+        repository.renameDepartment(departmentId, name);
     }
 
     private static void requireMember(long committeeId) {

@@ -1,7 +1,5 @@
 package se.uppfoljning.periods;
 
-import se.uppfoljning.organisation.PeriodKind;
-
 import java.time.LocalDate;
 
 /** What the secretariat gives to create a period; slug and name follow from kind and year. */

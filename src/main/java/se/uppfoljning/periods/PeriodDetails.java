@@ -1,8 +1,5 @@
 package se.uppfoljning.periods;
 
-import se.uppfoljning.organisation.PeriodKind;
-import se.uppfoljning.organisation.PeriodState;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

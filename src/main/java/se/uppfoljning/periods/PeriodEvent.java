@@ -1,7 +1,5 @@
 package se.uppfoljning.periods;
 
-import se.uppfoljning.organisation.PeriodState;
-
 import java.time.OffsetDateTime;
 
 /** One transition of a period: from → to, why (required when reopening), who and when. */

@@ -13,17 +13,16 @@ import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
-import se.uppfoljning.organisation.PeriodState;
-import se.uppfoljning.organisation.ReportingPeriod;
 import se.uppfoljning.periods.internal.PeriodRepository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -75,6 +74,13 @@ public class PeriodService {
         return details(organisation.context(committeeSlug, periodSlug));
     }
 
+    /** The period of the context with its deadline and decision; members of the committee. */
+    @PreAuthorize("isAuthenticated()")
+    public PeriodDetails period(CommitteeContext context) {
+        CommitteeAccess.requireMember(context.committee().id());
+        return details(context);
+    }
+
     @PreAuthorize("isAuthenticated()")
     public List<PeriodEvent> events(String committeeSlug, String periodSlug) {
         return repository.events(organisation.context(committeeSlug, periodSlug).period().id());
@@ -115,7 +121,7 @@ public class PeriodService {
         if (existing.stream().anyMatch(p -> p.slug().equals(slug))) {
             throw new ConflictException("period.error.exists", slug);
         }
-        ReportingPeriod created = organisation.createPeriod(committee.id(), slug, name(period.kind(), period.year()),
+        ReportingPeriod created = repository.insertPeriod(committee.id(), slug, name(period.kind(), period.year()),
                 period.kind(), period.year(), period.endDate());
         repository.setDeadline(created.id(), period.deadline());
         repository.insertEvent(created.id(), null, PeriodState.OPEN, null, null, user.username(), now());
@@ -123,13 +129,25 @@ public class PeriodService {
                 .filter(p -> p.endDate().isBefore(period.endDate()))
                 .findFirst() // newest end date first
                 .ifPresent(previous -> {
-                    followUp.carryOver(new CommitteeContext(committee, previous), new CommitteeContext(committee, created));
+                    followUp.createDraftsFromPreviousPeriod(new CommitteeContext(committee, previous),
+                            new CommitteeContext(committee, created));
                     reports.carryOver(new CommitteeContext(committee, previous), new CommitteeContext(committee, created));
                 });
         audit.record(committee.id(), AuditActions.PERIOD_CREATED, created.name(),
                 "slutdatum " + period.endDate() + (period.deadline() == null ? "" : ", sista dag " + period.deadline()));
         log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
         return repository.period(created.id()).orElseThrow();
+    }
+
+    /**
+     * Inserts a bare open period: no drafts from the previous period, no event (demo data and tests; {@link #create}
+     * is the secretariat's way).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public ReportingPeriod createPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
+                                        LocalDate endDate) {
+        return repository.insertPeriod(committeeId, slug, name, kind, year, endDate);
     }
 
     /** Open → under review (secretariat). */
@@ -167,7 +185,7 @@ public class PeriodService {
         OffsetDateTime now = now();
         long eventId = repository.insertEvent(context.period().id(), PeriodState.REVIEW, PeriodState.DECIDED, null,
                 clean, user.username(), now);
-        followUp.keepStructure(context);
+        followUp.keepDecidedStructure(context);
         appendices.storeDecided(context, eventId);
         reports.storeDecided(context, eventId, clean.body(), clean.date());
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
@@ -222,7 +240,7 @@ public class PeriodService {
     }
 
     private static AppUserPrincipal requireRole(long committeeId, Role... roles) {
-        return se.uppfoljning.base.security.CommitteeAccess.requireRole(committeeId, roles);
+        return CommitteeAccess.requireRole(committeeId, roles);
     }
 
     private static boolean blank(String s) {

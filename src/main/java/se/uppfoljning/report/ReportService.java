@@ -15,9 +15,6 @@ import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
 import se.uppfoljning.appendix.AppendixService;
-import se.uppfoljning.appendix.internal.DocxRenderer;
-import se.uppfoljning.appendix.internal.HtmlRenderer;
-import se.uppfoljning.appendix.internal.PdfRenderer;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.LockedException;
@@ -73,6 +70,7 @@ public class ReportService {
     private final AuditService audit;
     private final Messages messages;
     private final Clock clock;
+    private final se.uppfoljning.users.UserService users;
     /** Rendering is CPU-bound and memory-hungry: at most one per core, the rest wait their turn. */
     private final Semaphore rendering = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
@@ -83,7 +81,9 @@ public class ReportService {
     });
 
     ReportService(ReportRepository repository, OrganisationService organisation, FinanceService finance,
-                  AppendixService appendices, AuditService audit, Messages messages, Clock clock) {
+                  AppendixService appendices, AuditService audit, Messages messages, Clock clock,
+                  se.uppfoljning.users.UserService users) {
+        this.users = users;
         this.repository = repository;
         this.organisation = organisation;
         this.finance = finance;
@@ -189,12 +189,22 @@ public class ReportService {
         if (context.period().isLocked()) {
             throw new LockedException("report.error.locked", context.period().name());
         }
-        List<String> unknown = repository.setEditors(context.period().id(), sectionId,
-                usernames.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList());
+        List<String> names = usernames.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
+        List<String> unknown = names.stream().filter(u -> !userExists(u)).toList();
         if (!unknown.isEmpty()) {
             throw new ValidationException("report.error.unknownUser", String.join(", ", unknown));
         }
+        repository.setEditors(context.period().id(), sectionId, names);
         return section(context, sectionId);
+    }
+
+    private boolean userExists(String username) {
+        try {
+            users.loadUserByUsername(username);
+            return true;
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+            return false;
+        }
     }
 
     /**
@@ -250,8 +260,8 @@ public class ReportService {
         List<ReportSection> sections = sections(context);
         List<FinanceTable> tables = finance.overview(context).tables();
         FinanceColumns.Text text = (key, args) -> messages.get(key.replace("finance.column.", "report.column."), args);
-        String decided = repository.decision(context.period().id())
-                .map(d -> messages.get("report.doc.decided", d.getKey(), Messages.date(d.getValue()))).orElse(null);
+        // a decided period's title page says what the stored report says (reopened and open again: nothing)
+        String decided = context.period().isLocked() ? repository.decidedLine(context.period().id()).orElse(null) : null;
         return document(context, sections, tables, text, decided);
     }
 
@@ -352,7 +362,7 @@ public class ReportService {
         List<AppendixFile> files = new ArrayList<>();
         for (AppendixFormat format : AppendixFormat.values()) {
             AppendixFile file = render(context, format, decided);
-            repository.storeDecided(context.period().id(), eventId, format.name(), file);
+            repository.storeDecided(context.period().id(), eventId, format.name(), file, decided);
             files.add(file);
         }
         return files;
@@ -368,7 +378,7 @@ public class ReportService {
     /** The HTML the PDF is made from: the preview in the browser. */
     @PreAuthorize("isAuthenticated()")
     public String previewHtml(CommitteeContext context) {
-        return HtmlRenderer.render(document(context));
+        return se.uppfoljning.appendix.DocumentRenderers.html(document(context));
     }
 
     /** A fresh rendering even of a decided period (tests: the stored report must be reproducible byte for byte). */
@@ -395,7 +405,8 @@ public class ReportService {
         }
         long start = System.nanoTime();
         try {
-            content = format == AppendixFormat.DOCX ? DocxRenderer.render(document) : PdfRenderer.render(document, true);
+            content = format == AppendixFormat.DOCX ? se.uppfoljning.appendix.DocumentRenderers.docx(document)
+                    : se.uppfoljning.appendix.DocumentRenderers.pdf(document, true);
         } finally {
             rendering.release();
         }
@@ -405,6 +416,7 @@ public class ReportService {
     }
 
     /** "Delårsrapport med prognos 1 2024 – Kommunstyrelsen.pdf" */
+    @PreAuthorize("isAuthenticated()")
     public String fileName(CommitteeContext context, AppendixFormat format) {
         return messages.get("report.doc.fileName", context.period().name(), context.committee().name(),
                 format.extension()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");

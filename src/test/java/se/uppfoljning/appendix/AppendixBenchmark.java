@@ -2,14 +2,15 @@ package se.uppfoljning.appendix;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.security.SystemUser;
-import se.uppfoljning.followup.StructureImportResult;
-import se.uppfoljning.followup.StructureImportService;
+import se.uppfoljning.structure.StructureImportResult;
+import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -41,6 +42,9 @@ class AppendixBenchmark extends AbstractIntegrationTest {
     AppendixService appendices;
     @Autowired
     OrganisationService organisation;
+
+    @Autowired
+    PeriodService periodService;
     @Autowired
     StructureImportService structureImport;
 
@@ -164,7 +168,7 @@ class AppendixBenchmark extends AbstractIntegrationTest {
         for (int d = 1; d <= 5; d++) {
             organisation.createDepartment(committee.id(), "Avdelning " + d);
         }
-        organisation.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024", PeriodKind.DR1, 2024,
+        periodService.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024", PeriodKind.DR1, 2024,
                 LocalDate.of(2024, 3, 31));
         CommitteeContext context = organisation.context("syntet", "2024-dr1");
         String comment = "Arbetet fortgår enligt plan och bedöms ge effekt under året. Uppföljning sker löpande i "

@@ -100,7 +100,7 @@ class AppendixViewTest extends KaribuTest {
         login("politiker");
         UI.getCurrent().navigate("bilagor");
         @SuppressWarnings("unchecked")
-        var period = (com.vaadin.flow.component.select.Select<se.uppfoljning.organisation.ReportingPeriod>)
+        var period = (com.vaadin.flow.component.select.Select<se.uppfoljning.periods.ReportingPeriod>)
                 _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("period-select"));
         com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(period,
                 period.getListDataView().getItems().filter(p -> p.slug().equals("2024-dr1")).findFirst().orElseThrow());

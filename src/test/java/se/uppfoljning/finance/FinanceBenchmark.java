@@ -2,11 +2,12 @@ package se.uppfoljning.finance;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -39,6 +40,11 @@ class FinanceBenchmark extends AbstractIntegrationTest {
 
     @Autowired
     OrganisationService organisation;
+
+
+    @Autowired
+
+    PeriodService periodService;
 
     static final String[] LEVELS = {"ÖKL", "ÖKF", "ÖKG", "ÖKA"};
     static final String[] CUTS = {"enhet", "kontogrupp", "verksamhet", "investering"};
@@ -135,7 +141,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
     }
 
     CommitteeContext period(String slug) {
-        SystemUser.run(() -> organisation.createPeriod(organisation.context("ks", "2024-dr1").committee().id(), slug,
+        SystemUser.run(() -> periodService.createPeriod(organisation.context("ks", "2024-dr1").committee().id(), slug,
                 "Benchmark " + slug, PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31)));
         signIn("controller");
         return organisation.context("ks", slug);

@@ -10,6 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
+import se.uppfoljning.structure.StructureImportService;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,6 +8,9 @@ import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.SeedReport;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
+import se.uppfoljning.structure.StructureImportResult;
+import se.uppfoljning.structure.StructureImportService;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
 
 import java.net.URI;
 import java.net.URLDecoder;

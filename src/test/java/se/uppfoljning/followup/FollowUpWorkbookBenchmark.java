@@ -7,9 +7,13 @@ import se.uppfoljning.SyntheticCommittee;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
+import se.uppfoljning.followup.spreadsheet.WorkbookExport;
+import se.uppfoljning.followup.spreadsheet.WorkbookImport;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodService;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,16 +47,19 @@ class FollowUpWorkbookBenchmark extends AbstractIntegrationTest {
     @Autowired
     OrganisationService organisation;
 
+    @Autowired
+    PeriodService periodService;
+
     @Test
     void benchmark() throws Exception {
         testData.reset();
         List<String> report = new ArrayList<>();
         long setupStart = System.nanoTime();
         CommitteeContext dr1 = synthetic.create("bench5k", ITEMS);
-        SystemUser.run(() -> organisation.createPeriod(dr1.committee().id(), "2024-dr2",
+        SystemUser.run(() -> periodService.createPeriod(dr1.committee().id(), "2024-dr2",
                 "Delårsrapport med prognos 2 2024", PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31)));
         CommitteeContext dr2 = SystemUser.call(() -> organisation.context("bench5k", "2024-dr2"));
-        SystemUser.run(() -> followUp.carryOver(dr1, dr2));
+        SystemUser.run(() -> followUp.createDraftsFromPreviousPeriod(dr1, dr2));
         SystemUser.run(() -> userService.createUser("bench-sekr", "Bench Sekreterare", "demo-demo-demo",
                 List.of(new Membership(dr1.committee().id(), Role.SECRETARIAT)), Set.of()));
         signIn("bench-sekr");

@@ -15,8 +15,14 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
+import se.uppfoljning.followup.spreadsheet.WorkbookChange;
+import se.uppfoljning.followup.spreadsheet.WorkbookExport;
+import se.uppfoljning.followup.spreadsheet.WorkbookImport;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.readiness.ReadinessService;
+import se.uppfoljning.structure.ItemKind;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -13,7 +13,7 @@ import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.ItemChange;
-import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.followup.PeriodChanges;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;

@@ -15,13 +15,11 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.followup.ItemForm;
-import se.uppfoljning.followup.StructureItem;
-import se.uppfoljning.followup.StructureService;
+import se.uppfoljning.structure.ItemForm;
+import se.uppfoljning.structure.StructureItem;
+import se.uppfoljning.structure.StructureService;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
-import se.uppfoljning.organisation.PeriodState;
 
 import java.time.LocalDate;
 import java.util.List;

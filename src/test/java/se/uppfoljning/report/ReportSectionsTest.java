@@ -14,7 +14,7 @@ import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodService;

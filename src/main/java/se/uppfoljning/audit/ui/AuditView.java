@@ -146,7 +146,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     String details(AuditEntry entry) {
         String details = entry.details() == null ? "" : entry.details();
         if (entry.action() != null && entry.action().startsWith("period.")) {
-            for (var state : se.uppfoljning.organisation.PeriodState.values()) {
+            for (var state : se.uppfoljning.periods.PeriodState.values()) {
                 details = details.replaceAll("\\b" + state.name() + "\\b", getTranslation("period.state." + state.name()));
             }
         }

@@ -8,7 +8,7 @@ import se.uppfoljning.base.security.Role;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.Serializable;
 import java.util.List;

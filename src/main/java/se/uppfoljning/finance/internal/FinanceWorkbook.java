@@ -9,7 +9,7 @@ import se.uppfoljning.finance.FinanceColumns;
 import se.uppfoljning.finance.FinanceColumns.Column;
 import se.uppfoljning.finance.FinanceFormat;
 import se.uppfoljning.finance.FinanceTable;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package se.uppfoljning.followup.internal;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.organisation.CommitteeContext;
 

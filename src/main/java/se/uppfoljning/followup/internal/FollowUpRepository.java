@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 import se.uppfoljning.db.tables.records.FollowUpEntryRecord;
 import se.uppfoljning.db.tables.records.FollowUpItemRecord;
 import se.uppfoljning.followup.HistoryEntry;
-import se.uppfoljning.followup.ItemKind;
+import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.followup.StatusScale;
 
@@ -90,7 +90,7 @@ public class FollowUpRepository {
      * Keeps the period's structure as it is now (areas, goals, items, owners) in {@code period_item}, replacing an
      * earlier one (a period decided again after reopening), in two statements.
      */
-    public int snapshotStructure(long committeeId, long periodId, int year) {
+    public int insertDecidedStructure(long committeeId, long periodId, int year) {
         db.deleteFrom(P).where(P.PERIOD_ID.eq(periodId)).execute();
         return db.insertInto(P, P.PERIOD_ID, P.ITEM_ID, P.AREA_ID, P.AREA_NAME, P.AREA_SORT_ORDER, P.GOAL_ID,
                         P.GOAL_NUMBER, P.GOAL_TEXT, P.KIND, P.NUMBER, P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER,
@@ -343,7 +343,7 @@ public class FollowUpRepository {
      * drafts (from_previous_period), with a first history row each; items retired or already followed up are left.
      * A retired item whose only entry in a period is such a draft is not part of that period.
      */
-    public int carryOver(long committeeId, int year, long fromPeriodId, long toPeriodId, String username,
+    public int insertDraftsFromPreviousPeriod(long committeeId, int year, long fromPeriodId, long toPeriodId, String username,
                          OffsetDateTime now) {
         var source = FOLLOW_UP_ENTRY.as("source");
         int copied = db.insertInto(E, E.ITEM_ID, E.PERIOD_ID, E.STATUS_ID, E.COMMENT, E.VERSION, E.UPDATED_AT,
@@ -399,91 +399,5 @@ public class FollowUpRepository {
                 .orderBy(H.VERSION.desc(), H.ID.desc())
                 .fetch(r -> new HistoryEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7()));
-    }
-
-    // --- structure, used by the import ---------------------------------------------------------------------
-
-    public Long findArea(long organisationId, String name) {
-        return db.select(A.ID).from(A).where(A.ORGANISATION_ID.eq(organisationId).and(A.NAME.eq(name))).fetchOne(A.ID);
-    }
-
-    public long insertArea(long organisationId, String name) {
-        int order = db.fetchCount(A, A.ORGANISATION_ID.eq(organisationId));
-        return db.insertInto(A).set(A.ORGANISATION_ID, organisationId).set(A.NAME, name).set(A.SORT_ORDER, order)
-                .returning(A.ID).fetchOne().getId();
-    }
-
-    public Record findGoal(long organisationId, int number) {
-        return db.select(G.ID, G.TEXT, G.AREA_ID).from(G)
-                .where(G.ORGANISATION_ID.eq(organisationId).and(G.NUMBER.eq(number))).fetchOne();
-    }
-
-    public long insertGoal(long organisationId, long areaId, int number, String text) {
-        return db.insertInto(G).set(G.ORGANISATION_ID, organisationId).set(G.AREA_ID, areaId).set(G.NUMBER, number)
-                .set(G.TEXT, text).returning(G.ID).fetchOne().getId();
-    }
-
-    /** An item as an import delivers it. */
-    public record ItemData(long committeeId, ItemKind kind, long areaId, Long strategicGoalId, String number,
-                           String text, String targetText, long departmentId, int planYear, boolean carriedOver,
-                           boolean derivedFromFinance, int sortOrder) {
-    }
-
-    public enum UpsertOutcome { CREATED, UPDATED, UNCHANGED }
-
-    /** The item and what it was before the import (for the preview: renamed, moved, new owner); nulls when new. */
-    public record Upserted(long id, UpsertOutcome outcome, String oldText, Long oldAreaId, Long oldGoalId,
-                           Long oldDepartmentId) {
-    }
-
-    /**
-     * Inserts the item or updates the existing one; goals and indicators are identified by number, assignments by
-     * text, within a committee's plan year. Unchanged items are not written.
-     */
-    public Upserted upsertItem(ItemData data) {
-        Condition key = data.kind() == ItemKind.ASSIGNMENT
-                ? I.KIND.eq(data.kind().name()).and(I.TEXT.eq(data.text()))
-                : I.NUMBER.eq(data.number());
-        FollowUpItemRecord item = db.selectFrom(I)
-                .where(I.COMMITTEE_ID.eq(data.committeeId()).and(I.PLAN_YEAR.eq(data.planYear())).and(key))
-                .fetchOptional().orElse(null);
-        boolean isNew = item == null;
-        String oldText = isNew ? null : item.getText();
-        Long oldAreaId = isNew ? null : item.getAreaId();
-        Long oldGoalId = isNew ? null : item.getStrategicGoalId();
-        Long oldDepartmentId = isNew ? null : item.getDepartmentId();
-        if (isNew) {
-            item = db.newRecord(I);
-            item.setCommitteeId(data.committeeId());
-        }
-        item.setKind(data.kind().name());
-        item.setAreaId(data.areaId());
-        item.setStrategicGoalId(data.strategicGoalId());
-        item.setNumber(data.number());
-        item.setText(data.text());
-        item.setTargetText(data.targetText());
-        item.setDepartmentId(data.departmentId());
-        item.setPlanYear(data.planYear());
-        item.setCarriedOver(data.carriedOver());
-        item.setDerivedFromFinance(data.derivedFromFinance());
-        item.setSortOrder(data.sortOrder());
-        if (isNew) {
-            item.store();
-            return new Upserted(item.getId(), UpsertOutcome.CREATED, null, null, null, null);
-        }
-        if (differsFromStored(item)) {
-            item.store();
-            return new Upserted(item.getId(), UpsertOutcome.UPDATED, oldText, oldAreaId, oldGoalId, oldDepartmentId);
-        }
-        return new Upserted(item.getId(), UpsertOutcome.UNCHANGED, oldText, oldAreaId, oldGoalId, oldDepartmentId);
-    }
-
-    private static boolean differsFromStored(FollowUpItemRecord item) {
-        for (var field : item.fields()) {
-            if (!java.util.Objects.equals(item.get(field), item.original(field))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -22,7 +22,7 @@ import se.uppfoljning.followup.ChangesService;
 import se.uppfoljning.followup.ItemChange;
 import se.uppfoljning.followup.PeriodChanges;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;

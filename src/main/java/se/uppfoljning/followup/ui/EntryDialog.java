@@ -89,7 +89,7 @@ class EntryDialog extends Dialog {
         labels.add(NOT_ASSESSED);
         options.forEach(o -> labels.add(o.label()));
         status.setId("entry-status");
-        status.setLabel(getTranslation(row.kind() == se.uppfoljning.followup.ItemKind.ASSIGNMENT
+        status.setLabel(getTranslation(row.kind() == se.uppfoljning.structure.ItemKind.ASSIGNMENT
                 ? "entry.statusAssignment" : "entry.statusGoal"));
         status.setItems(labels);
         status.setItemLabelGenerator(l -> l.isEmpty() ? getTranslation("status.notAssessed") : l);

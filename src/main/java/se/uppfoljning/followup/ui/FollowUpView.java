@@ -42,10 +42,13 @@ import se.uppfoljning.followup.FollowUpFilter.KindFilter;
 import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.followup.FollowUpWorkbookService;
+import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.GoalSection;
-import se.uppfoljning.followup.ItemKind;
-import se.uppfoljning.followup.ReadinessService;
+import se.uppfoljning.followup.spreadsheet.ui.WorkbookToolbar;
+import se.uppfoljning.readiness.ui.DepartmentReadyDialog;
+import se.uppfoljning.structure.ItemKind;
+import se.uppfoljning.readiness.DepartmentProgress;
+import se.uppfoljning.readiness.ReadinessService;
 import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
@@ -311,25 +314,16 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     /** An official sees, per own department, how many rows are ready and what is missing (from the rows shown). */
     private void showDepartmentProgress() {
         departmentProgress.removeAll();
-        var user = se.uppfoljning.base.security.CurrentUser.get();
-        boolean official = user.hasRole(context.committee().id(), se.uppfoljning.base.security.Role.OFFICIAL)
-                && !user.isSystem();
-        for (Department own : department.getListDataView().getItems()
-                .filter(d -> official && user.departmentIds().contains(d.id())).toList()) {
-            List<FollowUpRow> rows = overview.rows().stream()
-                    .filter(r -> Long.valueOf(own.id()).equals(r.departmentId())).toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            long ready = rows.stream().filter(FollowUpRow::ready).count();
-            long withoutStatus = rows.stream().filter(r -> r.status() == null).count();
-            long drafts = rows.stream().filter(FollowUpRow::fromPreviousPeriod).count();
+        for (DepartmentProgress progress : readiness.ownDepartmentProgress(context, overview.rows(),
+                department.getListDataView().getItems().toList())) {
+            Department own = progress.department();
             com.vaadin.flow.component.html.Span text = new com.vaadin.flow.component.html.Span(getTranslation(
-                    "followUp.departmentProgress", own.name(), ready, rows.size(), withoutStatus, drafts));
+                    "followUp.departmentProgress", own.name(), progress.ready(), progress.total(),
+                    progress.withoutStatus(), progress.drafts()));
             text.setId("department-progress-" + own.id());
             HorizontalLayout line = new HorizontalLayout(text);
             line.setAlignItems(FlexComponent.Alignment.BASELINE);
-            if (ready < rows.size() && !context.period().isLocked()) {
+            if (progress.mayShowLeft()) {
                 Button left = new Button(getTranslation("followUp.departmentProgress.showLeft"), e -> {
                     department.setValue(own);
                     notReady.setValue(true);

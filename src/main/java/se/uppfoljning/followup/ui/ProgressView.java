@@ -32,7 +32,7 @@ import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.StatusCount;
 import se.uppfoljning.followup.StatusScale;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Repository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.Organisation;
-import se.uppfoljning.organisation.PeriodKind;
-import se.uppfoljning.organisation.PeriodState;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodState;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -95,6 +95,10 @@ public class OrganisationRepository {
         return new Committee(id, organisationId, slug, code, name);
     }
 
+    public void renameDepartment(long departmentId, String name) {
+        db.update(DEPARTMENT).set(DEPARTMENT.NAME, name).where(DEPARTMENT.ID.eq(departmentId)).execute();
+    }
+
     public Department insertDepartment(long committeeId, String name) {
         int order = db.fetchCount(DEPARTMENT, DEPARTMENT.COMMITTEE_ID.eq(committeeId));
         long id = db.insertInto(DEPARTMENT)
@@ -103,19 +107,6 @@ public class OrganisationRepository {
                 .set(DEPARTMENT.SORT_ORDER, order)
                 .returning(DEPARTMENT.ID).fetchOne().getId();
         return new Department(id, committeeId, name);
-    }
-
-    public ReportingPeriod insertPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
-                                        LocalDate endDate) {
-        long id = db.insertInto(REPORTING_PERIOD)
-                .set(REPORTING_PERIOD.COMMITTEE_ID, committeeId)
-                .set(REPORTING_PERIOD.SLUG, slug)
-                .set(REPORTING_PERIOD.NAME, name)
-                .set(REPORTING_PERIOD.KIND, kind.name())
-                .set(REPORTING_PERIOD.YEAR, year)
-                .set(REPORTING_PERIOD.END_DATE, endDate)
-                .returning(REPORTING_PERIOD.ID).fetchOne().getId();
-        return new ReportingPeriod(id, committeeId, slug, name, kind, year, endDate, PeriodState.OPEN);
     }
 
     public List<Committee> committees(Collection<Long> ids, boolean all) {

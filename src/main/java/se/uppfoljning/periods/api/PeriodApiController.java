@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodDetails;

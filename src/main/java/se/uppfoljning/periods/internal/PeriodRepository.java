@@ -3,8 +3,9 @@ package se.uppfoljning.periods.internal;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
-import se.uppfoljning.organisation.PeriodKind;
-import se.uppfoljning.organisation.PeriodState;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodState;
+import se.uppfoljning.periods.ReportingPeriod;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.PeriodDetails;
 import se.uppfoljning.periods.PeriodEvent;
@@ -36,6 +37,19 @@ public class PeriodRepository {
 
     public Optional<PeriodDetails> period(long periodId) {
         return db.selectFrom(P).where(P.ID.eq(periodId)).fetchOptional(PeriodRepository::details);
+    }
+
+    public ReportingPeriod insertPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
+                                        LocalDate endDate) {
+        long id = db.insertInto(REPORTING_PERIOD)
+                .set(REPORTING_PERIOD.COMMITTEE_ID, committeeId)
+                .set(REPORTING_PERIOD.SLUG, slug)
+                .set(REPORTING_PERIOD.NAME, name)
+                .set(REPORTING_PERIOD.KIND, kind.name())
+                .set(REPORTING_PERIOD.YEAR, year)
+                .set(REPORTING_PERIOD.END_DATE, endDate)
+                .returning(REPORTING_PERIOD.ID).fetchOne().getId();
+        return new ReportingPeriod(id, committeeId, slug, name, kind, year, endDate, PeriodState.OPEN);
     }
 
     public void setDeadline(long periodId, LocalDate deadline) {

@@ -26,7 +26,7 @@ import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.MainLayout;
 import se.uppfoljning.base.ui.SelectedContext;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.PeriodKind;
+import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodDetails;
@@ -34,10 +34,10 @@ import se.uppfoljning.periods.PeriodService;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.periods.CompletenessService;
-import se.uppfoljning.periods.DepartmentCompleteness;
-import se.uppfoljning.periods.PeriodCompleteness;
-import se.uppfoljning.periods.ReminderService;
+import se.uppfoljning.readiness.CompletenessService;
+import se.uppfoljning.readiness.DepartmentCompleteness;
+import se.uppfoljning.readiness.PeriodCompleteness;
+import se.uppfoljning.readiness.ReminderService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -234,7 +234,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
 
     private boolean isOpen() {
         return grid.getSelectedItems().stream().findFirst()
-                .map(p -> p.state() == se.uppfoljning.organisation.PeriodState.OPEN).orElse(false);
+                .map(p -> p.state() == se.uppfoljning.periods.PeriodState.OPEN).orElse(false);
     }
 
     private void refreshCompleteness() {
@@ -396,12 +396,12 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     private void updateActions() {
         var period = grid.getSelectedItems().stream().findFirst();
         var state = period.map(PeriodDetails::state).orElse(null);
-        review.setEnabled(state == se.uppfoljning.organisation.PeriodState.OPEN);
-        backToOpen.setEnabled(state == se.uppfoljning.organisation.PeriodState.REVIEW);
-        decide.setEnabled(state == se.uppfoljning.organisation.PeriodState.REVIEW);
-        reopen.setEnabled(state == se.uppfoljning.organisation.PeriodState.DECIDED);
+        review.setEnabled(state == se.uppfoljning.periods.PeriodState.OPEN);
+        backToOpen.setEnabled(state == se.uppfoljning.periods.PeriodState.REVIEW);
+        decide.setEnabled(state == se.uppfoljning.periods.PeriodState.REVIEW);
+        reopen.setEnabled(state == se.uppfoljning.periods.PeriodState.DECIDED);
         // disabled fields say why
         decisionHint.setText(state == null ? "" : getTranslation("periods.decisionHint." + state.name()));
-        decisionHint.setVisible(state != null && state != se.uppfoljning.organisation.PeriodState.REVIEW);
+        decisionHint.setVisible(state != null && state != se.uppfoljning.periods.PeriodState.REVIEW);
     }
 }

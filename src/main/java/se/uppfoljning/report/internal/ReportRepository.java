@@ -13,10 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.max;
-import static se.uppfoljning.db.Tables.APP_USER;
 import static se.uppfoljning.db.Tables.PERIOD_REPORT;
 import static se.uppfoljning.db.Tables.REPORT_SECTION;
 import static se.uppfoljning.db.Tables.REPORT_SECTION_EDITOR;
@@ -34,11 +32,11 @@ public class ReportRepository {
 
     /** The outline of a period in order, each section with its named editors (one query each, not per section). */
     public List<ReportSection> sections(long periodId) {
-        Map<Long, List<String>> editors = db.select(REPORT_SECTION_EDITOR.SECTION_ID, APP_USER.USERNAME)
-                .from(REPORT_SECTION_EDITOR).join(APP_USER).on(APP_USER.ID.eq(REPORT_SECTION_EDITOR.USER_ID))
+        Map<Long, List<String>> editors = db.select(REPORT_SECTION_EDITOR.SECTION_ID, REPORT_SECTION_EDITOR.USERNAME)
+                .from(REPORT_SECTION_EDITOR)
                 .where(REPORT_SECTION_EDITOR.PERIOD_ID.eq(periodId))
-                .orderBy(APP_USER.USERNAME)
-                .fetchGroups(REPORT_SECTION_EDITOR.SECTION_ID, APP_USER.USERNAME);
+                .orderBy(REPORT_SECTION_EDITOR.USERNAME)
+                .fetchGroups(REPORT_SECTION_EDITOR.SECTION_ID, REPORT_SECTION_EDITOR.USERNAME);
         return db.selectFrom(REPORT_SECTION).where(REPORT_SECTION.PERIOD_ID.eq(periodId))
                 .orderBy(REPORT_SECTION.SORT_ORDER, REPORT_SECTION.ID)
                 .fetch(r -> section(r, editors.getOrDefault(r.getId(), List.of())));
@@ -124,22 +122,19 @@ public class ReportRepository {
                         SectionState.valueOf(r.getNewState()), r.getChangedBy(), r.getChangedAt()));
     }
 
-    /** Replaces the section's named editors by these users (unknown usernames are returned, nothing stored for them). */
-    public List<String> setEditors(long periodId, long sectionId, List<String> usernames) {
+    /** Replaces the section's named editors by these usernames (checked by the service). */
+    public void setEditors(long periodId, long sectionId, List<String> usernames) {
         db.deleteFrom(REPORT_SECTION_EDITOR).where(REPORT_SECTION_EDITOR.SECTION_ID.eq(sectionId)).execute();
-        Map<String, Long> ids = db.select(APP_USER.USERNAME, APP_USER.ID).from(APP_USER)
-                .where(APP_USER.USERNAME.in(usernames)).fetchMap(APP_USER.USERNAME, APP_USER.ID);
-        for (Long userId : ids.values()) {
+        for (String username : usernames) {
             db.insertInto(REPORT_SECTION_EDITOR)
                     .set(REPORT_SECTION_EDITOR.SECTION_ID, sectionId)
                     .set(REPORT_SECTION_EDITOR.PERIOD_ID, periodId)
-                    .set(REPORT_SECTION_EDITOR.USER_ID, userId)
+                    .set(REPORT_SECTION_EDITOR.USERNAME, username)
                     .execute();
         }
-        return usernames.stream().filter(u -> !ids.containsKey(u)).collect(Collectors.toList());
     }
 
-    public void storeDecided(long periodId, long eventId, String format, AppendixFile file) {
+    public void storeDecided(long periodId, long eventId, String format, AppendixFile file, String decidedLine) {
         db.insertInto(PERIOD_REPORT)
                 .set(PERIOD_REPORT.PERIOD_ID, periodId)
                 .set(PERIOD_REPORT.EVENT_ID, eventId)
@@ -148,6 +143,7 @@ public class ReportRepository {
                 .set(PERIOD_REPORT.CONTENT_TYPE, file.contentType())
                 .set(PERIOD_REPORT.CONTENT, file.content())
                 .set(PERIOD_REPORT.SHA256, file.sha256())
+                .set(PERIOD_REPORT.DECIDED_LINE, decidedLine)
                 .execute();
     }
 
@@ -166,12 +162,12 @@ public class ReportRepository {
                 .fetchOptional(PERIOD_REPORT.SHA256);
     }
 
-    /** The decision of a decided period as its title page prints it: body and date (read from the period's row). */
-    public Optional<Map.Entry<String, java.time.LocalDate>> decision(long periodId) {
-        var rp = se.uppfoljning.db.Tables.REPORTING_PERIOD;
-        return db.select(rp.DECISION_BODY, rp.DECISION_DATE).from(rp)
-                .where(rp.ID.eq(periodId).and(rp.STATE.eq("DECIDED")).and(rp.DECISION_DATE.isNotNull()))
-                .fetchOptional(r -> Map.entry(r.value1(), r.value2()));
+    /** The title page's "Beslutad av …" of the latest stored decision of the period, if any. */
+    public Optional<String> decidedLine(long periodId) {
+        return db.select(PERIOD_REPORT.DECIDED_LINE).from(PERIOD_REPORT)
+                .where(PERIOD_REPORT.PERIOD_ID.eq(periodId))
+                .orderBy(PERIOD_REPORT.ID.desc()).limit(1)
+                .fetchOptional(PERIOD_REPORT.DECIDED_LINE);
     }
 
     public int maxSortOrder(long periodId) {

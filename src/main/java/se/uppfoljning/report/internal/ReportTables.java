@@ -10,7 +10,7 @@ import se.uppfoljning.finance.FinanceFormat;
 import se.uppfoljning.finance.FinanceTable;
 import se.uppfoljning.finance.FinanceTable.Line;
 import se.uppfoljning.finance.FinanceTable.LineKind;
-import se.uppfoljning.organisation.ReportingPeriod;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

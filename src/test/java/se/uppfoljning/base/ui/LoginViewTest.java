@@ -36,7 +36,7 @@ class LoginViewTest extends KaribuTest {
         assertThat(committee.getValue().name()).isEqualTo("Kommunstyrelsen");
         // the newest period is selected by default: the open DR2 (DR1 is decided)
         @SuppressWarnings("unchecked")
-        var period = (com.vaadin.flow.component.select.Select<se.uppfoljning.organisation.ReportingPeriod>)
+        var period = (com.vaadin.flow.component.select.Select<se.uppfoljning.periods.ReportingPeriod>)
                 _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("period-select"));
         assertThat(period.getValue().name()).isEqualTo("Delårsrapport med prognos 2 2024");
     }

@@ -37,7 +37,7 @@ class ChangesViewTest extends KaribuTest {
             var dr2 = organisation.context("ks", "2024-dr2");
             FollowUpRow row = followUp.overview(dr2).rows().stream().filter(r -> !r.derivedFromFinance()
                     && r.status() != null && !r.status().equals("Uppfylls ej")
-                    && r.kind() != se.uppfoljning.followup.ItemKind.ASSIGNMENT).findFirst().orElseThrow();
+                    && r.kind() != se.uppfoljning.structure.ItemKind.ASSIGNMENT).findFirst().orElseThrow();
             followUp.save(dr2, row.id(), new FollowUpChange("Uppfylls ej", row.comment(), row.version()));
         });
         login("politiker");

@@ -36,7 +36,7 @@ class FollowUpViewTest extends KaribuTest {
     @Autowired
     OrganisationService organisation;
     @Autowired
-    se.uppfoljning.followup.ReadinessService readiness;
+    se.uppfoljning.readiness.ReadinessService readiness;
 
     @BeforeEach
     void setUp() {

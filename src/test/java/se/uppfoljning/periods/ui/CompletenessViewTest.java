@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.uppfoljning.KaribuTest;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import se.uppfoljning.periods.DepartmentCompleteness;
+import se.uppfoljning.readiness.DepartmentCompleteness;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
-import se.uppfoljning.organisation.PeriodState;
+import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.periods.PeriodService;
 
 import java.time.LocalDate;

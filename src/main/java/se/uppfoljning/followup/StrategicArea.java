@@ -1,4 +1,0 @@
-package se.uppfoljning.followup;
-
-public record StrategicArea(long id, String name, int sortOrder) {
-}

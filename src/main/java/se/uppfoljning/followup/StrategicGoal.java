@@ -1,8 +1,0 @@
-package se.uppfoljning.followup;
-
-public record StrategicGoal(long id, int number, String text, long areaId) {
-
-    public String heading() {
-        return number + ": " + text;
-    }
-}

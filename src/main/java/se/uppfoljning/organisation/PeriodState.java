@@ -1,5 +1,0 @@
-package se.uppfoljning.organisation;
-
-public enum PeriodState {
-    OPEN, REVIEW, DECIDED
-}

@@ -1,0 +1,5 @@
+package se.uppfoljning.periods;
+
+public enum PeriodState {
+    OPEN, REVIEW, DECIDED
+}

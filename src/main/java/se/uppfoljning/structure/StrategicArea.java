@@ -1,0 +1,4 @@
+package se.uppfoljning.structure;
+
+public record StrategicArea(long id, String name, int sortOrder) {
+}

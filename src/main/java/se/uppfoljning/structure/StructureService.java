@@ -1,0 +1,318 @@
+package se.uppfoljning.structure;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
+import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.structure.internal.StructureRepository;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.OrganisationService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The secretariat's structure: strategic areas (ordered) and goals of the organisation, a committee's goals,
+ * indicators and assignments, and its departments. Items are never deleted, only retired: a retired item stays in
+ * the periods where it was followed up and is left out of new ones.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StructureService {
+
+    private static final Pattern NUMBER = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private final StructureRepository repository;
+    private final OrganisationService organisation;
+    private final AuditService audit;
+
+    StructureService(StructureRepository repository, OrganisationService organisation, AuditService audit) {
+        this.audit = audit;
+        this.repository = repository;
+        this.organisation = organisation;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<StrategicArea> areas(Committee committee) {
+        requireMember(committee);
+        return repository.areas(committee.organisationId());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<StrategicGoal> goals(Committee committee) {
+        requireMember(committee);
+        return repository.goals(committee.organisationId());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<StructureItem> items(Committee committee, int planYear) {
+        requireMember(committee);
+        return repository.items(committee.id(), planYear);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public StrategicArea addArea(Committee committee, String name) {
+        requireSecretariat(committee);
+        String clean = required(name, "namn", "Ange områdets namn.");
+        if (repository.areaNameTaken(committee.organisationId(), clean, null)) {
+            throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
+        }
+        long id = repository.insertArea(committee.organisationId(), clean);
+        changed(committee, "Strategiskt område", "nytt: " + clean);
+        return repository.areas(committee.organisationId()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void renameArea(Committee committee, long areaId, String name) {
+        requireSecretariat(committee);
+        area(committee, areaId);
+        String clean = required(name, "namn", "Ange områdets namn.");
+        if (repository.areaNameTaken(committee.organisationId(), clean, areaId)) {
+            throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
+        }
+        repository.renameArea(areaId, clean);
+        changed(committee, "Strategiskt område " + areaId, "nytt namn: " + clean);
+    }
+
+    /** Moves an area one step up (-1) or down (+1) in the report's order. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void moveArea(Committee committee, long areaId, int step) {
+        requireSecretariat(committee);
+        List<Long> order = new ArrayList<>(repository.areas(committee.organisationId()).stream().map(StrategicArea::id).toList());
+        int index = order.indexOf(areaId);
+        if (index < 0) {
+            throw new NotFoundException("structure.error.areaNotFound");
+        }
+        int target = Math.max(0, Math.min(order.size() - 1, index + Integer.signum(step)));
+        order.remove(index);
+        order.add(target, areaId);
+        repository.reorderAreas(order);
+        changed(committee, "Strategiskt område " + areaId, "flyttat " + (step < 0 ? "upp" : "ned"));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public StrategicGoal addGoal(Committee committee, int number, String text, long areaId) {
+        requireSecretariat(committee);
+        area(committee, areaId);
+        String clean = required(text, "text", "Ange det strategiska målets text.");
+        if (number <= 0) {
+            throw invalid("nummer", "Det strategiska målets nummer måste vara ett positivt heltal.");
+        }
+        if (repository.findGoal(committee.organisationId(), number) != null) {
+            throw invalid("nummer", "Strategiskt mål " + number + " finns redan.");
+        }
+        long id = repository.insertGoal(committee.organisationId(), areaId, number, clean);
+        changed(committee, "Strategiskt mål " + number, "nytt: " + clean);
+        return new StrategicGoal(id, number, clean, areaId);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void updateGoal(Committee committee, long goalId, String text, long areaId) {
+        requireSecretariat(committee);
+        area(committee, areaId);
+        goal(committee, goalId);
+        repository.updateGoal(goalId, required(text, "text", "Ange det strategiska målets text."), areaId);
+        changed(committee, "Strategiskt mål " + goalId, "ny text: " + text.strip());
+    }
+
+    /** Creates ({@code itemId} null) or changes a goal, indicator or assignment; returns its id. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public long saveItem(Committee committee, Long itemId, ItemForm input) {
+        requireSecretariat(committee);
+        // the one text boundary: NFC, line breaks, control characters refused naming the field
+        ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
+                se.uppfoljning.base.text.InputText.clean("nummer", input.number()), se.uppfoljning.base.text.InputText.clean("text", input.text()),
+                se.uppfoljning.base.text.InputText.clean("malvarde", input.targetText()), input.departmentId(), input.planYear(),
+                input.carriedOver(), input.derivedFromFinance());
+        if (itemId != null) {
+            requireOwnItem(committee, itemId);
+        }
+        List<ErrorDetail> errors = new ArrayList<>();
+        if (form.kind() == null) {
+            errors.add(new ErrorDetail(null, "typ", "Välj typ: nämndmål, indikator eller uppdrag."));
+        }
+        if (form.text() == null || form.text().isBlank()) {
+            errors.add(new ErrorDetail(null, "text", "Ange en text."));
+        }
+        if (form.departmentId() == null || !repository.departmentOf(form.departmentId(), committee.id())) {
+            errors.add(new ErrorDetail(null, "agare", "Välj en ansvarig avdelning i nämnden."));
+        }
+        Long areaId = form.areaId();
+        if (form.kind() != null && form.kind() != ItemKind.ASSIGNMENT) {
+            StrategicGoal goal = form.strategicGoalId() == null ? null
+                    : repository.goals(committee.organisationId()).stream()
+                    .filter(g -> g.id() == form.strategicGoalId()).findFirst().orElse(null);
+            if (goal == null) {
+                errors.add(new ErrorDetail(null, "strategiskt_mal", "Välj det strategiska mål som målet hör till."));
+            } else {
+                areaId = goal.areaId();
+                Matcher m = form.number() == null ? null : NUMBER.matcher(form.number().strip());
+                if (m == null || !m.matches()) {
+                    errors.add(new ErrorDetail(null, "nummer", "Numret måste ha formen \"" + goal.number() + ".1\"."));
+                } else if (Integer.parseInt(m.group(1)) != goal.number()) {
+                    errors.add(new ErrorDetail(null, "nummer", "Numret " + form.number().strip()
+                            + " hör inte till strategiskt mål " + goal.number() + "."));
+                } else if (repository.numberTaken(committee.id(), form.planYear(), form.number().strip(), itemId)) {
+                    errors.add(new ErrorDetail(null, "nummer", "Numret " + form.number().strip()
+                            + " finns redan i nämnden för " + form.planYear() + "."));
+                }
+            }
+        } else if (areaId == null || repository.areas(committee.organisationId()).stream().noneMatch(a -> a.id() == form.areaId())) {
+            errors.add(new ErrorDetail(null, "omrade", "Välj det strategiska område som uppdraget hör till."));
+        }
+        if (form.planYear() < 2000 || form.planYear() > 2100) {
+            errors.add(new ErrorDetail(null, "ar", "Ange ett rimligt år."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("structure.error.invalid", errors);
+        }
+        ItemForm clean = new ItemForm(form.kind(), form.strategicGoalId(), areaId,
+                form.number() == null ? null : form.number().strip(), form.text().strip(),
+                form.targetText() == null || form.targetText().isBlank() ? null : form.targetText().strip(),
+                form.departmentId(), form.planYear(), form.carriedOver(), form.derivedFromFinance());
+        String subject = clean.number() == null ? clean.text() : clean.number() + " " + clean.text();
+        if (itemId == null) {
+            long id = repository.insertItem(committee.id(), areaId, clean);
+            changed(committee, subject, "ny post (" + clean.kind() + ", " + clean.planYear() + ")");
+            return id;
+        }
+        repository.updateItem(itemId, areaId, clean);
+        changed(committee, subject, "ändrad post " + itemId);
+        return itemId;
+    }
+
+    /** What starting plan year {@code year} would carry over: the assignments of the year before that are not done. */
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public List<RemainingAssignment> unfinishedAssignments(Committee committee, int year) {
+        requireSecretariat(committee);
+        return repository.unfinishedAssignments(committee.id(), year - 1);
+    }
+
+    /**
+     * Starts plan year (ÖSB) {@code year} for the committee: adds the year to the organisation when it is new, and
+     * carries every assignment of the year before that is not "Genomfört" over as "Kvarstående uppdrag från ÖSB
+     * {year - 1}". Each assignment is carried once, so running it again carries only what was not carried yet (e.g.
+     * after another committee's secretariat added the year).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public List<RemainingAssignment> startPlanYear(Committee committee, int year) {
+        requireSecretariat(committee);
+        boolean added = organisation.ensurePlanYear(committee, year);
+        List<RemainingAssignment> carried = repository.unfinishedAssignments(committee.id(), year - 1);
+        if (!added && carried.isEmpty()) {
+            throw new ValidationException("organisation.error.planYearExists", String.valueOf(year));
+        }
+        if (!carried.isEmpty()) {
+            repository.copyRemainingAssignments(carried.stream().map(RemainingAssignment::itemId).toList(), year);
+        }
+        changed(committee, "ÖSB " + year, (added ? "nytt planår; " : "") + carried.size()
+                + " kvarstående uppdrag från ÖSB " + (year - 1));
+        return carried;
+    }
+
+    /** Retires an item: kept with its history and in earlier periods, left out of new ones. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void retireItem(Committee committee, long itemId) {
+        requireSecretariat(committee);
+        requireOwnItem(committee, itemId);
+        repository.setRetired(itemId, true);
+        changed(committee, "Post " + itemId, "avvecklad");
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void reinstateItem(Committee committee, long itemId) {
+        requireSecretariat(committee);
+        requireOwnItem(committee, itemId);
+        repository.setRetired(itemId, false);
+        changed(committee, "Post " + itemId, "återinförd");
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Department addDepartment(Committee committee, String name) {
+        requireSecretariat(committee);
+        String clean = required(name, "namn", "Ange avdelningens namn.");
+        if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
+            throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
+        }
+        changed(committee, "Avdelning", "ny: " + clean);
+        return organisation.createDepartment(committee.id(), clean);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public void renameDepartment(Committee committee, long departmentId, String name) {
+        requireSecretariat(committee);
+        String clean = required(name, "namn", "Ange avdelningens namn.");
+        List<Department> departments = organisation.departments(committee.id());
+        if (departments.stream().noneMatch(d -> d.id() == departmentId)) {
+            throw new NotFoundException("structure.error.departmentNotFound");
+        }
+        if (departments.stream().anyMatch(d -> d.id() != departmentId && d.name().equalsIgnoreCase(clean))) {
+            throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
+        }
+        organisation.renameDepartment(departmentId, clean);
+        changed(committee, "Avdelning " + departmentId, "nytt namn: " + clean);
+    }
+
+    private void changed(Committee committee, String subject, String details) {
+        audit.record(committee.id(), AuditActions.STRUCTURE_CHANGED, subject, details);
+    }
+
+    private void area(Committee committee, long areaId) {
+        if (repository.areas(committee.organisationId()).stream().noneMatch(a -> a.id() == areaId)) {
+            throw new NotFoundException("structure.error.areaNotFound");
+        }
+    }
+
+    private void goal(Committee committee, long goalId) {
+        if (repository.goals(committee.organisationId()).stream().noneMatch(g -> g.id() == goalId)) {
+            throw new NotFoundException("structure.error.goalNotFound");
+        }
+    }
+
+    private void requireOwnItem(Committee committee, long itemId) {
+        long owner = repository.itemCommittee(itemId)
+                .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
+        if (owner != committee.id()) {
+            throw new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId));
+        }
+    }
+
+    private static String required(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, message);
+        }
+        return se.uppfoljning.base.text.InputText.cleanLine(field, value);
+    }
+
+    private static ValidationException invalid(String field, String message) {
+        return new ValidationException("structure.error.invalid", List.of(new ErrorDetail(null, field, message)));
+    }
+
+    private static void requireMember(Committee committee) {
+        CommitteeAccess.requireMember(committee.id());
+    }
+
+    private static void requireSecretariat(Committee committee) {
+        CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+    }
+}
