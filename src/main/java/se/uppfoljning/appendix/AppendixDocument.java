@@ -21,11 +21,47 @@ public record AppendixDocument(String title, String committee, String period, Lo
         blocks = List.copyOf(blocks);
     }
 
-    public sealed interface Block permits Heading, Paragraph, Table {
+    public sealed interface Block permits Heading, Paragraph, Table, ListBlock, TitlePage, TableOfContents, PageBreak {
     }
 
-    /** A heading; level 1 is the document title, 2 a strategic area, 3 a strategic goal. */
-    public record Heading(int level, String text) implements Block {
+    /**
+     * A heading; level 1 is the document title (a chapter of the whole report), 2 a strategic area (a numbered
+     * section), 3 a strategic goal (an unnumbered subheading). {@code number} ("2.1", or null) is printed before the
+     * text; {@code inToc} puts it in the table of contents.
+     */
+    public record Heading(int level, String number, String text, boolean inToc) implements Block {
+
+        public Heading(int level, String text) {
+            this(level, null, text, level <= 2);
+        }
+
+        /** As printed: "2.1 Analys av verksamhetens prognos". */
+        public String printed() {
+            return number == null || number.isBlank() ? text : number + " " + text;
+        }
+    }
+
+    /** A bulleted or numbered list; each item a paragraph. */
+    public record ListBlock(boolean ordered, List<Paragraph> items) implements Block {
+
+        public ListBlock {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** The report's title page: title, committee and, once decided, "Beslutad av …, den …" (or null). */
+    public record TitlePage(String title, String committee, String decided) implements Block {
+    }
+
+    /**
+     * The table of contents of the headings marked {@code inToc}: a Word TOC field (updated by Word and LibreOffice)
+     * and, in the PDF, page numbers computed by the layout.
+     */
+    public record TableOfContents(String heading) implements Block {
+    }
+
+    /** The next block starts on a new page. */
+    public record PageBreak() implements Block {
     }
 
     /** A paragraph of runs, some in italics. */
@@ -52,7 +88,11 @@ public record AppendixDocument(String title, String committee, String period, Lo
         }
     }
 
-    public record Run(String text, boolean italic) {
+    public record Run(String text, boolean italic, boolean bold) {
+
+        public Run(String text, boolean italic) {
+            this(text, italic, false);
+        }
     }
 
     /** A column: its header text and its share of the text width in percent. */
@@ -63,11 +103,25 @@ public record AppendixDocument(String title, String committee, String period, Lo
      * A table whose first row holds the column headers and repeats on every page. A body row with fewer cells than
      * columns lets its last cell span the remaining columns (Bilaga 1's comment row).
      */
-    public record Table(List<Column> columns, List<List<String>> rows) implements Block {
+    public record Table(List<Column> columns, List<List<String>> rows, boolean numeric,
+                        java.util.Set<Integer> strongRows) implements Block {
 
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
+            strongRows = java.util.Set.copyOf(strongRows);
         }
+
+        public Table(List<Column> columns, List<List<String>> rows) {
+            this(columns, rows, false, java.util.Set.of());
+        }
+    }
+
+    /**
+     * A table of amounts: every column after the first right-aligned, the rows at {@code strongRows} (indices into
+     * {@code rows}: subtotals and totals) in bold.
+     */
+    public static Table amounts(List<Column> columns, List<List<String>> rows, java.util.Set<Integer> strongRows) {
+        return new Table(columns, rows, true, strongRows);
     }
 }

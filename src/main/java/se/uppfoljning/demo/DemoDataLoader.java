@@ -59,12 +59,15 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final PeriodService periods;
     private final PublicationService publication;
     private final se.uppfoljning.indicators.IndicatorService indicators;
+    private final se.uppfoljning.report.ReportImportService reportImport;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
                    @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
                    FinanceService finance, FinanceImportService financeImport, PeriodService periods,
-                   PublicationService publication, se.uppfoljning.indicators.IndicatorService indicators) {
+                   PublicationService publication, se.uppfoljning.indicators.IndicatorService indicators,
+                   se.uppfoljning.report.ReportImportService reportImport) {
+        this.reportImport = reportImport;
         this.indicators = indicators;
         this.periods = periods;
         this.publication = publication;
@@ -144,6 +147,8 @@ public class DemoDataLoader implements SmartInitializingSingleton {
             }
             financeImport.importFile(context, slug + "-2024-dr1-finance.csv", bytes("demo/" + slug + "-2024-dr1-finance.csv"));
         }
+        // the report's text, one Markdown file per section, through the import a municipality uses for last year's report
+        loadReport(context, "demo/report/" + slug + "-2024-dr1/");
         // DR1 decided by the committee on 3 June 2024 (locked, its appendices stored); DR2 open, with DR1's statuses
         // and comments as drafts. Paragraph and diary numbers are made up for the demo.
         periods.submitForReview(slug, dr1.slug());
@@ -151,6 +156,28 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                 "ks".equals(slug) ? "§ 101" : "§ 41", code + " 2024/0001"));
         periods.create(slug, new NewPeriod(PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 13)));
         return committee;
+    }
+
+    private void loadReport(CommitteeContext context, String folder) {
+        if (!new ClassPathResource(folder).exists()) {
+            return;
+        }
+        try {
+            var resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath:" + folder + "*.md");
+            List<se.uppfoljning.report.ReportImportService.SectionFile> files = new java.util.ArrayList<>();
+            for (var resource : resources) {
+                try (var in = resource.getInputStream()) {
+                    files.add(new se.uppfoljning.report.ReportImportService.SectionFile(resource.getFilename(),
+                            in.readAllBytes()));
+                }
+            }
+            if (!files.isEmpty()) {
+                reportImport.importFiles(context, files);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> split(String list) {

@@ -192,14 +192,14 @@ public class PeriodService {
         OffsetDateTime now = now();
         long eventId = repository.insertEvent(context.period().id(), PeriodState.REVIEW, PeriodState.DECIDED, null,
                 clean, user.username(), now);
-        events.publishEvent(new PeriodDeciding(context, eventId));
+        events.publishEvent(new PeriodDeciding(context, eventId, clean));
         if (!repository.decide(context.period().id(), PeriodState.REVIEW, clean, user.username(), now)) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
         audit.record(context.committee().id(), AuditActions.PERIOD_DECIDED, context.period().name(),
                 clean.body() + " " + clean.date() + " " + clean.paragraph()
                         + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
-                        + "; Bilaga 1 och 2 lagrade och perioden låst");
+                        + "; rapporten med Bilaga 1 och 2 lagrad och perioden låst");
         drafts.discard(DraftKey.decision(context)); // recorded: the draft has become the decision
         log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
                 clean.body(), clean.date(), clean.paragraph());

@@ -66,10 +66,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         menu.addClassName("main-menu");
         boolean admin = CommitteeAccess.mayAnywhere(Right.ADMINISTER);
         boolean secretariat = CommitteeAccess.mayAnywhere(Right.WORK_ON_REPORT);
+        if (!secretariat && !admin) {
+            // the report's writers besides the secretariat (e.g. the controller) reach it here
+            nav.addItem(new SideNavItem(getTranslation("nav.report"), "rapport", VaadinIcon.BOOK.create()));
+        }
         if (secretariat || admin) {
             SideNav report = new SideNav(getTranslation("nav.group.report"));
             report.setId("report-nav");
             report.addItem(new SideNavItem(getTranslation("nav.periods"), "perioder", VaadinIcon.CALENDAR.create()));
+            report.addItem(new SideNavItem(getTranslation("nav.report"), "rapport", VaadinIcon.BOOK.create()));
             SideNav administer = new SideNav(getTranslation("nav.group.administer"));
             administer.setId("admin-nav");
             administer.addItem(new SideNavItem(getTranslation("nav.structure"), "struktur", VaadinIcon.SITEMAP.create()));

@@ -38,6 +38,10 @@ import se.uppfoljning.appendix.AppendixDocument;
 import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Heading;
+import se.uppfoljning.appendix.AppendixDocument.ListBlock;
+import se.uppfoljning.appendix.AppendixDocument.PageBreak;
+import se.uppfoljning.appendix.AppendixDocument.TableOfContents;
+import se.uppfoljning.appendix.AppendixDocument.TitlePage;
 import se.uppfoljning.appendix.AppendixDocument.Paragraph;
 import se.uppfoljning.appendix.AppendixDocument.Run;
 import se.uppfoljning.appendix.AppendixDocument.Table;
@@ -81,16 +85,48 @@ public final class DocxRenderer {
             styles(doc);
             properties(doc, document);
             page(doc, document);
+            boolean pageBreakBefore = false;
             for (Block block : document.blocks()) {
+                XWPFParagraph first = null;
                 if (block instanceof Heading h) {
                     XWPFParagraph p = doc.createParagraph();
                     p.setStyle("Heading" + h.level());
-                    p.createRun().setText(h.text());
+                    p.createRun().setText(h.printed());
+                    first = p;
                 } else if (block instanceof Paragraph p) {
-                    paragraph(doc.createParagraph(), p.runs());
+                    first = doc.createParagraph();
+                    paragraph(first, p.runs());
                 } else if (block instanceof Table t) {
+                    if (pageBreakBefore) {
+                        doc.createParagraph().setPageBreak(true);
+                        pageBreakBefore = false;
+                    }
                     table(doc, t);
+                } else if (block instanceof ListBlock l) {
+                    int n = 1;
+                    for (Paragraph item : l.items()) {
+                        XWPFParagraph p = doc.createParagraph();
+                        p.setIndentationLeft(360);
+                        p.setIndentationHanging(360);
+                        p.createRun().setText((l.ordered() ? n++ + "." : "\u2022") + "\t");
+                        paragraph(p, item.runs());
+                        first = first == null ? p : first;
+                    }
+                } else if (block instanceof TitlePage t) {
+                    first = titlePage(doc, t);
+                } else if (block instanceof TableOfContents toc) {
+                    first = toc(doc, toc, document.blocks());
+                } else if (block instanceof PageBreak) {
+                    pageBreakBefore = true;
+                    continue;
                 }
+                if (first != null && pageBreakBefore) {
+                    first.setPageBreak(true);
+                }
+                pageBreakBefore = false;
+            }
+            if (document.blocks().stream().anyMatch(b -> b instanceof TableOfContents)) {
+                doc.enforceUpdateFields(); // Word (and LibreOffice) fill in the contents' page numbers on opening
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.write(out);
@@ -100,6 +136,26 @@ public final class DocxRenderer {
         }
     }
 
+    private static void paragraphStyle(CTStyles ct, String id, String name, int halfPoints, boolean bold, int indent) {
+        CTStyle s = ct.addNewStyle();
+        s.setType(STStyleType.PARAGRAPH);
+        s.setStyleId(id);
+        s.addNewName().setVal(name);
+        s.addNewBasedOn().setVal("Normal");
+        s.addNewNext().setVal("Normal");
+        CTPPrGeneral pPr = s.addNewPPr();
+        if (indent > 0) {
+            pPr.addNewInd().setLeft(BigInteger.valueOf(indent));
+        }
+        pPr.addNewSpacing().setAfter(BigInteger.valueOf(bold ? 240 : 60));
+        CTRPr r = s.addNewRPr();
+        if (bold) {
+            r.addNewB();
+        }
+        r.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+        r.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
+    }
+
     private static void paragraph(XWPFParagraph p, List<Run> runs) {
         for (Run run : runs) {
             XWPFRun r = p.createRun();
@@ -107,7 +163,53 @@ public final class DocxRenderer {
             if (run.italic()) {
                 r.setItalic(true);
             }
+            if (run.bold()) {
+                r.setBold(true);
+            }
         }
+    }
+
+    private static XWPFParagraph titlePage(XWPFDocument doc, TitlePage t) {
+        XWPFParagraph title = doc.createParagraph();
+        title.setSpacingBefore(4800);
+        title.setStyle("Title");
+        title.createRun().setText(t.title());
+        XWPFParagraph committee = doc.createParagraph();
+        XWPFRun c = committee.createRun();
+        c.setText(t.committee());
+        c.setFontSize(16);
+        if (t.decided() != null) {
+            XWPFParagraph decided = doc.createParagraph();
+            decided.createRun().setText(t.decided());
+        }
+        return title;
+    }
+
+    /**
+     * A TOC field over the heading levels 1–2 ("TOC \\o 1-2 \\h \\z \\u") whose shown result lists the headings
+     * without page numbers; Word and LibreOffice update it (the document asks for an update of fields on opening).
+     */
+    private static XWPFParagraph toc(XWPFDocument doc, TableOfContents toc, List<Block> blocks) {
+        XWPFParagraph heading = doc.createParagraph();
+        heading.setStyle("TOCHeading");
+        heading.createRun().setText(toc.heading());
+        List<Heading> entries = blocks.stream().filter(b -> b instanceof Heading h && h.inToc())
+                .map(b -> (Heading) b).toList();
+        XWPFParagraph p = doc.createParagraph();
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        var instr = p.createRun().getCTR().addNewInstrText();
+        instr.setStringValue(" TOC \\o \"1-2\" \\h \\z \\u ");
+        instr.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                p = doc.createParagraph();
+            }
+            p.setStyle("TOC" + entries.get(i).level());
+            p.createRun().setText(entries.get(i).printed());
+        }
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        return heading;
     }
 
     private static void table(XWPFDocument doc, Table t) {
@@ -133,11 +235,11 @@ public final class DocxRenderer {
         headerPr.addNewTblHeader();
         headerPr.addNewCantSplit();
         List<String> headers = columns.stream().map(Column::header).toList();
-        fill(header, headers, widths, true);
-        for (List<String> cells : t.rows()) {
+        fill(header, headers, widths, true, t.numeric());
+        for (int r = 0; r < t.rows().size(); r++) {
             XWPFTableRow row = table.createRow();
             trPr(row).addNewCantSplit();
-            fill(row, cells, widths, false);
+            fill(row, t.rows().get(r), widths, t.strongRows().contains(r), t.numeric());
         }
         // Word joins tables that follow each other directly: keep them apart with a small paragraph.
         XWPFParagraph gap = doc.createParagraph();
@@ -148,7 +250,7 @@ public final class DocxRenderer {
         return row.getCtRow().isSetTrPr() ? row.getCtRow().getTrPr() : row.getCtRow().addNewTrPr();
     }
 
-    private static void fill(XWPFTableRow row, List<String> texts, int[] widths, boolean header) {
+    private static void fill(XWPFTableRow row, List<String> texts, int[] widths, boolean header, boolean numeric) {
         while (row.getTableCells().size() > texts.size()) {
             row.removeCell(row.getTableCells().size() - 1);
         }
@@ -174,13 +276,20 @@ public final class DocxRenderer {
             }
             XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().get(0);
             p.setSpacingAfter(0);
-            String[] lines = texts.get(i) == null ? new String[]{""} : texts.get(i).split("\n", -1);
+            if (numeric && i > 0) {
+                p.setAlignment(ParagraphAlignment.RIGHT);
+            }
+            String cellText = texts.get(i) == null ? "" : texts.get(i);
+            if (numeric && i > 0) {
+                cellText = cellText.replace(' ', '\u00a0'); // an amount never breaks at its thousands separator
+            }
+            String[] lines = cellText.split("\n", -1);
             XWPFRun run = p.createRun();
             if (header) {
                 run.setBold(true);
             }
             if (widths.length > HtmlRenderer.DENSE_COLUMNS) {
-                run.setFontSize(8);
+                run.setFontSize(numeric ? 7 : 8);
             }
             for (int l = 0; l < lines.length; l++) {
                 if (l > 0) {
@@ -235,6 +344,10 @@ public final class DocxRenderer {
             hr.addNewSz().setVal(BigInteger.valueOf(sizes[level - 1]));
             hr.addNewSzCs().setVal(BigInteger.valueOf(sizes[level - 1]));
         }
+        paragraphStyle(ct, "Title", "Title", 48, true, 0);
+        paragraphStyle(ct, "TOCHeading", "TOC Heading", 32, true, 0);
+        paragraphStyle(ct, "TOC1", "toc 1", 20, false, 0);
+        paragraphStyle(ct, "TOC2", "toc 2", 20, false, 220);
         XWPFStyles styles = doc.createStyles();
         styles.setStyles(ct);
     }

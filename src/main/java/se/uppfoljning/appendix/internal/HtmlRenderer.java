@@ -4,6 +4,10 @@ import se.uppfoljning.appendix.AppendixDocument;
 import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Heading;
+import se.uppfoljning.appendix.AppendixDocument.ListBlock;
+import se.uppfoljning.appendix.AppendixDocument.PageBreak;
+import se.uppfoljning.appendix.AppendixDocument.TableOfContents;
+import se.uppfoljning.appendix.AppendixDocument.TitlePage;
 import se.uppfoljning.appendix.AppendixDocument.Paragraph;
 import se.uppfoljning.appendix.AppendixDocument.Run;
 import se.uppfoljning.appendix.AppendixDocument.Table;
@@ -33,14 +37,40 @@ public final class HtmlRenderer {
                 .append("<meta name=\"author\" content=\"").append(escape(document.committee())).append("\"/>\n")
                 .append("<meta name=\"subject\" content=\"").append(escape(document.period())).append("\"/>\n")
                 .append("<style>\n").append(css(document)).append("</style>\n</head>\n<body>\n");
-        for (Block block : document.blocks()) {
+        // headings get anchors only in a document with a table of contents (the appendices' bytes stay as they were)
+        boolean anchors = document.blocks().stream().anyMatch(b -> b instanceof TableOfContents);
+        List<Block> blocks = document.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             if (block instanceof Heading h) {
-                html.append("<h").append(h.level()).append('>').append(text(h.text()))
-                        .append("</h").append(h.level()).append(">\n");
+                html.append("<h").append(h.level());
+                if (anchors) {
+                    html.append(" id=\"h").append(i).append('"');
+                }
+                html.append('>').append(text(h.printed())).append("</h").append(h.level()).append(">\n");
             } else if (block instanceof Paragraph p) {
                 paragraph(html, p);
             } else if (block instanceof Table t) {
                 table(html, t);
+            } else if (block instanceof ListBlock l) {
+                html.append(l.ordered() ? "<ol>\n" : "<ul>\n");
+                for (Paragraph item : l.items()) {
+                    html.append("<li>");
+                    runs(html, item);
+                    html.append("</li>\n");
+                }
+                html.append(l.ordered() ? "</ol>\n" : "</ul>\n");
+            } else if (block instanceof TitlePage t) {
+                html.append("<div class=\"title-page\">\n<p class=\"title\">").append(text(t.title()))
+                        .append("</p>\n<p class=\"committee\">").append(text(t.committee())).append("</p>\n");
+                if (t.decided() != null) {
+                    html.append("<p class=\"decided\">").append(text(t.decided())).append("</p>\n");
+                }
+                html.append("</div>\n");
+            } else if (block instanceof TableOfContents toc) {
+                toc(html, toc, blocks);
+            } else if (block instanceof PageBreak) {
+                html.append("<div class=\"page-break\"></div>\n");
             }
         }
         return html.append("</body>\n</html>\n").toString();
@@ -48,19 +78,43 @@ public final class HtmlRenderer {
 
     private static void paragraph(StringBuilder html, Paragraph p) {
         html.append("<p>");
+        runs(html, p);
+        html.append("</p>\n");
+    }
+
+    private static void runs(StringBuilder html, Paragraph p) {
         for (Run run : p.runs()) {
+            String t = text(run.text());
+            if (run.bold()) {
+                t = "<strong>" + t + "</strong>";
+            }
             if (run.italic()) {
-                html.append("<em>").append(text(run.text())).append("</em>");
-            } else {
-                html.append(text(run.text()));
+                t = "<em>" + t + "</em>";
+            }
+            html.append(t);
+        }
+    }
+
+    /**
+     * The contents: one line per heading marked for it, linked to the heading; the PDF's layout fills in the page
+     * (CSS target-counter), the browser preview shows the links only.
+     */
+    private static void toc(StringBuilder html, TableOfContents toc, List<Block> blocks) {
+        html.append("<nav class=\"toc\">\n<h1>").append(text(toc.heading())).append("</h1>\n");
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) instanceof Heading h && h.inToc()) {
+                html.append("<p class=\"toc").append(h.level()).append("\"><a href=\"#h").append(i)
+                        .append("\" title=\"").append(escape(h.printed())).append("\">")
+                        .append(text(h.printed())).append("</a></p>\n");
             }
         }
-        html.append("</p>\n");
+        html.append("</nav>\n");
     }
 
     private static void table(StringBuilder html, Table t) {
         List<Column> columns = t.columns();
-        html.append(columns.size() > DENSE_COLUMNS ? "<table class=\"dense\">\n<colgroup>" : "<table>\n<colgroup>");
+        String classes = (columns.size() > DENSE_COLUMNS ? "dense" : "") + (t.numeric() ? " amounts" : "");
+        html.append(classes.isEmpty() ? "<table>\n<colgroup>" : "<table class=\"" + classes.strip() + "\">\n<colgroup>");
         for (Column c : columns) {
             html.append("<col style=\"width:").append(c.widthPercent()).append("%\"/>");
         }
@@ -69,8 +123,9 @@ public final class HtmlRenderer {
             html.append("<th scope=\"col\">").append(text(c.header())).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
-        for (List<String> row : t.rows()) {
-            html.append("<tr>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            html.append(t.strongRows().contains(r) ? "<tr class=\"sum\">" : "<tr>");
             for (int i = 0; i < row.size(); i++) {
                 int span = i == row.size() - 1 ? columns.size() - i : 1;
                 html.append(span > 1 ? "<td colspan=\"" + span + "\">" : "<td>").append(text(row.get(i))).append("</td>");
@@ -101,6 +156,20 @@ public final class HtmlRenderer {
                 th { background-color: #e6e6e6; font-weight: bold; }
                 table.dense th, table.dense td { font-size: 8pt; padding: 2pt 3pt; }
                 tr { page-break-inside: avoid; }
+                table.amounts td + td, table.amounts th + th { text-align: right; }
+                table.amounts td + td { white-space: nowrap; }
+                table.dense.amounts th, table.dense.amounts td { font-size: 7pt; padding: 1.5pt 2pt; }
+                tr.sum td { font-weight: bold; }
+                ol, ul { margin: 0 0 8pt 0; }
+                .title-page { page-break-after: always; padding-top: 60mm; }
+                .title-page .title { font-size: 24pt; font-weight: bold; margin-bottom: 14pt; }
+                .title-page .committee { font-size: 16pt; }
+                .page-break { page-break-after: always; }
+                nav.toc { page-break-after: always; }
+                nav.toc p { margin: 0 0 3pt 0; }
+                nav.toc p.toc2 { margin-left: 12pt; }
+                nav.toc a { color: #000; text-decoration: none; }
+                @media print { nav.toc a::after { content: leader('.') target-counter(attr(href), page); } }
                 """.formatted(running, FONT, pageCounter, FONT, FONT);
     }
 

@@ -36,6 +36,14 @@ public final class PdfRenderer {
     }
 
     public static byte[] render(AppendixDocument document) {
+        return render(document, false);
+    }
+
+    /**
+     * {@code archival}: also PDF/A-2a (Swedish public archives take PDF/A): sRGB output intent and XMP metadata
+     * written here from the same fixed values as the document information, so the bytes stay reproducible.
+     */
+    public static byte[] render(AppendixDocument document, boolean archival) {
         String html = HtmlRenderer.render(document);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
@@ -46,6 +54,10 @@ public final class PdfRenderer {
                 .useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory())
                 .useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer())
                 .defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
+        if (archival) {
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A)
+                    .useColorProfile(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
+        }
         // every shipped face, subset-embedded; the CSS lists the families in fallback order
         for (DocumentFonts.Face face : DocumentFonts.FACES) {
             byte[] bytes = face.bytes();
@@ -71,6 +83,14 @@ public final class PdfRenderer {
                 ids.add(new COSString(id));
                 ids.add(new COSString(id));
                 pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+                if (archival) {
+                    info.setProducer("Uppföljning");
+                    info.setCreator(null);
+                    info.setKeywords(null);
+                    var metadata = new org.apache.pdfbox.pdmodel.common.PDMetadata(pdf);
+                    metadata.importXMPMetadata(xmp(document, date).getBytes(StandardCharsets.UTF_8));
+                    pdf.getDocumentCatalog().setMetadata(metadata);
+                }
                 ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
                 pdf.save(out);
                 return out.toByteArray();
@@ -78,6 +98,45 @@ public final class PdfRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("PDF generation failed", e);
         }
+    }
+
+    /**
+     * XMP equal to the document information (PDF/A requires both to agree), PDF/A-2a and PDF/UA-1 identification, and
+     * the extension schema PDF/A requires for the PDF/UA identification.
+     */
+    private static String xmp(AppendixDocument document, Calendar date) {
+        String when = date.toInstant().toString();
+        return """
+                <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+                <x:xmpmeta xmlns:x="adobe:ns:meta/">
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+                <pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>
+                <pdfuaid:part>1</pdfuaid:part>
+                <dc:format>application/pdf</dc:format>
+                <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
+                <dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>
+                <dc:description><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:description>
+                <xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate>
+                <pdf:Producer>Uppföljning</pdf:Producer>
+                </rdf:Description>
+                <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+                <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+                <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+                <pdfaProperty:name>part</pdfaProperty:name>
+                <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                <pdfaProperty:category>internal</pdfaProperty:category>
+                <pdfaProperty:description>Part of ISO 14289 the file follows</pdfaProperty:description>
+                </rdf:li></rdf:Seq></pdfaSchema:property>
+                </rdf:li></rdf:Bag></pdfaExtension:schemas>
+                </rdf:Description>
+                </rdf:RDF>
+                </x:xmpmeta>
+                <?xpacket end="w"?>""".formatted(HtmlRenderer.escape(document.title()), HtmlRenderer.escape(document.committee()),
+                HtmlRenderer.escape(document.period()), when, when);
     }
 
     private static byte[] sha256(String text) {

@@ -1,0 +1,428 @@
+package se.uppfoljning.report;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.appendix.AppendixDocument;
+import se.uppfoljning.appendix.AppendixDocument.Block;
+import se.uppfoljning.appendix.AppendixFile;
+import se.uppfoljning.appendix.AppendixFormat;
+import se.uppfoljning.appendix.AppendixKind;
+import se.uppfoljning.appendix.AppendixService;
+import se.uppfoljning.audit.AuditService;
+import se.uppfoljning.base.error.ConflictException;
+import se.uppfoljning.base.error.LockedException;
+import se.uppfoljning.base.error.NotFoundException;
+import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
+import se.uppfoljning.finance.FinanceColumns;
+import se.uppfoljning.finance.FinanceCut;
+import se.uppfoljning.finance.FinanceService;
+import se.uppfoljning.finance.FinanceTable;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.report.internal.MarkdownBlocks;
+import se.uppfoljning.report.internal.ReportRepository;
+import se.uppfoljning.report.internal.ReportTables;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole report of a committee's period: its outline of sections (Markdown text or blocks generated from the
+ * figures), their editing with history and optimistic locking, and the document – title page, contents, sections,
+ * Bilaga 1 and 2 – as Word, PDF (PDF/UA-1 and PDF/A-2a) or the HTML preview. Deciding a period stores the report
+ * ({@link #storeDecided}); a decided period always serves the stored files. The database locks a decided period's
+ * sections (db-migrations/100-report.sql).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+    /** Audit actions (labels "audit.action.report.*" in the bundle). */
+    public static final String SECTION_SAVED = "report.sectionSaved";
+    public static final String IMPORTED = "report.imported";
+
+    private final ReportRepository repository;
+    private final OrganisationService organisation;
+    private final FinanceService finance;
+    private final AppendixService appendices;
+    private final AuditService audit;
+    private final Messages messages;
+    private final Clock clock;
+    private final se.uppfoljning.users.UserService users;
+    /** Rendering is CPU-bound and memory-hungry: at most one per core, the rest wait their turn. */
+    private final Semaphore rendering = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(20), runnable -> {
+        Thread thread = new Thread(runnable, "report-generator");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReportService(ReportRepository repository, OrganisationService organisation, FinanceService finance,
+                  AppendixService appendices, AuditService audit, Messages messages, Clock clock,
+                  se.uppfoljning.users.UserService users) {
+        this.users = users;
+        this.repository = repository;
+        this.organisation = organisation;
+        this.finance = finance;
+        this.appendices = appendices;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The outline of the period, in order (any member of the committee). */
+    @PreAuthorize("isAuthenticated()")
+    public List<ReportSection> sections(CommitteeContext context) {
+        CommitteeAccess.requireMember(context.committee().id());
+        return repository.sections(context.period().id());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<ReportSection> sections(String committeeSlug, String periodSlug) {
+        return sections(organisation.context(committeeSlug, periodSlug));
+    }
+
+    /** One section; unknown → 404. */
+    @PreAuthorize("isAuthenticated()")
+    public ReportSection section(CommitteeContext context, long sectionId) {
+        CommitteeAccess.requireMember(context.committee().id());
+        return repository.section(context.period().id(), sectionId)
+                .orElseThrow(() -> new NotFoundException("report.error.sectionNotFound", sectionId));
+    }
+
+    /** Newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<SectionHistoryEntry> history(CommitteeContext context, long sectionId) {
+        section(context, sectionId);
+        return repository.history(context.period().id(), sectionId);
+    }
+
+    /** Whether the current user may write the section: the secretariat, an administrator, or an editor it names. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean maySave(CommitteeContext context, ReportSection section) {
+        AppUserPrincipal user = se.uppfoljning.base.security.CurrentUser.get();
+        long committee = context.committee().id();
+        return !context.period().isLocked() && (user.hasRole(committee, Role.SECRETARIAT)
+                || user.hasRole(committee, Role.ADMIN)
+                || (user.isMemberOf(committee) && section.editors().contains(user.username())));
+    }
+
+    /**
+     * Saves a section's text (Markdown; for an amounts block its table) and state, if nobody saved since
+     * {@code expectedVersion}. Errors: 423 decided period ({@link LockedException}), 409 stale version
+     * ({@link ConflictException}, nothing changed: the caller keeps the typed text), 400 bad text, 403 not allowed.
+     * Confirming is for the secretariat; an editor's save makes the section WRITTEN.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public ReportSection save(CommitteeContext context, long sectionId, int expectedVersion, String body,
+                              SectionState state) {
+        ReportSection section = section(context, sectionId);
+        if (context.period().isLocked()) {
+            throw new LockedException("report.error.locked", context.period().name());
+        }
+        if (!maySave(context, section)) {
+            throw new AccessDeniedException("not an editor of report section " + sectionId);
+        }
+        AppUserPrincipal user = se.uppfoljning.base.security.CurrentUser.get();
+        boolean secretariat = user.hasRole(context.committee().id(), Role.SECRETARIAT)
+                || user.hasRole(context.committee().id(), Role.ADMIN);
+        SectionState newState = state == null ? SectionState.WRITTEN : state;
+        if (newState == SectionState.CONFIRMED && !secretariat) {
+            throw new AccessDeniedException("only the secretariat confirms report sections");
+        }
+        String clean = InputText.clean(messages.get("report.view.text"), body == null ? "" : body);
+        if (clean.length() > 200_000) {
+            throw new ValidationException("report.error.tooLong");
+        }
+        if (section.blockType() == BlockType.AMOUNTS) {
+            validateAmounts(clean);
+        }
+        if (section.version() != expectedVersion
+                || !repository.update(context.period().id(), section, expectedVersion, clean, newState, user.username(),
+                now())) {
+            throw new ConflictException("report.error.stale", section.title().isBlank()
+                    ? messages.get("report.view.untitled") : section.title(), section.changedBy());
+        }
+        audit.record(context.committee().id(), SECTION_SAVED, context.period().name(),
+                (section.title().isBlank() ? "#" + section.sortOrder() : section.title()) + ": " + newState);
+        return section(context, sectionId);
+    }
+
+    private void validateAmounts(String body) {
+        try {
+            ReportTables.amounts(MarkdownBlocks.table(body));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new ValidationException("report.error.amounts", e.getMessage());
+        }
+    }
+
+    /** Names the users (besides the secretariat) who may write a section (secretariat or admin). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public ReportSection setEditors(CommitteeContext context, long sectionId, List<String> usernames) {
+        CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        section(context, sectionId);
+        if (context.period().isLocked()) {
+            throw new LockedException("report.error.locked", context.period().name());
+        }
+        List<String> names = usernames.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
+        List<String> unknown = names.stream().filter(u -> !userExists(u)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ValidationException("report.error.unknownUser", String.join(", ", unknown));
+        }
+        repository.setEditors(context.period().id(), sectionId, names);
+        return section(context, sectionId);
+    }
+
+    private boolean userExists(String username) {
+        try {
+            users.loadUserByUsername(username);
+            return true;
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the outline of an open period by these sections, as drafts (the import; see {@link ReportImportService}).
+     * Secretariat or admin. Earlier sections of the period and their history are removed.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public int replaceOutline(CommitteeContext context, List<NewSection> sections, SectionState state) {
+        AppUserPrincipal user = CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        if (context.period().isLocked()) {
+            throw new LockedException("report.error.locked", context.period().name());
+        }
+        for (NewSection s : sections) {
+            if (s.block() != null && BlockType.fromFile(s.block().strip().split("\\s+")[0]).orElse(null) == BlockType.AMOUNTS) {
+                validateAmounts(s.body());
+            }
+        }
+        repository.deleteOutline(context.period().id());
+        OffsetDateTime now = now();
+        int order = 0;
+        for (NewSection s : sections) {
+            repository.insert(context.period().id(), ++order * 10, s, state, user.username(), now);
+        }
+        audit.record(context.committee().id(), IMPORTED, context.period().name(), sections.size() + " avsnitt");
+        return sections.size();
+    }
+
+    /**
+     * A new period's outline: the previous period's sections, texts and editors, as drafts. Called by period creation
+     * through {@link PeriodListener} (in its transaction); does nothing when the new period already has sections or the previous one has none.
+     */
+    @Transactional
+    void carryOver(CommitteeContext previous, CommitteeContext next) {
+        if (!repository.sections(next.period().id()).isEmpty()) {
+            return;
+        }
+        String by = CurrentUser.get().username();
+        OffsetDateTime now = now();
+        for (ReportSection s : repository.sections(previous.period().id())) {
+            long id = repository.insert(next.period().id(), s.sortOrder(),
+                    new NewSection(s.number(), s.heading(), s.level(), s.block(), s.body()), SectionState.DRAFT, by, now);
+            if (!s.editors().isEmpty()) {
+                repository.setEditors(next.period().id(), id, s.editors());
+            }
+        }
+    }
+
+    /** The report as the document model: title page, contents, the sections in order, Bilaga 1 and 2 where placed. */
+    @PreAuthorize("isAuthenticated()")
+    public AppendixDocument document(CommitteeContext context) {
+        List<ReportSection> sections = sections(context);
+        List<FinanceTable> tables = finance.overview(context).tables();
+        FinanceColumns.Text text = (key, args) -> messages.get(key.replace("finance.column.", "report.column."), args);
+        // a decided period's title page says what the stored report says (reopened and open again: nothing)
+        String decided = context.period().isLocked() ? repository.decidedLine(context.period().id()).orElse(null) : null;
+        return document(context, sections, tables, text, decided);
+    }
+
+    private AppendixDocument document(CommitteeContext context, List<ReportSection> sections, List<FinanceTable> tables,
+                                      FinanceColumns.Text text, String decided) {
+        String title = context.period().name();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new AppendixDocument.TitlePage(title, context.committee().name(), decided));
+        blocks.add(new AppendixDocument.TableOfContents(messages.get("report.doc.contents")));
+        blocks.add(new AppendixDocument.PageBreak());
+        int level = 1;
+        for (ReportSection s : sections) {
+            BlockType type = s.blockType();
+            boolean appendix = type == BlockType.APPENDIX_1 || type == BlockType.APPENDIX_2;
+            if (appendix) {
+                blocks.add(new AppendixDocument.PageBreak());
+            }
+            if (s.level() > 0 && s.heading() != null && !s.heading().isBlank()) {
+                blocks.add(new AppendixDocument.Heading(s.level(), s.number(), s.heading(), s.level() <= 2));
+                level = s.level();
+            }
+            if (!s.generated()) {
+                blocks.addAll(MarkdownBlocks.parse(s.body(), level + 1));
+            } else if (type == null) {
+                blocks.add(new AppendixDocument.Paragraph(List.of(new AppendixDocument.Run(
+                        messages.get("report.doc.unknownBlock", s.block()), true))));
+            } else {
+                blocks.addAll(generated(context, s, type, tables, text));
+            }
+        }
+        return new AppendixDocument(title, context.committee().name(), context.period().name(),
+                context.period().endDate(), messages.get("appendix.page"), blocks);
+    }
+
+    private List<Block> generated(CommitteeContext context, ReportSection s, BlockType type, List<FinanceTable> tables,
+                                  FinanceColumns.Text text) {
+        return switch (type) {
+            case SUMMARY -> ReportTables.summary(tables, context.period(), text);
+            case UNITS -> ReportTables.cut(tables, FinanceCut.UNIT, s.blockLevels(), context.period(), text);
+            case ACCOUNT_GROUPS -> ReportTables.cut(tables, FinanceCut.ACCOUNT_GROUP, s.blockLevels(), context.period(), text);
+            case ACTIVITIES -> ReportTables.cut(tables, FinanceCut.ACTIVITY, s.blockLevels(), context.period(), text);
+            case INVESTMENTS -> ReportTables.cut(tables, FinanceCut.INVESTMENT, s.blockLevels(), context.period(), text);
+            case AMOUNTS -> List.of(ReportTables.amounts(MarkdownBlocks.table(s.body())));
+            case APPENDIX_1 -> appendices.document(context, AppendixKind.BILAGA_1).blocks();
+            case APPENDIX_2 -> appendices.document(context, AppendixKind.BILAGA_2).blocks();
+        };
+    }
+
+    /**
+     * The report as a file. A decided period's report is the one stored at its decision, byte for byte; otherwise it
+     * is rendered from the current data (the same data gives the same bytes).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public AppendixFile generate(CommitteeContext context, AppendixFormat format) {
+        CommitteeAccess.requireMember(context.committee().id());
+        if (context.period().isLocked()) {
+            Optional<AppendixFile> stored = repository.decided(context.period().id(), format.name());
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        return render(context, format, null);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public AppendixFile generate(String committeeSlug, String periodSlug, AppendixFormat format) {
+        return generate(organisation.context(committeeSlug, periodSlug), format);
+    }
+
+    /** On a pool of its own, for the UI; the caller's security context travels with the work. */
+    @PreAuthorize("isAuthenticated()")
+    public CompletableFuture<AppendixFile> generateAsync(CommitteeContext context, AppendixFormat format) {
+        SecurityContext security = SecurityContextHolder.getContext();
+        return CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                return generate(context, format);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, executor);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Renders the report as Word and PDF and stores both with their SHA-256 as the decided report, under the decision
+     * event (called by the period decision through {@link PeriodListener}, before the period is locked; {@code decisionBody}/{@code decisionDate}
+     * print on the title page).
+     */
+    List<AppendixFile> storeDecided(CommitteeContext context, long eventId, String decisionBody,
+                                    LocalDate decisionDate) {
+        String decided = messages.get("report.doc.decided", decisionBody, Messages.date(decisionDate));
+        List<AppendixFile> files = new ArrayList<>();
+        for (AppendixFormat format : AppendixFormat.values()) {
+            AppendixFile file = render(context, format, decided);
+            repository.storeDecided(context.period().id(), eventId, format.name(), file, decided);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** The SHA-256 of the stored decided report in the format, if the period has been decided. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<String> storedSha256(CommitteeContext context, AppendixFormat format) {
+        CommitteeAccess.requireMember(context.committee().id());
+        return repository.decidedSha256(context.period().id(), format.name());
+    }
+
+    /** The HTML the PDF is made from: the preview in the browser. */
+    @PreAuthorize("isAuthenticated()")
+    public String previewHtml(CommitteeContext context) {
+        return se.uppfoljning.appendix.DocumentRenderers.html(document(context));
+    }
+
+    /** A fresh rendering even of a decided period (tests: the stored report must be reproducible byte for byte). */
+    AppendixFile renderFresh(CommitteeContext context, AppendixFormat format) {
+        CommitteeAccess.requireMember(context.committee().id());
+        return render(context, format, null);
+    }
+
+    private AppendixFile render(CommitteeContext context, AppendixFormat format, String decided) {
+        AppendixDocument document = document(context);
+        if (decided != null) {
+            List<Block> blocks = new ArrayList<>(document.blocks());
+            AppendixDocument.TitlePage page = (AppendixDocument.TitlePage) blocks.get(0);
+            blocks.set(0, new AppendixDocument.TitlePage(page.title(), page.committee(), decided));
+            document = new AppendixDocument(document.title(), document.committee(), document.period(), document.date(),
+                    document.pageLabel(), blocks);
+        }
+        byte[] content;
+        try {
+            rendering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to render", e);
+        }
+        long start = System.nanoTime();
+        try {
+            content = format == AppendixFormat.DOCX ? se.uppfoljning.appendix.DocumentRenderers.docx(document)
+                    : se.uppfoljning.appendix.DocumentRenderers.pdf(document, true);
+        } finally {
+            rendering.release();
+        }
+        log.debug("report {} for {}/{} in {} ms", format, context.committee().slug(), context.period().slug(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new AppendixFile(fileName(context, format), format.contentType(), content);
+    }
+
+    /** "Delårsrapport med prognos 1 2024 – Kommunstyrelsen.pdf" */
+    @PreAuthorize("isAuthenticated()")
+    public String fileName(CommitteeContext context, AppendixFormat format) {
+        return messages.get("report.doc.fileName", context.period().name(), context.committee().name(),
+                format.extension()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
