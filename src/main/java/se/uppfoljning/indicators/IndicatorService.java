@@ -108,6 +108,12 @@ public class IndicatorService {
                 mayEnterValues(user, item), mayChangeTarget(user, item.committeeId()));
     }
 
+    /** This year by the application's clock: the default year of a value typed in. */
+    @PreAuthorize("isAuthenticated()")
+    public int currentYear() {
+        return java.time.LocalDate.now(clock).getYear();
+    }
+
     /** Whether the item can carry a target and values (goals and indicators, not assignments). */
     @PreAuthorize("isAuthenticated()")
     public boolean isMeasurable(String committeeSlug, long itemId) {

@@ -27,7 +27,6 @@ import se.uppfoljning.indicators.ValueHistoryEntry;
 import se.uppfoljning.indicators.ValueSource;
 
 import java.math.BigDecimal;
-import java.time.Year;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,7 +144,7 @@ public class IndicatorPanel extends Div {
     private HorizontalLayout entryForm(IndicatorDetail detail) {
         IntegerField year = new IntegerField(getTranslation("indicators.ui.year"));
         year.setId("indicator-year");
-        year.setValue(Year.now().getValue());
+        year.setValue(indicators.currentYear());
         year.setMin(IndicatorService.MIN_YEAR);
         year.setMax(IndicatorService.MAX_YEAR);
         year.setWidth("7rem");
@@ -211,7 +210,7 @@ public class IndicatorPanel extends Div {
             html.append("<li>").append(escape(getTranslation("indicators.ui.historyLine", String.valueOf(h.year()),
                     getTranslation("indicators.gender." + h.gender()),
                     h.oldValue() == null ? "–" : Numbers.format(h.oldValue()), Numbers.format(h.newValue())
-                            + (h.newPreliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase() + ")" : ""),
+                            + (h.newPreliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase(se.uppfoljning.base.i18n.Messages.SWEDISH) + ")" : ""),
                     source(h.source()), h.changedBy(), ErrorMessages.time(h.changedAt())))).append("</li>");
         }
         return new Html(html.append("</ul></div>").toString());

@@ -55,7 +55,7 @@ public class IndicatorPanels {
             list.add(new com.vaadin.flow.component.html.ListItem(block.getTranslation("indicators.ui.missesLine",
                     names.get(s.itemId()), se.uppfoljning.indicators.Numbers.format(s.latestValue()),
                     s.latestYear() + (s.preliminary() ? ", " + block.getTranslation("indicators.ui.preliminary")
-                            .toLowerCase() : ""), s.target())));
+                            .toLowerCase(se.uppfoljning.base.i18n.Messages.SWEDISH) : ""), s.target())));
         }
         block.add(list);
         if (misses.stream().anyMatch(se.uppfoljning.indicators.IndicatorStatus::fromKolada)) {
