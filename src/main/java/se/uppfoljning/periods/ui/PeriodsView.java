@@ -454,7 +454,9 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decide.setEnabled(state == PeriodState.REVIEW);
         reopen.setEnabled(state == PeriodState.DECIDED);
         // disabled fields say why
-        decisionHint.setText(state == null ? "" : getTranslation("periods.decisionHint." + state.name()));
+        // under review the decision form is open and needs no hint
+        decisionHint.setText(state == null || state == PeriodState.REVIEW ? ""
+                : getTranslation("periods.decisionHint." + state.name()));
         decisionHint.setVisible(state != null && state != PeriodState.REVIEW);
     }
 }
