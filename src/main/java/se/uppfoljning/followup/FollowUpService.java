@@ -19,6 +19,7 @@ import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.followup.internal.EntryWriter;
+import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
 import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
@@ -174,7 +175,8 @@ public class FollowUpService {
         }
         Long statusId = entryWriter.statusId(context, item.kind(), change.status());
         var before = repository.entryValue(itemId, context.period().id()).orElse(null);
-        boolean written = entryWriter.write(context, itemId, statusId, comment, change.version(), user.username());
+        boolean written = entryWriter.writeAll(context,
+                List.of(new EntryWrite(itemId, statusId, comment, change.version())), user.username()).contains(itemId);
         FollowUpRow saved = row(context, itemId);
         // what the user typed is saved now: their draft of it has done its work
         drafts.discard(DraftKey.followUp(context, itemId));
@@ -299,12 +301,14 @@ public class FollowUpService {
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }
+        List<EntryWrite> writes = new ArrayList<>();
         for (OverviewRecord r : repository.overview(context.committee().id(), context.period().id(),
                 context.period().year())) {
             if (r.derivedFromFinance()) {
                 Long statusId = entryWriter.statusId(context, r.kind(), statusLabel);
-                entryWriter.write(context, r.itemId(), statusId, comment, r.version(), user.username());
+                writes.add(new EntryWrite(r.itemId(), statusId, comment, r.version()));
             }
         }
+        entryWriter.writeAll(context, writes, user.username());
     }
 }

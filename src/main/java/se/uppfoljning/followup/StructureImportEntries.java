@@ -3,11 +3,13 @@ package se.uppfoljning.followup;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.followup.internal.EntryWriter;
+import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.structure.ImportedEntries;
 import se.uppfoljning.structure.ItemKind;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The follow-up entries as the structure import writes them: with optimistic locking and history, like any edit. */
@@ -45,7 +47,8 @@ class StructureImportEntries implements ImportedEntries {
         }
         Long newStatusId = statusId != null ? statusId
                 : current.status() == null ? null : entryWriter.statusId(context, kind, current.status());
-        entryWriter.write(context, itemId, newStatusId, newComment, current.version(), username);
+        entryWriter.writeAll(context, List.of(new EntryWrite(itemId, newStatusId, newComment, current.version())),
+                username);
         return 1;
     }
 }

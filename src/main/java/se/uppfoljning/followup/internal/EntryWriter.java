@@ -39,8 +39,8 @@ public class EntryWriter {
         this.clock = clock;
     }
 
-    /** Writes the entry unless nothing changes; refuses when someone saved after {@code expectedVersion}. */
-    public boolean write(CommitteeContext context, long itemId, Long statusId, String comment, int expectedVersion,
+    /** Writes one entry unless nothing changes; refuses when someone saved after {@code expectedVersion}. */
+    private boolean writeOne(CommitteeContext context, long itemId, Long statusId, String comment, int expectedVersion,
                          String username) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         long periodId = context.period().id();
@@ -75,12 +75,15 @@ public class EntryWriter {
     }
 
     /**
-     * {@link #write} for many entries at once (spreadsheet import), with the same rules: every entry is locked and its
-     * version checked first (one stale entry and nothing is written), unchanged entries are skipped unless they are
-     * carried-over drafts, history is kept. Entries that do not exist yet go through {@link #write}. Returns the item
+     * Writes entries – one edit, the spreadsheet or structure import, derived statuses – by one rule: every entry is
+     * locked and its version checked first (one stale entry and nothing is written), unchanged entries are skipped unless they are
+     * carried-over drafts, history is kept. Entries that do not exist yet are inserted one by one. Returns the item
      * ids written.
      */
     public Set<Long> writeAll(CommitteeContext context, List<EntryWrite> writes, String username) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         long periodId = context.period().id();
         var locked = repository.lockEntries(writes.stream().map(EntryWrite::itemId).toList(), periodId);
@@ -111,7 +114,7 @@ public class EntryWriter {
         }
         repository.updateEntries(updates, username, now);
         for (EntryWrite w : inserts) {
-            if (write(context, w.itemId(), w.statusId(), w.comment(), 0, username)) {
+            if (writeOne(context, w.itemId(), w.statusId(), w.comment(), 0, username)) {
                 written.add(w.itemId());
             }
         }
