@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.followup.FollowUpFilter;
+import se.uppfoljning.indicators.ValueSource;
 import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.readiness.DepartmentCompleteness;
+import se.uppfoljning.report.SectionState;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.structure.StructureImportChange;
 
@@ -62,7 +64,13 @@ class EnumTranslationKeysTest {
             entry("api.error.status.", List.of("400", "401", "403", "404", "405", "406", "409", "413", "415", "422",
                     "423", "429", "500")),
             // the refusals SecurityConfiguration records by name
-            entry("audit.security.denied.", List.of("forbidden", "readOnlyToken", "passwordChangeRequired")));
+            entry("audit.security.denied.", List.of("forbidden", "readOnlyToken", "passwordChangeRequired")),
+            // the genders of measured values (indicator_value.gender's check: total, women, men – Kolada's T/K/M)
+            entry("indicators.gender.", List.of("T", "K", "M")),
+            entry("indicators.ui.source.", names(ValueSource.values())),
+            // a section without text yet shows as EMPTY beside the stored states
+            entry("report.view.state.", Stream.concat(names(SectionState.values()).stream(), Stream.of("EMPTY"))
+                    .toList()));
 
     @Test
     void everyValueBehindADynamicKeyHasItsText() throws IOException {

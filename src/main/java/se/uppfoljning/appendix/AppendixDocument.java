@@ -3,6 +3,7 @@ package se.uppfoljning.appendix;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An appendix as a sequence of headings, paragraphs and tables, with every text already in Swedish: what the Word,
@@ -104,16 +105,16 @@ public record AppendixDocument(String title, String committee, String period, Lo
      * columns lets its last cell span the remaining columns (Bilaga 1's comment row).
      */
     public record Table(List<Column> columns, List<List<String>> rows, boolean numeric,
-                        java.util.Set<Integer> strongRows) implements Block {
+                        Set<Integer> strongRows) implements Block {
 
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
-            strongRows = java.util.Set.copyOf(strongRows);
+            strongRows = Set.copyOf(strongRows);
         }
 
         public Table(List<Column> columns, List<List<String>> rows) {
-            this(columns, rows, false, java.util.Set.of());
+            this(columns, rows, false, Set.of());
         }
     }
 
@@ -121,7 +122,7 @@ public record AppendixDocument(String title, String committee, String period, Lo
      * A table of amounts: every column after the first right-aligned, the rows at {@code strongRows} (indices into
      * {@code rows}: subtotals and totals) in bold.
      */
-    public static Table amounts(List<Column> columns, List<List<String>> rows, java.util.Set<Integer> strongRows) {
+    public static Table amounts(List<Column> columns, List<List<String>> rows, Set<Integer> strongRows) {
         return new Table(columns, rows, true, strongRows);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.concurrent.DocumentExecutorConfiguration;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.Right;
 import se.uppfoljning.appendix.AppendixDocument.Block;
@@ -69,7 +70,7 @@ public class AppendixService {
 
     AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
                     Messages messages, StoredAppendixRepository stored,
-                    @Qualifier(AppendixExecutorConfiguration.EXECUTOR) Executor executor) {
+                    @Qualifier(DocumentExecutorConfiguration.EXECUTOR) Executor executor) {
         this.executor = executor;
         this.stored = stored;
         this.followUp = followUp;

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljning.base.imports.TabularFile;
@@ -13,6 +14,8 @@ import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.finance.FinanceService;
+import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.report.ReportImportService;
 import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.Committee;
@@ -30,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,15 +62,15 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final FinanceImportService financeImport;
     private final PeriodService periods;
     private final PublicationService publication;
-    private final se.uppfoljning.indicators.IndicatorService indicators;
-    private final se.uppfoljning.report.ReportImportService reportImport;
+    private final IndicatorService indicators;
+    private final ReportImportService reportImport;
 
     DemoDataLoader(OrganisationService organisation, StructureImportService structureImport, MeasureService measures,
                    UserService users, TransactionTemplate transaction,
                    @Value("${app.demo:}") String demo, @Value("${spring.datasource.url:}") String externalUrl,
                    FinanceService finance, FinanceImportService financeImport, PeriodService periods,
-                   PublicationService publication, se.uppfoljning.indicators.IndicatorService indicators,
-                   se.uppfoljning.report.ReportImportService reportImport) {
+                   PublicationService publication, IndicatorService indicators,
+                   ReportImportService reportImport) {
         this.reportImport = reportImport;
         this.indicators = indicators;
         this.periods = periods;
@@ -163,12 +167,12 @@ public class DemoDataLoader implements SmartInitializingSingleton {
             return;
         }
         try {
-            var resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            var resources = new PathMatchingResourcePatternResolver()
                     .getResources("classpath:" + folder + "*.md");
-            List<se.uppfoljning.report.ReportImportService.SectionFile> files = new java.util.ArrayList<>();
+            List<ReportImportService.SectionFile> files = new ArrayList<>();
             for (var resource : resources) {
                 try (var in = resource.getInputStream()) {
-                    files.add(new se.uppfoljning.report.ReportImportService.SectionFile(resource.getFilename(),
+                    files.add(new ReportImportService.SectionFile(resource.getFilename(),
                             in.readAllBytes()));
                 }
             }

@@ -2,42 +2,55 @@ package se.uppfoljning.indicators;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.indicators.internal.IndicatorRepository;
 import se.uppfoljning.indicators.internal.IndicatorRepository.ItemInfo;
 import se.uppfoljning.indicators.internal.IndicatorRepository.StoredValue;
 import se.uppfoljning.indicators.internal.IndicatorRepository.ValueWrite;
 import se.uppfoljning.indicators.kolada.KoladaClient;
+import se.uppfoljning.indicators.kolada.KoladaUnavailableException;
 import se.uppfoljning.indicators.kolada.KoladaValue;
 import se.uppfoljning.notifications.NewNotification;
 import se.uppfoljning.notifications.NotificationService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.users.UserService;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -66,11 +79,11 @@ public class IndicatorService {
     private final Messages messages;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final se.uppfoljning.users.UserService users;
+    private final UserService users;
     private final int koladaYears;
     private int parallelRequests = 4;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     void setParallelRequests(@Value("${app.kolada.parallel-requests:4}") int parallelRequests) {
         this.parallelRequests = Math.max(1, parallelRequests);
     }
@@ -78,7 +91,7 @@ public class IndicatorService {
     IndicatorService(IndicatorRepository repository, OrganisationService organisation, KoladaClient kolada,
                      NotificationService notifications, Messages messages, Clock clock,
                      TransactionTemplate transaction, @Value("${app.kolada.years:10}") int koladaYears,
-                     se.uppfoljning.users.UserService users) {
+                     UserService users) {
         this.users = users;
         this.repository = repository;
         this.organisation = organisation;
@@ -111,7 +124,7 @@ public class IndicatorService {
     /** This year by the application's clock: the default year of a value typed in. */
     @PreAuthorize("isAuthenticated()")
     public int currentYear() {
-        return java.time.LocalDate.now(clock).getYear();
+        return LocalDate.now(clock).getYear();
     }
 
     /** Whether the item can carry a target and values (goals and indicators, not assignments). */
@@ -170,7 +183,7 @@ public class IndicatorService {
         }
         String unitText = text(change.unit());
         if (unitText != null) {
-            se.uppfoljning.base.text.InputText.clean("Enhet", unitText);
+            InputText.clean("Enhet", unitText);
         }
         BigDecimal value = change.value() == null ? null : change.value().stripTrailingZeros();
         if (value != null && (value.precision() - value.scale() > 14 || value.scale() > 6)) {
@@ -201,7 +214,7 @@ public class IndicatorService {
     public int importTargets(String committeeSlug, int planYear, String fileName, byte[] content) {
         Committee committee = organisation.committee(committeeSlug);
         AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
-        var file = se.uppfoljning.base.imports.TabularFile.read(fileName, content, 1 << 20,
+        var file = TabularFile.read(fileName, content, 1 << 20,
                 List.of("nummer", "malvarde_typ"));
         int count = 0;
         for (var row : file.rows()) {
@@ -242,7 +255,7 @@ public class IndicatorService {
         if (change.year() < MIN_YEAR || change.year() > MAX_YEAR) {
             throw new ValidationException("indicators.error.year", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
         }
-        String gender = change.gender() == null ? "T" : change.gender().strip().toUpperCase(java.util.Locale.ROOT);
+        String gender = change.gender() == null ? "T" : change.gender().strip().toUpperCase(Locale.ROOT);
         if (!GENDERS.contains(gender)) {
             throw new ValidationException("indicators.error.gender");
         }
@@ -273,7 +286,7 @@ public class IndicatorService {
 
     /** Fetches one item's values from Kolada. Who may enter its values. See {@link #refreshCommittee}. */
     // no transaction while waiting for Kolada; the writes get their own
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
     public KoladaRefresh refreshItem(String committeeSlug, long itemId) {
         Committee committee = organisation.committee(committeeSlug);
@@ -291,16 +304,16 @@ public class IndicatorService {
      * Swedish and nothing has changed. A value Kolada changed since the last fetch is updated, its old value kept in
      * the history, and the officials of the item's department are notified.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     @PreAuthorize("hasRole('SECRETARIAT')")
     public KoladaRefresh refreshCommittee(String committeeSlug) {
         Committee committee = organisation.committee(committeeSlug);
-        CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT);
+        CommitteeAccess.requireRole(committee.id(), Right.REFRESH_INDICATORS.roles().toArray(Role[]::new));
         return refresh(committee, repository.linkedTargets(committee.id()));
     }
 
     private KoladaRefresh refresh(Committee committee, List<IndicatorTarget> targets) {
-        int thisYear = java.time.LocalDate.now(clock).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         List<Integer> years = IntStream.rangeClosed(thisYear - koladaYears + 1, thisYear).boxed().toList();
         long started = System.nanoTime();
         Map<Long, List<KoladaValue>> fetched = fetch(targets, years); // network first, outside any transaction
@@ -321,9 +334,9 @@ public class IndicatorService {
         if (targets.isEmpty()) {
             return fetched;
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallelRequests, targets.size()));
+        var pool = Executors.newFixedThreadPool(Math.min(parallelRequests, targets.size()));
         try {
-            List<java.util.concurrent.Future<List<KoladaValue>>> futures = new ArrayList<>();
+            List<Future<List<KoladaValue>>> futures = new ArrayList<>();
             for (IndicatorTarget t : targets) {
                 futures.add(pool.submit(() -> t.koladaUnit() != null
                         ? kolada.unitValues(t.koladaKpi(), t.koladaUnit(), years)
@@ -333,14 +346,14 @@ public class IndicatorService {
                 fetched.put(targets.get(i).itemId(), futures.get(i).get());
             }
             return fetched;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new se.uppfoljning.indicators.kolada.KoladaUnavailableException("indicators.kolada.unreachable",
+            throw new KoladaUnavailableException("indicators.kolada.unreachable",
                     kolada.baseUrl());
         } finally {
             pool.shutdownNow();
@@ -362,7 +375,7 @@ public class IndicatorService {
             long itemId = entry.getKey();
             IndicatorTarget target = byItem.get(itemId);
             Map<String, StoredValue> existing = stored.getOrDefault(itemId, Map.of());
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (KoladaValue v : entry.getValue()) {
                 String gender = GENDERS.contains(v.gender()) ? v.gender() : null;
                 if (gender == null || v.value() == null || !seen.add(v.year() + ":" + gender)) {

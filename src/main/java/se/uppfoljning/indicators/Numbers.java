@@ -3,6 +3,7 @@ package se.uppfoljning.indicators;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import se.uppfoljning.base.i18n.Messages;
 
 /** Decimal numbers as Swedish text ("3,45", "1 234,5") and back, exactly (no floating point). */
 public final class Numbers {
@@ -15,7 +16,7 @@ public final class Numbers {
             return "–";
         }
         DecimalFormat format = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(
-                se.uppfoljning.base.i18n.Messages.SWEDISH));
+                Messages.SWEDISH));
         return format.format(value);
     }
 

@@ -19,8 +19,6 @@ import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
-import se.uppfoljning.drafts.DraftKey;
-import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
@@ -52,12 +50,10 @@ public class PeriodService {
     private final ApplicationEventPublisher events;
     private final AuditService audit;
     private final Messages messages;
-    private final DraftService drafts;
 
     PeriodService(PeriodRepository repository, OrganisationService organisation, ApplicationEventPublisher events,
-                  AuditService audit, Messages messages, Clock clock, DraftService drafts) {
+                  AuditService audit, Messages messages, Clock clock) {
         this.clock = clock;
-        this.drafts = drafts;
         this.audit = audit;
         this.messages = messages;
         this.repository = repository;
@@ -200,7 +196,6 @@ public class PeriodService {
                 clean.body() + " " + clean.date() + " " + clean.paragraph()
                         + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
                         + "; rapporten med Bilaga 1 och 2 lagrad och perioden låst");
-        drafts.discard(DraftKey.decision(context)); // recorded: the draft has become the decision
         log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
                 clean.body(), clean.date(), clean.paragraph());
         return repository.period(context.period().id()).orElseThrow();

@@ -6,14 +6,18 @@ import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.organisation.CommitteeContext;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -58,7 +62,7 @@ public class ReportImportService {
     public int importFiles(CommitteeContext context, List<SectionFile> files) {
         List<SectionFile> markdown = new ArrayList<>();
         for (SectionFile f : files) {
-            if (f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            if (f.name().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 markdown.addAll(unzip(f));
             } else {
                 markdown.add(f);
@@ -80,10 +84,10 @@ public class ReportImportService {
 
     private static List<SectionFile> unzip(SectionFile zip) {
         List<SectionFile> out = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.content()))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.content()))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
-                if (!e.isDirectory() && e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+                if (!e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).endsWith(".md")) {
                     byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
                     if (bytes.length > MAX_FILE_BYTES) {
                         throw new ValidationException("report.import.error.tooLarge", e.getName());
@@ -94,7 +98,7 @@ public class ReportImportService {
                     }
                 }
             }
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             throw new ValidationException("report.import.error.zip", zip.name());
         }
         return out;
@@ -129,7 +133,7 @@ public class ReportImportService {
                 continue;
             }
             int colon = line.indexOf(':');
-            String key = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+            String key = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             if (!List.of("number", "heading", "level", "kind", "block").contains(key) || fields.containsKey(key)) {
                 throw new ValidationException("report.import.error.field", name, i + 1);
             }
@@ -147,7 +151,7 @@ public class ReportImportService {
         if (level < 0 || level > 3) {
             throw new ValidationException("report.import.error.level", name);
         }
-        String kind = fields.getOrDefault("kind", "text").toLowerCase(java.util.Locale.ROOT);
+        String kind = fields.getOrDefault("kind", "text").toLowerCase(Locale.ROOT);
         String block = empty(fields.get("block"));
         if (kind.equals("block")) {
             if (block == null || BlockType.fromFile(block.split("\\s+")[0]).isEmpty()) {
@@ -160,7 +164,7 @@ public class ReportImportService {
         if (level > 0 && heading == null) {
             throw new ValidationException("report.import.error.heading", name);
         }
-        String body = String.join("\n", java.util.Arrays.asList(lines).subList(end + 1, lines.length)).strip();
+        String body = String.join("\n", Arrays.asList(lines).subList(end + 1, lines.length)).strip();
         return new NewSection(empty(fields.get("number")), heading, level, kind.equals("block") ? block : null,
                 body.isEmpty() ? "" : body + "\n");
     }

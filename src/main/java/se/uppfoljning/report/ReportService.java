@@ -1,12 +1,13 @@
 package se.uppfoljning.report;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.appendix.AppendixDocument;
@@ -15,7 +16,9 @@ import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
 import se.uppfoljning.appendix.AppendixService;
+import se.uppfoljning.appendix.DocumentRenderers;
 import se.uppfoljning.audit.AuditService;
+import se.uppfoljning.base.concurrent.DocumentExecutorConfiguration;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
@@ -35,6 +38,7 @@ import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.report.internal.MarkdownBlocks;
 import se.uppfoljning.report.internal.ReportRepository;
 import se.uppfoljning.report.internal.ReportTables;
+import se.uppfoljning.users.UserService;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,11 +47,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole report of a committee's period: its outline of sections (Markdown text or blocks generated from the
@@ -72,20 +73,16 @@ public class ReportService {
     private final AuditService audit;
     private final Messages messages;
     private final Clock clock;
-    private final se.uppfoljning.users.UserService users;
+    private final UserService users;
     /** Rendering is CPU-bound and memory-hungry: at most one per core, the rest wait their turn. */
     private final Semaphore rendering = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
-    private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(20), runnable -> {
-        Thread thread = new Thread(runnable, "report-generator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor executor;
 
     ReportService(ReportRepository repository, OrganisationService organisation, FinanceService finance,
                   AppendixService appendices, AuditService audit, Messages messages, Clock clock,
-                  se.uppfoljning.users.UserService users) {
+                  UserService users, @Qualifier(DocumentExecutorConfiguration.EXECUTOR) Executor executor) {
         this.users = users;
+        this.executor = executor;
         this.repository = repository;
         this.organisation = organisation;
         this.finance = finance;
@@ -125,7 +122,7 @@ public class ReportService {
     /** Whether the current user may write the section: the secretariat, an administrator, or an editor it names. */
     @PreAuthorize("isAuthenticated()")
     public boolean maySave(CommitteeContext context, ReportSection section) {
-        AppUserPrincipal user = se.uppfoljning.base.security.CurrentUser.get();
+        AppUserPrincipal user = CurrentUser.get();
         long committee = context.committee().id();
         return !context.period().isLocked() && (user.hasRole(committee, Role.SECRETARIAT)
                 || user.hasRole(committee, Role.ADMIN)
@@ -149,7 +146,7 @@ public class ReportService {
         if (!maySave(context, section)) {
             throw new AccessDeniedException("not an editor of report section " + sectionId);
         }
-        AppUserPrincipal user = se.uppfoljning.base.security.CurrentUser.get();
+        AppUserPrincipal user = CurrentUser.get();
         boolean secretariat = user.hasRole(context.committee().id(), Role.SECRETARIAT)
                 || user.hasRole(context.committee().id(), Role.ADMIN);
         SectionState newState = state == null ? SectionState.WRITTEN : state;
@@ -204,7 +201,7 @@ public class ReportService {
         try {
             users.loadUserByUsername(username);
             return true;
-        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+        } catch (UsernameNotFoundException e) {
             return false;
         }
     }
@@ -237,7 +234,7 @@ public class ReportService {
 
     /**
      * A new period's outline: the previous period's sections, texts and editors, as drafts. Called by period creation
-     * through {@link PeriodListener} (in its transaction); does nothing when the new period already has sections or the previous one has none.
+     * through {@link ReportPeriodListener} (in its transaction); does nothing when the new period already has sections or the previous one has none.
      */
     @Transactional
     void carryOver(CommitteeContext previous, CommitteeContext next) {
@@ -332,7 +329,7 @@ public class ReportService {
         return generate(organisation.context(committeeSlug, periodSlug), format);
     }
 
-    /** On a pool of its own, for the UI; the caller's security context travels with the work. */
+    /** On the bounded document pool, for the UI; the caller's security context travels with the work. */
     @PreAuthorize("isAuthenticated()")
     public CompletableFuture<AppendixFile> generateAsync(CommitteeContext context, AppendixFormat format) {
         SecurityContext security = SecurityContextHolder.getContext();
@@ -346,14 +343,10 @@ public class ReportService {
         }, executor);
     }
 
-    @PreDestroy
-    void shutdown() {
-        executor.shutdownNow();
-    }
 
     /**
      * Renders the report as Word and PDF and stores both with their SHA-256 as the decided report, under the decision
-     * event (called by the period decision through {@link PeriodListener}, before the period is locked; {@code decisionBody}/{@code decisionDate}
+     * event (called by the period decision through {@link ReportPeriodListener}, before the period is locked; {@code decisionBody}/{@code decisionDate}
      * print on the title page).
      */
     List<AppendixFile> storeDecided(CommitteeContext context, long eventId, String decisionBody,
@@ -378,7 +371,7 @@ public class ReportService {
     /** The HTML the PDF is made from: the preview in the browser. */
     @PreAuthorize("isAuthenticated()")
     public String previewHtml(CommitteeContext context) {
-        return se.uppfoljning.appendix.DocumentRenderers.html(document(context));
+        return DocumentRenderers.html(document(context));
     }
 
     /** A fresh rendering even of a decided period (tests: the stored report must be reproducible byte for byte). */
@@ -405,8 +398,8 @@ public class ReportService {
         }
         long start = System.nanoTime();
         try {
-            content = format == AppendixFormat.DOCX ? se.uppfoljning.appendix.DocumentRenderers.docx(document)
-                    : se.uppfoljning.appendix.DocumentRenderers.pdf(document, true);
+            content = format == AppendixFormat.DOCX ? DocumentRenderers.docx(document)
+                    : DocumentRenderers.pdf(document, true);
         } finally {
             rendering.release();
         }

@@ -1,5 +1,6 @@
 package se.uppfoljning.indicators;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,14 @@ import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.imports.TabularFile;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.HistoryEntry;
+import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.indicators.kolada.KoladaClient;
 import se.uppfoljning.indicators.kolada.KoladaUnavailableException;
 import se.uppfoljning.notifications.NotificationService;
@@ -46,7 +49,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
     @Autowired
     Messages messages;
     @Autowired
-    se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService workbooks;
+    FollowUpWorkbookService workbooks;
 
     private RecordedKolada kolada;
     private String originalBaseUrl;
@@ -123,8 +126,8 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
                 .extracting(ValueHistoryEntry::year, h -> h.newValue().toPlainString(), ValueHistoryEntry::newPreliminary,
                         ValueHistoryEntry::changedBy)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2024, "76", true, "naringsliv"),
-                        org.assertj.core.groups.Tuple.tuple(2023, "73", false, "naringsliv"));
+                        Tuple.tuple(2024, "76", true, "naringsliv"),
+                        Tuple.tuple(2023, "73", false, "naringsliv"));
 
         // a correction keeps the old value in the history
         indicators.saveValue("ks", item141, new ValueChange(2024, "T", new BigDecimal("74"), false, 1));
@@ -225,15 +228,15 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
         IndicatorDetail filled = indicators.detail("ks", item141);
         assertThat(filled.values()).extracting(MeasuredValue::year, v -> v.value().toPlainString(), MeasuredValue::source,
                         MeasuredValue::sourceRef, MeasuredValue::flag)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2022, "71", ValueSource.KOLADA, "U07451", null),
-                        org.assertj.core.groups.Tuple.tuple(2023, "73", ValueSource.KOLADA, "U07451", null),
-                        org.assertj.core.groups.Tuple.tuple(2024, "76.5", ValueSource.KOLADA, "U07451", "B"));
+                .containsExactly(Tuple.tuple(2022, "71", ValueSource.KOLADA, "U07451", null),
+                        Tuple.tuple(2023, "73", ValueSource.KOLADA, "U07451", null),
+                        Tuple.tuple(2024, "76.5", ValueSource.KOLADA, "U07451", "B"));
         assertThat(filled.values()).allSatisfy(v -> assertThat(v.fetchedAt()).isNotNull());
         assertThat(filled.fromKolada()).isTrue();
         assertThat(messages.get("indicators.source.kolada")).isEqualTo("Källa: Kolada");
         // the follow-up spreadsheet carries the latest value and the target, credited
         var export = workbooks.export(organisation.context("ks", "2024-dr2"));
-        var sheet = se.uppfoljning.base.imports.TabularFile.read(export.fileName(), export.content(), 50 << 20);
+        var sheet = TabularFile.read(export.fileName(), export.content(), 50 << 20);
         var row = sheet.rows().stream().filter(r -> r.get("nummer").equals("14.1")).findFirst().orElseThrow();
         assertThat(row.get("senaste värde")).isEqualTo("76.5"); // a number cell, as the reader gives it
         assertThat(row.get("år (värde)")).isEqualTo("2024");

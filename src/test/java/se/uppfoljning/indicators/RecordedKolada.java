@@ -9,9 +9,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
@@ -50,7 +52,7 @@ public final class RecordedKolada implements AutoCloseable {
             requests.add(path + (query == null ? "" : "?" + query));
             Answer answer = routes.entrySet().stream()
                     .filter(e -> (path + (query == null ? "" : "?" + query)).startsWith(e.getKey()))
-                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                    .max(Comparator.comparingInt(e -> e.getKey().length()))
                     .map(e -> e.getValue().apply(path + (query == null ? "" : "?" + query)))
                     .orElse(new Answer(404, "{\"detail\":\"Not Found\"}", 0));
             try {
@@ -111,6 +113,6 @@ public final class RecordedKolada implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -30,14 +30,17 @@ import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,10 +134,10 @@ class ReportDocumentTest extends AbstractIntegrationTest {
     }
 
     private static String zipEntry(byte[] zip, String name) throws Exception {
-        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (e.getName().equals(name)) {
-                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
         }
@@ -374,7 +377,7 @@ class ReportDocumentTest extends AbstractIntegrationTest {
             "3.4|Investeringar|ÖKG", "Summa ÖKG");
 
     /** Ordinary rows per generated table ("3.1|Kommunledning"): how many rounded rows a sum adds up. */
-    private static final Map<String, Integer> ROWS = new java.util.HashMap<>();
+    private static final Map<String, Integer> ROWS = new HashMap<>();
 
     private static boolean isSum(String key) {
         String label = key.substring(key.indexOf('|') + 1);

@@ -6,6 +6,7 @@ import se.uppfoljning.report.internal.MarkdownBlocks;
 import se.uppfoljning.appendix.AppendixDocument;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +49,6 @@ class ReportImportTest {
                 .anyMatch(r -> r.bold() && r.text().equals("fet"));
         assertThat(blocks.get(1)).isEqualTo(new AppendixDocument.Heading(2, null, "Under", false));
         assertThat(((AppendixDocument.ListBlock) blocks.get(2)).ordered()).isTrue();
-        assertThat(((AppendixDocument.Table) blocks.get(3)).rows()).containsExactly(java.util.List.of("x", "1"));
+        assertThat(((AppendixDocument.Table) blocks.get(3)).rows()).containsExactly(List.of("x", "1"));
     }
 }

@@ -2,6 +2,8 @@ package se.uppfoljning.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,7 +90,7 @@ class ReportSectionsTest extends AbstractIntegrationTest {
     }
 
     private static String put(String body, int version) throws Exception {
-        return new ObjectMapper().writeValueAsString(java.util.Map.of("body", body, "version", version));
+        return new ObjectMapper().writeValueAsString(Map.of("body", body, "version", version));
     }
 
     @Test
@@ -143,8 +146,8 @@ class ReportSectionsTest extends AbstractIntegrationTest {
         assertThat(docx.headers().firstValue("ETag")).contains("\"" + HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(docx.body())) + "\"");
         String text;
-        try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx.body()));
-             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(word)) {
+        try (var word = new XWPFDocument(new ByteArrayInputStream(docx.body()));
+             var extractor = new XWPFWordExtractor(word)) {
             text = extractor.getText();
         }
         assertThat(text).contains("Förberedelser inför valet till Europaparlamentet", "varav de politiska kansliernas")

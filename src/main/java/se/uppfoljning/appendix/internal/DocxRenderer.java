@@ -199,7 +199,7 @@ public final class DocxRenderer {
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
         var instr = p.createRun().getCTR().addNewInstrText();
         instr.setStringValue(" TOC \\o \"1-2\" \\h \\z \\u ");
-        instr.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+        instr.setSpace(SpaceAttribute.Space.PRESERVE);
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {

@@ -1,6 +1,9 @@
 package se.uppfoljning.appendix.internal;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -9,9 +12,12 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import se.uppfoljning.appendix.AppendixDocument;
 import se.uppfoljning.base.fonts.DocumentFonts;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,12 +57,12 @@ public final class PdfRenderer {
                 .withProducer("Uppföljning")
                 // Arabic and Persian names and texts: split into direction runs and drawn right to left (Unicode
                 // bidi), letters joined (Arabic shaping); the page itself stays left to right
-                .useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory())
-                .useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer())
-                .defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
+                .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
+                .useUnicodeBidiReorderer(new ICUBidiReorderer())
+                .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
         if (archival) {
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A)
-                    .useColorProfile(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
+                    .useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
         }
         // every shipped face, subset-embedded; the CSS lists the families in fallback order
         for (DocumentFonts.Face face : DocumentFonts.FACES) {
@@ -87,7 +93,7 @@ public final class PdfRenderer {
                     info.setProducer("Uppföljning");
                     info.setCreator(null);
                     info.setKeywords(null);
-                    var metadata = new org.apache.pdfbox.pdmodel.common.PDMetadata(pdf);
+                    var metadata = new PDMetadata(pdf);
                     metadata.importXMPMetadata(xmp(document, date).getBytes(StandardCharsets.UTF_8));
                     pdf.getDocumentCatalog().setMetadata(metadata);
                 }

@@ -18,6 +18,7 @@ import se.uppfoljning.indicators.Proposal;
 import se.uppfoljning.indicators.TargetChange;
 import se.uppfoljning.indicators.ValueChange;
 import se.uppfoljning.indicators.ValueHistoryEntry;
+import se.uppfoljning.indicators.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -130,7 +131,7 @@ public class IndicatorApiController {
 
     private ValueJson json(MeasuredValue v) {
         return new ValueJson(v.year(), v.gender(), v.value(), v.preliminary(), v.source().name(), v.sourceRef(),
-                v.source() == se.uppfoljning.indicators.ValueSource.KOLADA ? messages.get("indicators.source.kolada")
+                v.source() == ValueSource.KOLADA ? messages.get("indicators.source.kolada")
                         : null, v.flag(), v.fetchedAt(), v.version(), v.updatedAt(), v.updatedBy());
     }
 

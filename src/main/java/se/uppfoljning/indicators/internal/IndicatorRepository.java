@@ -3,6 +3,10 @@ package se.uppfoljning.indicators.internal;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.db.tables.FollowUpItem;
+import se.uppfoljning.db.tables.IndicatorValue;
+import se.uppfoljning.db.tables.IndicatorValueHistory;
+import se.uppfoljning.db.tables.records.IndicatorTargetRecord;
 import se.uppfoljning.db.tables.records.IndicatorValueRecord;
 import se.uppfoljning.indicators.IndicatorTarget;
 import se.uppfoljning.indicators.MeasuredValue;
@@ -15,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +35,9 @@ import static se.uppfoljning.db.Tables.STATUS_VALUE;
 public class IndicatorRepository {
 
     private static final se.uppfoljning.db.tables.IndicatorTarget T = INDICATOR_TARGET;
-    private static final se.uppfoljning.db.tables.IndicatorValue V = INDICATOR_VALUE;
-    private static final se.uppfoljning.db.tables.IndicatorValueHistory H = INDICATOR_VALUE_HISTORY;
-    private static final se.uppfoljning.db.tables.FollowUpItem I = FOLLOW_UP_ITEM;
+    private static final IndicatorValue V = INDICATOR_VALUE;
+    private static final IndicatorValueHistory H = INDICATOR_VALUE_HISTORY;
+    private static final FollowUpItem I = FOLLOW_UP_ITEM;
 
     private final DSLContext db;
 
@@ -63,7 +68,7 @@ public class IndicatorRepository {
         return db.selectFrom(T).where(T.ITEM_ID.eq(itemId)).fetchOptional(IndicatorRepository::target);
     }
 
-    private static IndicatorTarget target(se.uppfoljning.db.tables.records.IndicatorTargetRecord r) {
+    private static IndicatorTarget target(IndicatorTargetRecord r) {
         return new IndicatorTarget(r.getItemId(), TargetKind.valueOf(r.getTargetKind()), r.getTargetValue(),
                 r.getUnit(), r.getComparisonYear(), r.getKoladaKpi(), r.getKoladaMunicipality(), r.getKoladaOu(),
                 r.getVersion(), r.getUpdatedAt(), r.getUpdatedBy());
@@ -209,7 +214,7 @@ public class IndicatorRepository {
 
     /** Every target of the committee's items, with their total values (oldest first): two statements. */
     public Map<Long, TargetAndTotals> targetsWithTotals(long committeeId) {
-        Map<Long, TargetAndTotals> result = new java.util.LinkedHashMap<>();
+        Map<Long, TargetAndTotals> result = new LinkedHashMap<>();
         db.select(T.fields()).from(T).join(I).on(I.ID.eq(T.ITEM_ID)).where(I.COMMITTEE_ID.eq(committeeId))
                 .fetch(r -> target(r.into(T)))
                 .forEach(t -> result.put(t.itemId(), new TargetAndTotals(t, new ArrayList<>())));
@@ -226,7 +231,7 @@ public class IndicatorRepository {
 
     /** The organisation's goal scale: label → tone (success, warning, error, contrast), in scale order. */
     public Map<String, String> goalScale(long organisationId) {
-        Map<String, String> result = new java.util.LinkedHashMap<>();
+        Map<String, String> result = new LinkedHashMap<>();
         db.select(STATUS_VALUE.LABEL, STATUS_VALUE.TONE).from(STATUS_VALUE)
                 .where(STATUS_VALUE.ORGANISATION_ID.eq(organisationId).and(STATUS_VALUE.SCALE.eq("GOAL")))
                 .orderBy(STATUS_VALUE.SORT_ORDER).fetch().forEach(r -> result.put(r.value1(), r.value2()));

@@ -1,5 +1,6 @@
 package se.uppfoljning.indicators.kolada;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,7 +151,7 @@ public class KoladaClient {
         } catch (HttpTimeoutException e) {
             log.warn("Kolada svarade inte inom tidsgränsen: {}", url);
             throw new KoladaUnavailableException("indicators.kolada.timeout", base());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new KoladaUnavailableException("indicators.kolada.invalidAnswer", base());
         } catch (IOException e) {
             log.warn("Kolada kunde inte nås på {}: {}", url, e.toString());

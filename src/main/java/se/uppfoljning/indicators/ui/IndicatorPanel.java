@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.springframework.web.util.HtmlUtils;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.indicators.IndicatorDetail;
 import se.uppfoljning.indicators.IndicatorService;
@@ -210,7 +211,7 @@ public class IndicatorPanel extends Div {
             html.append("<li>").append(escape(getTranslation("indicators.ui.historyLine", String.valueOf(h.year()),
                     getTranslation("indicators.gender." + h.gender()),
                     h.oldValue() == null ? "–" : Numbers.format(h.oldValue()), Numbers.format(h.newValue())
-                            + (h.newPreliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase(se.uppfoljning.base.i18n.Messages.SWEDISH) + ")" : ""),
+                            + (h.newPreliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase(Messages.SWEDISH) + ")" : ""),
                     source(h.source()), h.changedBy(), ErrorMessages.time(h.changedAt())))).append("</li>");
         }
         return new Html(html.append("</ul></div>").toString());

@@ -3,12 +3,21 @@ package se.uppfoljning.indicators.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.indicators.IndicatorStatus;
 import se.uppfoljning.indicators.KoladaRefresh;
+import se.uppfoljning.indicators.Numbers;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,36 +46,36 @@ public class IndicatorPanels {
      * → printed text, the rows shown; others are left out), with value, year and target; "Källa: Kolada" when one
      * of the values came from Kolada.
      */
-    public Component missesTarget(String committee, java.util.Map<Long, String> names) {
-        com.vaadin.flow.component.html.Div block = new com.vaadin.flow.component.html.Div();
+    public Component missesTarget(String committee, Map<Long, String> names) {
+        Div block = new Div();
         block.setId("progress-indicators-missing");
         var misses = indicators.statuses(committee).values().stream()
                 .filter(s -> s.missesTarget() && names.containsKey(s.itemId())).toList();
-        block.add(new com.vaadin.flow.component.html.H4(block.getTranslation("indicators.ui.missesHeading")));
+        block.add(new H4(block.getTranslation("indicators.ui.missesHeading")));
         if (misses.isEmpty()) {
-            com.vaadin.flow.component.html.Paragraph none = new com.vaadin.flow.component.html.Paragraph(
+            Paragraph none = new Paragraph(
                     block.getTranslation("indicators.ui.missesNone"));
             none.addClassName("empty-state");
             block.add(none);
             return block;
         }
-        var list = new com.vaadin.flow.component.html.UnorderedList();
+        var list = new UnorderedList();
         for (var s : misses) {
-            list.add(new com.vaadin.flow.component.html.ListItem(block.getTranslation("indicators.ui.missesLine",
-                    names.get(s.itemId()), se.uppfoljning.indicators.Numbers.format(s.latestValue()),
+            list.add(new ListItem(block.getTranslation("indicators.ui.missesLine",
+                    names.get(s.itemId()), Numbers.format(s.latestValue()),
                     s.latestYear() + (s.preliminary() ? ", " + block.getTranslation("indicators.ui.preliminary")
-                            .toLowerCase(se.uppfoljning.base.i18n.Messages.SWEDISH) : ""), s.target())));
+                            .toLowerCase(Messages.SWEDISH) : ""), s.target())));
         }
         block.add(list);
-        if (misses.stream().anyMatch(se.uppfoljning.indicators.IndicatorStatus::fromKolada)) {
-            block.add(new com.vaadin.flow.component.html.Paragraph(block.getTranslation("indicators.source.kolada")));
+        if (misses.stream().anyMatch(IndicatorStatus::fromKolada)) {
+            block.add(new Paragraph(block.getTranslation("indicators.source.kolada")));
         }
         return block;
     }
 
     /** "Hämta alla från Kolada" for the committee's secretariat; {@code afterwards} runs after a fetch. */
     public Optional<Component> refreshAllButton(long committeeId, String committee, Runnable afterwards) {
-        if (CurrentUser.find().filter(u -> u.hasRole(committeeId, Role.SECRETARIAT)).isEmpty()) {
+        if (!CommitteeAccess.may(committeeId, Right.REFRESH_INDICATORS)) {
             return Optional.empty();
         }
         Button button = new Button();

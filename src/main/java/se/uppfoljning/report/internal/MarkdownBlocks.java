@@ -9,8 +9,12 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -138,7 +142,7 @@ public final class MarkdownBlocks {
                 runs.add(new Run(t.getLiteral(), italic, bold));
             } else if (n instanceof Code c) {
                 runs.add(new Run(c.getLiteral(), italic, bold));
-            } else if (n instanceof org.commonmark.node.HtmlInline h) {
+            } else if (n instanceof HtmlInline h) {
                 runs.add(new Run(h.getLiteral(), italic, bold));
             } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
                 runs.add(new Run(" ", italic, bold));
@@ -178,13 +182,13 @@ public final class MarkdownBlocks {
             out.append(t.getLiteral());
         } else if (n instanceof Code c) {
             out.append(c.getLiteral());
-        } else if (n instanceof org.commonmark.node.FencedCodeBlock f) {
+        } else if (n instanceof FencedCodeBlock f) {
             out.append(f.getLiteral());
-        } else if (n instanceof org.commonmark.node.IndentedCodeBlock f) {
+        } else if (n instanceof IndentedCodeBlock f) {
             out.append(f.getLiteral());
-        } else if (n instanceof org.commonmark.node.HtmlBlock h) {
+        } else if (n instanceof HtmlBlock h) {
             out.append(h.getLiteral());
-        } else if (n instanceof org.commonmark.node.HtmlInline h) {
+        } else if (n instanceof HtmlInline h) {
             out.append(h.getLiteral());
         } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
             out.append(' ');

@@ -13,6 +13,7 @@ import se.uppfoljning.finance.FinanceTable.LineKind;
 import se.uppfoljning.periods.ReportingPeriod;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ public final class ReportTables {
         }
         // rounded once, from the exact kronor (rounding Figures' one-decimal share again would make 1,46 % print 2 %)
         BigDecimal percent = BigDecimal.valueOf(f.outcomeToDate()).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(f.budgetToDate()), 0, java.math.RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(f.budgetToDate()), 0, RoundingMode.HALF_UP);
         return percent.abs().compareTo(MAX_SHOWN_PERCENT) > 0 ? "" : FinanceFormat.percent(percent);
     }
 

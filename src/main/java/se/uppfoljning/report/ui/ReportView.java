@@ -39,13 +39,15 @@ import org.slf4j.LoggerFactory;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.SwedishComponents;
+import se.uppfoljning.report.BlockType;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.report.ReportImportService;
 import se.uppfoljning.report.ReportSection;
 import se.uppfoljning.report.ReportService;
@@ -53,6 +55,7 @@ import se.uppfoljning.report.SectionHistoryEntry;
 import se.uppfoljning.report.SectionState;
 
 import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -168,9 +171,9 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         return plain.length() > 60 ? plain.substring(0, 60) + " …" : plain;
     }
 
+    /** Whether the user runs the committee's report (the outline, confirmations, editors, import). */
     private boolean isSecretariat() {
-        AppUserPrincipal user = CurrentUser.get();
-        return user.hasRole(context.committee().id(), Role.SECRETARIAT) || user.hasRole(context.committee().id(), Role.ADMIN);
+        return CommitteeAccess.may(context.committee().id(), Right.WORK_ON_REPORT);
     }
 
     /** The section's editor: text and live preview, save (and confirm), named editors, history. */
@@ -180,7 +183,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         H3 heading = new H3(section.title().isBlank() ? getTranslation("report.view.untitled") : section.title());
         heading.setId("section-title");
         editor.add(heading);
-        if (section.generated() && section.blockType() != se.uppfoljning.report.BlockType.AMOUNTS) {
+        if (section.generated() && section.blockType() != BlockType.AMOUNTS) {
             editor.add(new Paragraph(getTranslation("report.view.generated", section.block())));
             Anchor finance = new Anchor("ekonomi", getTranslation("report.view.openFinance"));
             finance.setId("section-finance-link");
@@ -246,7 +249,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         UnorderedList list = new UnorderedList();
         for (SectionHistoryEntry h : reports.history(context, section.id())) {
             list.add(new ListItem(getTranslation("report.view.historyLine", h.changedAt() == null ? ""
-                            : TIME.format(h.changedAt().atZoneSameInstant(java.time.ZoneId.systemDefault())),
+                            : TIME.format(h.changedAt().atZoneSameInstant(ZoneId.systemDefault())),
                     h.changedBy(), h.oldState() == null ? "–" : getTranslation("report.view.state." + h.oldState()),
                     getTranslation("report.view.state." + h.newState()))
                     + " · " + firstWords(h.newBody())));
@@ -282,7 +285,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
             }
         })));
         upload.setId("report-upload");
-        se.uppfoljning.base.ui.SwedishComponents.upload(upload);
+        SwedishComponents.upload(upload);
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".zip", ".md", "application/zip", "text/markdown");
         section.add(upload);

@@ -11,11 +11,11 @@ import se.uppfoljning.periods.PeriodDeciding;
  * (the whole report stored as decided, after the decided structure and the appendices).
  */
 @Component
-class PeriodListener {
+class ReportPeriodListener {
 
     private final ReportService reports;
 
-    PeriodListener(ReportService reports) {
+    ReportPeriodListener(ReportService reports) {
         this.reports = reports;
     }
 
