@@ -9,6 +9,7 @@ import se.uppfoljning.audit.AuditEntry;
 import se.uppfoljning.base.security.AppUserPrincipal;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -53,10 +54,12 @@ class AuditViewTest extends KaribuTest {
         view.action.setValue(AuditActions.USER_CREATED);
         assertThat(shown(view)).hasSize(6).allMatch(e -> e.username().equals("system"));
         view.action.clear();
-        view.from.setValue(LocalDate.now().plusDays(1));
+        // the log's dates are Swedish dates (AuditRepository): near midnight UTC and Swedish time differ by a day
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        view.from.setValue(today.plusDays(1));
         assertThat(shown(view)).isEmpty();
-        view.from.setValue(LocalDate.now().minusDays(1));
-        view.to.setValue(LocalDate.now().plusDays(1));
+        view.from.setValue(today.minusDays(1));
+        view.to.setValue(today.plusDays(1));
         assertThat(shown(view)).hasSize(19);
         view.action.setValue(AuditActions.PERIOD_DECIDED);
         assertThat(shown(view)).hasSize(2).extracting(AuditEntry::subject).containsOnly("Delårsrapport med prognos 1 2024");
