@@ -40,13 +40,13 @@ class AuditViewTest extends KaribuTest {
         AuditView view = _get(AuditView.class);
 
         List<AuditEntry> all = shown(view);
-        // 6 demo users created, 4 demo imports (KS structure, finance and measures, KFN structure), per committee
-        // DR1 sent for review and decided and DR2 created, KS published, then the two changes
-        assertThat(all).hasSize(19);
+        // 6 demo users created, 5 demo imports (KS structure, finance, measures and report text, KFN structure), per
+        // committee DR1 sent for review and decided and DR2 created, KS published, then the two changes
+        assertThat(all).hasSize(20);
         assertThat(all.get(0).action()).isEqualTo(AuditActions.USER_REACTIVATED);
         assertThat(all.get(1).action()).isEqualTo(AuditActions.USER_DEACTIVATED);
         assertThat(_getFormattedRow(view.grid, 0)).contains("Adam Administratör", "Användare återaktiverad", "kultur");
-        assertThat(view.count.getText()).isEqualTo("Visar 19 händelser (senaste först)");
+        assertThat(view.count.getText()).isEqualTo("Visar 20 händelser (senaste först)");
 
         view.text.setValue("Karin");
         assertThat(shown(view)).extracting(AuditEntry::subject).containsOnly("kultur");
@@ -60,7 +60,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(shown(view)).isEmpty();
         view.from.setValue(today.minusDays(1));
         view.to.setValue(today.plusDays(1));
-        assertThat(shown(view)).hasSize(19);
+        assertThat(shown(view)).hasSize(20);
         view.action.setValue(AuditActions.PERIOD_DECIDED);
         assertThat(shown(view)).hasSize(2).extracting(AuditEntry::subject).containsOnly("Delårsrapport med prognos 1 2024");
     }
