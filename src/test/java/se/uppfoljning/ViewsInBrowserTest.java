@@ -34,8 +34,8 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
     static final String AXE_VERSION = "4.11.1";
     static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    static final List<String> READING = List.of("", "framsteg", "ekonomi", "bilagor", "forandringar", "notiser",
-            "api-nycklar");
+    static final List<String> READING = List.of("", "framsteg", "ekonomi", "rapport", "bilagor", "forandringar",
+            "notiser", "api-nycklar");
     static final List<String> SECRETARIAT = List.of("perioder", "struktur", "logg");
     /** The views each user has in the menu. */
     static final Map<String, List<String>> VIEWS = Map.of(
