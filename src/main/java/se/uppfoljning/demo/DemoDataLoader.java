@@ -16,6 +16,7 @@ import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.report.ReportImportService;
+import se.uppfoljning.report.SectionState;
 import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.Committee;
@@ -177,7 +178,8 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                 }
             }
             if (!files.isEmpty()) {
-                reportImport.importFiles(context, files);
+                // the decided report's text is final: confirmed, not drafts to be read through
+                reportImport.importFiles(context, files, SectionState.CONFIRMED);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

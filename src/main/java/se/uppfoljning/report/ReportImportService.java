@@ -56,10 +56,23 @@ public class ReportImportService {
     public record SectionFile(String name, byte[] content) {
     }
 
-    /** Imports the files (Markdown, or ZIP archives of Markdown files) as the period's outline; returns the count. */
+    /**
+     * Imports the files (Markdown, or ZIP archives of Markdown files) as the period's outline, every section a draft
+     * to be read through and confirmed; returns the count.
+     */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public int importFiles(CommitteeContext context, List<SectionFile> files) {
+        return importFiles(context, files, SectionState.DRAFT);
+    }
+
+    /**
+     * Imports the files as the period's outline in the given state: {@link SectionState#CONFIRMED} for a report that
+     * was already decided elsewhere (last year's report brought in, the demo's decided 2024-dr1), whose text is final.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public int importFiles(CommitteeContext context, List<SectionFile> files, SectionState state) {
         List<SectionFile> markdown = new ArrayList<>();
         for (SectionFile f : files) {
             if (f.name().toLowerCase(Locale.ROOT).endsWith(".zip")) {
@@ -79,7 +92,7 @@ public class ReportImportService {
         for (SectionFile f : markdown) {
             sections.add(parse(f.name(), f.content()));
         }
-        return reports.replaceOutline(context, sections, SectionState.DRAFT);
+        return reports.replaceOutline(context, sections, state);
     }
 
     private static List<SectionFile> unzip(SectionFile zip) {

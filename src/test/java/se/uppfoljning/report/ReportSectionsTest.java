@@ -98,6 +98,8 @@ class ReportSectionsTest extends AbstractIntegrationTest {
         List<ReportSection> previous = reports.sections(dr1);
         List<ReportSection> next = reports.sections(dr2);
         assertThat(previous).hasSize(33);
+        // the demo brings the decided 2024-dr1 in as final text; the new period's copy is to be read through again
+        assertThat(previous).allMatch(s -> s.state() == SectionState.CONFIRMED);
         assertThat(next).extracting(ReportSection::title).containsExactlyElementsOf(previous.stream().map(ReportSection::title).toList());
         assertThat(next).extracting(ReportSection::body).containsExactlyElementsOf(previous.stream().map(ReportSection::body).toList());
         assertThat(next).allMatch(s -> s.state() == SectionState.DRAFT);
