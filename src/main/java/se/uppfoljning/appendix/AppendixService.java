@@ -16,9 +16,7 @@ import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Heading;
 import se.uppfoljning.appendix.AppendixDocument.Paragraph;
 import se.uppfoljning.appendix.AppendixDocument.Table;
-import se.uppfoljning.appendix.internal.DocxRenderer;
 import se.uppfoljning.appendix.internal.HtmlRenderer;
-import se.uppfoljning.appendix.internal.PdfRenderer;
 import se.uppfoljning.appendix.internal.StoredAppendixRepository;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.Unrestricted;
@@ -40,7 +38,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 
 /**
  * Bilaga 1 and Bilaga 2 of a committee's report for a period, generated from the stored data as Word, PDF or the
@@ -65,7 +62,6 @@ public class AppendixService {
      * Rendering is CPU-bound and a large PDF holds tens of MB while it is laid out: at most one per core at a time,
      * the rest wait their turn (fairly), so a burst of downloads neither fails nor exhausts the heap.
      */
-    private final Semaphore rendering = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     private final Executor executor;
 
     AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
@@ -131,19 +127,8 @@ public class AppendixService {
 
     private AppendixFile render(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         AppendixDocument document = document(context, kind);
-        byte[] content;
-        try {
-            rendering.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to render", e);
-        }
         long start = System.nanoTime();
-        try {
-            content = format == AppendixFormat.DOCX ? DocxRenderer.render(document) : PdfRenderer.render(document);
-        } finally {
-            rendering.release();
-        }
+        byte[] content = DocumentRenderers.render(document, format, false);
         log.debug("{} {} for {}/{} in {} ms", kind, format, context.committee().slug(), context.period().slug(),
                 (System.nanoTime() - start) / 1_000_000);
         return new AppendixFile(fileName(context, kind, format), format.contentType(), content);

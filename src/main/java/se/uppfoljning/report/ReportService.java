@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 
 /**
  * The whole report of a committee's period: its outline of sections (Markdown text or blocks generated from the
@@ -74,8 +73,6 @@ public class ReportService {
     private final Messages messages;
     private final Clock clock;
     private final UserService users;
-    /** Rendering is CPU-bound and memory-hungry: at most one per core, the rest wait their turn. */
-    private final Semaphore rendering = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final Executor executor;
 
     ReportService(ReportRepository repository, OrganisationService organisation, FinanceService finance,
@@ -389,20 +386,9 @@ public class ReportService {
             document = new AppendixDocument(document.title(), document.committee(), document.period(), document.date(),
                     document.pageLabel(), blocks);
         }
-        byte[] content;
-        try {
-            rendering.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to render", e);
-        }
         long start = System.nanoTime();
-        try {
-            content = format == AppendixFormat.DOCX ? DocumentRenderers.docx(document)
-                    : DocumentRenderers.pdf(document, true);
-        } finally {
-            rendering.release();
-        }
+        // the decided record goes to the archive: PDF/A-2a beside PDF/UA-1
+        byte[] content = DocumentRenderers.render(document, format, true);
         log.debug("report {} for {}/{} in {} ms", format, context.committee().slug(), context.period().slug(),
                 (System.nanoTime() - start) / 1_000_000);
         return new AppendixFile(fileName(context, format), format.contentType(), content);
