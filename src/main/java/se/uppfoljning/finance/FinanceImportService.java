@@ -2,7 +2,6 @@ package se.uppfoljning.finance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,13 +55,14 @@ public class FinanceImportService {
     private final Messages messages;
     private final TransactionTemplate separateTransaction;
     private final long maxBytes;
-    @Autowired
-    private ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     FinanceImportService(FinanceRepository repository, FinanceService finance, FollowUpService followUp,
                          Messages messages, PlatformTransactionManager transactionManager,
-                         @Value("${app.finance.max-file-bytes:52428800}") long maxBytes, AuditService audit) {
+                         @Value("${app.finance.max-file-bytes:52428800}") long maxBytes, AuditService audit,
+                         ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.repository = repository;
         this.finance = finance;
         this.followUp = followUp;

@@ -2,7 +2,6 @@ package se.uppfoljning.indicators;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,18 +80,15 @@ public class IndicatorService {
     private final TransactionTemplate transaction;
     private final UserService users;
     private final int koladaYears;
-    private int parallelRequests = 4;
+    private final int parallelRequests;
 
-    @Autowired
-    void setParallelRequests(@Value("${app.kolada.parallel-requests:4}") int parallelRequests) {
-        this.parallelRequests = Math.max(1, parallelRequests);
-    }
 
     IndicatorService(IndicatorRepository repository, OrganisationService organisation, KoladaClient kolada,
                      NotificationService notifications, Messages messages, Clock clock,
                      TransactionTemplate transaction, @Value("${app.kolada.years:10}") int koladaYears,
-                     UserService users) {
+                     UserService users, @Value("${app.kolada.parallel-requests:4}") int parallelRequests) {
         this.users = users;
+        this.parallelRequests = Math.max(1, parallelRequests);
         this.repository = repository;
         this.organisation = organisation;
         this.kolada = kolada;

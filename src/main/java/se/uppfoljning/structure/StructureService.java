@@ -231,19 +231,20 @@ public class StructureService {
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public void retireItem(Committee committee, long itemId) {
-        requireSecretariat(committee);
-        requireOwnItem(committee, itemId);
-        repository.setRetired(itemId, true);
-        changed(committee, "Post " + itemId, "avvecklad");
+        setRetired(committee, itemId, true);
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public void reinstateItem(Committee committee, long itemId) {
+        setRetired(committee, itemId, false);
+    }
+
+    private void setRetired(Committee committee, long itemId, boolean retired) {
         requireSecretariat(committee);
         requireOwnItem(committee, itemId);
-        repository.setRetired(itemId, false);
-        changed(committee, "Post " + itemId, "återinförd");
+        repository.setRetired(itemId, retired);
+        changed(committee, "Post " + itemId, retired ? "avvecklad" : "återinförd");
     }
 
     @Transactional

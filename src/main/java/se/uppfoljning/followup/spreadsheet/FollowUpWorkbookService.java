@@ -1,10 +1,11 @@
 package se.uppfoljning.followup.spreadsheet;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.indicators.IndicatorStatus;
+import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
@@ -61,11 +62,15 @@ public class FollowUpWorkbookService {
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final Messages messages;
-    @Autowired
-    private ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
+    /** The indicators' latest values and targets in the export. */
+    private final IndicatorService indicators;
 
     FollowUpWorkbookService(FollowUpService followUp, OrganisationService organisation, EntryWriter entryWriter,
-                            AuditService audit, Messages messages) {
+                            AuditService audit, Messages messages, ApplicationEventPublisher events,
+                            IndicatorService indicators) {
+        this.events = events;
+        this.indicators = indicators;
         this.followUp = followUp;
         this.organisation = organisation;
         this.entryWriter = entryWriter;
@@ -82,8 +87,7 @@ public class FollowUpWorkbookService {
     @PreAuthorize("isAuthenticated()")
     public WorkbookExport export(CommitteeContext context) {
         FollowUpOverview overview = followUp.overview(context);
-        Map<Long, se.uppfoljning.indicators.IndicatorStatus> indicatorStatuses = indicators == null ? Map.of()
-                : indicators.statuses(context.committee().slug());
+        Map<Long, IndicatorStatus> indicatorStatuses = indicators.statuses(context.committee().slug());
         List<FollowUpWorkbookWriter.Line> lines = new ArrayList<>();
         for (AreaSection area : overview.areas()) {
             for (GoalSection goal : area.goals()) {
@@ -106,7 +110,7 @@ public class FollowUpWorkbookService {
     }
 
     private FollowUpWorkbookWriter.Line line(AreaSection area, String heading, FollowUpRow row,
-                                             Map<Long, se.uppfoljning.indicators.IndicatorStatus> indicatorStatuses) {
+                                             Map<Long, IndicatorStatus> indicatorStatuses) {
         var indicator = indicatorStatuses.get(row.id());
         return new FollowUpWorkbookWriter.Line(row.id(), area.name(), heading,
                 messages.get("kind." + row.kind().name()), row.number(), row.text(), row.owner(), row.kind().scale(),
@@ -115,14 +119,6 @@ public class FollowUpWorkbookService {
                 indicator == null ? null : indicator.target(),
                 indicator == null || indicator.latestValue() == null ? null : indicator.fromKolada()
                         ? messages.get("indicators.source.kolada") : messages.get("workbook.valueSource.application"));
-    }
-
-    /** The indicators' latest values and targets in the export (issue 15); null when built without Spring. */
-    private se.uppfoljning.indicators.IndicatorService indicators;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setIndicators(se.uppfoljning.indicators.IndicatorService indicators) {
-        this.indicators = indicators;
     }
 
     /** Whether the current user may import into the period at all (row-level rights are checked per row). */

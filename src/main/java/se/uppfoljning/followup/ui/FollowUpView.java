@@ -1,5 +1,7 @@
 package se.uppfoljning.followup.ui;
 
+import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -28,6 +30,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.indicators.ui.IndicatorPanels;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.ui.ErrorMessages;
@@ -102,18 +105,14 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     private CommitteeContext context;
     private FollowUpOverview overview;
-    /** Indicators' values and proposals in the dialogs (issue 15); null when the view is built without Spring. */
-    private se.uppfoljning.indicators.ui.IndicatorPanels indicators;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setIndicators(se.uppfoljning.indicators.ui.IndicatorPanels indicators) {
-        this.indicators = indicators;
-    }
+    /** Indicators' values, proposals and trends in the dialogs. */
+    private final IndicatorPanels indicators;
     private boolean applyingParameters;
 
     public FollowUpView(FollowUpService followUp, ReadinessService readiness, OrganisationService organisation,
                         SelectedContext selected, FollowUpWorkbookService workbooks, ChangesService changes,
-                        DraftService drafts) {
+                        DraftService drafts, IndicatorPanels indicators) {
+        this.indicators = indicators;
         this.changes = changes;
         this.followUp = followUp;
         this.drafts = drafts;
@@ -518,13 +517,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 Messages.integer(overview.rows().size())));
     }
 
-    private com.vaadin.flow.component.Component fetchAll;
+    private Component fetchAll;
 
     /** The secretariat's "Hämta alla från Kolada", beside the spreadsheet actions. */
     private void showFetchAll() {
-        if (indicators == null) {
-            return;
-        }
         if (fetchAll != null) {
             fetchAll.removeFromParent();
         }
@@ -533,7 +529,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             refreshTree();
         }).orElse(null);
         if (fetchAll != null) {
-            workbook.getParent().map(com.vaadin.flow.component.HasComponents.class::cast).ifPresent(h -> h.add(fetchAll));
+            workbook.getParent().map(HasComponents.class::cast).ifPresent(h -> h.add(fetchAll));
         }
     }
 
@@ -542,9 +538,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         DraftKeeper draft = new DraftKeeper(drafts, DraftKey.followUp(context, row.id()));
         EntryDialog dialog = new EntryDialog(row, options, change -> save(row, change), mark -> ready(row, mark),
                 changes.previousEntry(context, row.id()), draft);
-        if (indicators != null) {
-            indicators.forItem(context.committee().slug(), row.id(), row.editable()).ifPresent(dialog::addBesideStatus);
-        }
+        indicators.forItem(context.committee().slug(), row.id(), row.editable()).ifPresent(dialog::addBesideStatus);
         dialog.open();
     }
 
@@ -579,9 +573,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     void openHistory(FollowUpRow row) {
         HistoryDialog dialog = new HistoryDialog(row, context.period().name(), followUp.history(context, row.id()),
                 changes.previousEntry(context, row.id()));
-        if (indicators != null) {
-            indicators.forItem(context.committee().slug(), row.id(), false).ifPresent(dialog::add);
-        }
+        indicators.forItem(context.committee().slug(), row.id(), false).ifPresent(dialog::add);
         dialog.open();
     }
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import se.uppfoljning.indicators.ui.IndicatorPanels;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
@@ -55,15 +56,12 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
     private final ChangesService changes;
     private final SelectedContext selected;
 
-    /** Indicators whose latest value misses the target (issue 15); null when built without Spring. */
-    private se.uppfoljning.indicators.ui.IndicatorPanels indicators;
+    /** Indicators whose latest value misses the target. */
+    private final IndicatorPanels indicators;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    void setIndicators(se.uppfoljning.indicators.ui.IndicatorPanels indicators) {
+    public ProgressView(FollowUpService followUp, ChangesService changes, SelectedContext selected,
+                        IndicatorPanels indicators) {
         this.indicators = indicators;
-    }
-
-    public ProgressView(FollowUpService followUp, ChangesService changes, SelectedContext selected) {
         this.followUp = followUp;
         this.changes = changes;
         this.selected = selected;
@@ -109,11 +107,9 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
             add(section);
             if (whole) {
                 Section lagging = lagging(overview);
-                if (indicators != null) {
-                    Map<Long, String> names = new HashMap<>();
-                    overview.rows().forEach(r -> names.put(r.id(), r.printedText()));
-                    lagging.add(indicators.missesTarget(context.committee().slug(), names));
-                }
+                Map<Long, String> names = new HashMap<>();
+                overview.rows().forEach(r -> names.put(r.id(), r.printedText()));
+                lagging.add(indicators.missesTarget(context.committee().slug(), names));
                 add(lagging);
             }
         }
