@@ -1,5 +1,6 @@
 package se.uppfoljning.base.imports;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,13 +18,16 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.text.InputText;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,8 +155,22 @@ public final class TabularReader {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
+        if (isPrintableAscii(raw)) {
+            return raw.strip(); // NFC, without odd spaces or refused characters already: the common case, one pass
+        }
         String text = InputText.plainSpaces(InputText.normalise(raw)).strip();
         return InputText.refusal(text) == null ? text : null;
+    }
+
+    /** Printable ASCII, tab and LF: text that {@link InputText} leaves as it is and never refuses. */
+    private static boolean isPrintableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A number as Excel shows it with enough digits: 15 significant digits, whole numbers without decimals. */
@@ -179,6 +197,9 @@ public final class TabularReader {
         final Handler handler;
         Header header;
         boolean stopped;
+        /** Per column, the last text that needed normalising and its result. */
+        private String[] lastRaw;
+        private String[] lastValue;
 
         SheetState(String sheet, List<String> required, Handler handler) {
             this.sheet = sheet;
@@ -216,6 +237,10 @@ public final class TabularReader {
         /** A data row by column index; false to stop. */
         boolean acceptRow(int line, String[] rawValues) {
             int width = header.names().size();
+            if (lastRaw == null) {
+                lastRaw = new String[width];
+                lastValue = new String[width];
+            }
             String[] values = new String[width];
             boolean empty = true;
             for (int i = 0; i < width; i++) {
@@ -223,7 +248,16 @@ public final class TabularReader {
                     continue; // a column without a header is not read at all
                 }
                 String raw = i < rawValues.length ? rawValues[i] : null;
-                String value = cell(raw);
+                String value;
+                if (raw != null && lastRaw[i] != null && raw.equals(lastRaw[i])) {
+                    value = lastValue[i]; // a column such as the level repeats its text: normalised once per run
+                } else {
+                    value = cell(raw);
+                    if (value != null && raw != null && !isPrintableAscii(raw)) {
+                        lastRaw[i] = raw;
+                        lastValue[i] = value;
+                    }
+                }
                 if (value == null) {
                     throw new ValidationException("import.error.invalid", List.of(new ErrorDetail(line,
                             header.names().get(i), InputText.refusal(InputText.plainSpaces(InputText.normalise(raw))
@@ -430,11 +464,19 @@ public final class TabularReader {
     private record SheetEntry(String name, boolean visible, String relationId) {
     }
 
-    /** Thrown inside the SAX parse to stop reading a sheet. */
-    private static final class StopSheet extends SAXException {
-        StopSheet() {
-            super("stop");
-        }
+    /**
+     * Aalto's StAX parser (about twice as fast as the JDK's on sheet XML), set up as POI sets up its own parsers: no
+     * document type declaration (a DOCTYPE refuses the file, so no entity can be declared or expanded), no external
+     * entities. A configured factory is safe to share between threads.
+     */
+    private static final XMLInputFactory XML_INPUT = xmlInput();
+
+    private static XMLInputFactory xmlInput() {
+        XMLInputFactory factory = new InputFactoryImpl();
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
     }
 
     private static final class XlsxReader {
@@ -493,16 +535,7 @@ public final class TabularReader {
                 SheetState state = new SheetState(entry.name(), required, handler);
                 examined.add(state);
                 try (InputStream sheet = new EmptyCellFilter(reader.getSheet(entry.relationId()))) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new SheetHandler(state, strings, styles));
-                    parser.parse(new InputSource(sheet));
-                } catch (StopSheet stop) {
-                    // stopped on purpose: not the data sheet, or the handler has enough
-                } catch (SAXException e) {
-                    if (e.getException() instanceof ValidationException v) {
-                        throw v;
-                    }
-                    throw e;
+                    new SheetReader(state, strings, styles).read(sheet);
                 }
                 if (state.header != null && state.missing().isEmpty()) {
                     return; // the data sheet
@@ -616,11 +649,24 @@ public final class TabularReader {
                             i = done;
                             continue;
                         }
+                        if (i + 2 < n && !mayDrop(in[i + 1], in[i + 2])) {
+                            flushRow(); // such as <v>, </c>, <is>: passes unchanged, as any byte outside a tag
+                            out[outputEnd++] = c;
+                            continue;
+                        }
                         tag[0] = c;
                         tagLength = 1;
                         kind = NONE;
                     } else if (rowLength > 0 && (c == '\n' || c == '\r' || c == ' ' || c == '\t')) {
                         continue; // white space between a held row tag and what follows means nothing
+                    } else if (rowLength == 0) {
+                        int end = i + 1; // text up to the next tag goes out in one copy
+                        while (end < n && in[end] != '<') {
+                            end++;
+                        }
+                        System.arraycopy(in, i, out, outputEnd, end - i);
+                        outputEnd += end - i;
+                        i = end - 1;
                     } else {
                         if (rowLength > 0) {
                             flushRow();
@@ -706,6 +752,11 @@ public final class TabularReader {
                 return start + 5;
             }
             return -1;
+        }
+
+        /** Whether a tag beginning with '<', {@code first}, {@code second} may be a cell, a row or a row's end. */
+        private static boolean mayDrop(byte first, byte second) {
+            return first == 'c' || first == 'r' || (first == '/' && second == 'r');
         }
 
         /** The index of the '>' that ends a tag begun before {@code from}, or -1 if not within this read and MAX_TAG. */
@@ -838,14 +889,16 @@ public final class TabularReader {
     }
 
     /**
-     * One worksheet's XML: rows, cells (type from the cell's {@code t}, date formats from its style), the cached
-     * value of formulas. POI's own XSSFSheetXMLHandler gives only display text, which loses whether a cell is a
-     * number; this keeps the type so numbers are written out exactly.
+     * One worksheet's XML, read with Aalto's StAX parser: rows, cells (type from the cell's {@code t}, date formats
+     * from its style), the cached value of formulas. POI's own XSSFSheetXMLHandler gives only display text, which
+     * loses whether a cell is a number; this keeps the type so numbers are written out exactly.
      */
-    private static final class SheetHandler extends DefaultHandler {
+    private static final class SheetReader {
         private final SheetState state;
         private final ReadOnlySharedStringsTable strings;
         private final StylesTable styles;
+        /** Per style index: 0 not yet known, 1 a date format, 2 not. */
+        private byte[] dateStyles = new byte[0];
         private final StringBuilder text = new StringBuilder();
         private final List<String> cells = new ArrayList<>();
         private int rowNumber;
@@ -858,27 +911,70 @@ public final class TabularReader {
         private boolean inPhonetic;
         private String value;
 
-        SheetHandler(SheetState state, ReadOnlySharedStringsTable strings, StylesTable styles) {
+        SheetReader(SheetState state, ReadOnlySharedStringsTable strings, StylesTable styles) {
             this.state = state;
             this.strings = strings;
             this.styles = styles;
         }
 
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            switch (localName) {
+        /** Reads the sheet to its end, or until it is known not to be the data sheet or the handler has enough. */
+        void read(InputStream in) throws XMLStreamException {
+            XMLStreamReader xml = XML_INPUT.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    switch (xml.next()) {
+                        case XMLStreamConstants.START_ELEMENT -> start(xml);
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                            if (inValue || (inInlineText && !inPhonetic)) {
+                                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                            }
+                        }
+                        case XMLStreamConstants.END_ELEMENT -> {
+                            if (!end(xml.getLocalName())) {
+                                return;
+                            }
+                        }
+                        // as POI's parsers: no document type (no entity of its own, so no entity expansion)
+                        case XMLStreamConstants.DTD -> throw new XMLStreamException("DOCTYPE is not allowed");
+                        default -> {
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+
+        private void start(XMLStreamReader xml) {
+            switch (xml.getLocalName()) {
                 case "row" -> {
-                    String r = attributes.getValue("r");
+                    String r = attribute(xml, "r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
                     cells.clear();
                     nextColumn = 0;
                 }
                 case "c" -> {
-                    String r = attributes.getValue("r");
+                    String r = null;
+                    type = null;
+                    style = null; // parsed only for numbers: most cells of a formatted range are empty
+                    for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                        String prefix = xml.getAttributePrefix(i);
+                        if (prefix != null && !prefix.isEmpty()) {
+                            continue;
+                        }
+                        String name = xml.getAttributeLocalName(i);
+                        if (name.length() == 1) { // by character: a switch on the text would hash it every time
+                            switch (name.charAt(0)) {
+                                case 'r' -> r = xml.getAttributeValue(i);
+                                case 't' -> type = xml.getAttributeValue(i);
+                                case 's' -> style = xml.getAttributeValue(i);
+                                default -> {
+                                }
+                            }
+                        }
+                    }
                     column = r == null ? nextColumn : column(r);
                     nextColumn = column + 1;
-                    type = attributes.getValue("t");
-                    style = attributes.getValue("s"); // parsed only for numbers: most cells of a formatted range are empty
                     value = null;
                 }
                 case "v" -> {
@@ -893,15 +989,19 @@ public final class TabularReader {
             }
         }
 
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (inValue || (inInlineText && !inPhonetic)) {
-                text.append(ch, start, length);
+        /** The unprefixed attribute's value, or null. */
+        private static String attribute(XMLStreamReader xml, String name) {
+            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                String prefix = xml.getAttributePrefix(i);
+                if ((prefix == null || prefix.isEmpty()) && name.equals(xml.getAttributeLocalName(i))) {
+                    return xml.getAttributeValue(i);
+                }
             }
+            return null;
         }
 
-        @Override
-        public void endElement(String uri, String localName, String qName) throws SAXException {
+        /** false: stop reading this sheet. */
+        private boolean end(String localName) {
             switch (localName) {
                 case "v" -> {
                     inValue = false;
@@ -912,7 +1012,7 @@ public final class TabularReader {
                 case "is" -> value = text.toString();
                 case "c" -> {
                     if (value == null) {
-                        return; // a formatted cell without a value
+                        return true; // a formatted cell without a value
                     }
                     String cellText = cellText(value);
                     while (cells.size() < column) {
@@ -924,32 +1024,27 @@ public final class TabularReader {
                         cells.set(column, cellText);
                     }
                 }
-                case "row" -> endRow();
+                case "row" -> {
+                    return endRow();
+                }
                 default -> {
                 }
             }
+            return true;
         }
 
-        private void endRow() throws SAXException {
+        /** false: stop reading this sheet (not the data sheet, or the handler has enough). */
+        private boolean endRow() {
             if (cells.isEmpty()) {
-                return; // no cell with a value: an empty row, however formatted
+                return true; // no cell with a value: an empty row, however formatted
             }
-            try {
-                if (state.header == null) {
-                    if (cells.stream().allMatch(c -> c == null || cell(c) == null || cell(c).isEmpty())) {
-                        return;
-                    }
-                    if (!state.acceptHeader(rowNumber, new ArrayList<>(cells))) {
-                        throw new StopSheet();
-                    }
-                    return;
+            if (state.header == null) {
+                if (cells.stream().allMatch(c -> c == null || cell(c) == null || cell(c).isEmpty())) {
+                    return true;
                 }
-                if (!state.acceptRow(rowNumber, cells.toArray(new String[0]))) {
-                    throw new StopSheet();
-                }
-            } catch (ValidationException e) {
-                throw new SAXException(e);
+                return state.acceptHeader(rowNumber, new ArrayList<>(cells));
             }
+            return state.acceptRow(rowNumber, cells.toArray(new String[0]));
         }
 
         /** The 0-based column of a cell reference such as "AB12". */
@@ -972,36 +1067,71 @@ public final class TabularReader {
                 if (raw.isEmpty()) {
                     return "";
                 }
+                int styleIndex = style == null ? -1 : Integer.parseInt(style);
+                if ((styleIndex < 0 || !dateStyle(styleIndex)) && isPlainWholeNumber(raw)) {
+                    return raw; // the common case, as number() would write it, without parsing a double
+                }
                 double d;
                 try {
                     d = Double.parseDouble(raw);
                 } catch (NumberFormatException e) {
                     return raw;
                 }
-                if (style != null && isDate(Integer.parseInt(style), d)) {
+                if (styleIndex >= 0 && dateStyle(styleIndex) && DateUtil.isValidExcelDate(d)) {
                     LocalDateTime dateTime = DateUtil.getLocalDateTime(d);
                     return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT)
                             ? dateTime.toLocalDate().toString() : dateTime.toString();
                 }
                 return number(d);
             }
-            return switch (type) {
-                case "s" -> raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.strip())).getString();
-                case "b" -> "1".equals(raw) ? "TRUE" : "FALSE";
-                // "str" (formula text result), "inlineStr", "e" (error such as #REF!); Excel writes characters XML
-                // cannot hold as _xHHHH_, which POI decodes for shared strings and this does for the others
-                default -> raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw;
-            };
+            if (type.equals("s")) {
+                return raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+            }
+            if (type.equals("b")) {
+                return "1".equals(raw) ? "TRUE" : "FALSE";
+            }
+            // "str" (formula text result), "inlineStr", "e" (error such as #REF!); Excel writes characters XML cannot
+            // hold as _xHHHH_, which POI decodes for shared strings and this does for the others
+            return raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw;
         }
 
-        private boolean isDate(int styleIndex, double d) {
+        /** Whether the style's number format is a date format (looked up once per style). */
+        private boolean dateStyle(int styleIndex) {
             if (styleIndex >= styles.getNumCellStyles()) {
                 return false;
             }
-            XSSFCellStyle cellStyle = styles.getStyleAt(styleIndex);
-            String format = cellStyle.getDataFormatString();
-            return format != null && DateUtil.isValidExcelDate(d)
-                    && DateUtil.isADateFormat(cellStyle.getDataFormat(), format);
+            if (styleIndex >= dateStyles.length) {
+                dateStyles = Arrays.copyOf(dateStyles, Math.max(styleIndex + 1, dateStyles.length * 2));
+            }
+            if (dateStyles[styleIndex] == 0) {
+                XSSFCellStyle cellStyle = styles.getStyleAt(styleIndex);
+                String format = cellStyle.getDataFormatString();
+                dateStyles[styleIndex] = format != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), format)
+                        ? (byte) 1 : (byte) 2;
+            }
+            return dateStyles[styleIndex] == 1;
         }
+    }
+
+    /**
+     * Whether the text is an integer as {@link #number} writes one: "0", or an optional '-' and at most 15 digits
+     * without a leading zero (exact as a double, so parsing and writing it again gives the same text).
+     */
+    static boolean isPlainWholeNumber(String raw) {
+        int start = raw.charAt(0) == '-' ? 1 : 0;
+        int digits = raw.length() - start;
+        if (digits < 1 || digits > 15) {
+            return false;
+        }
+        if (raw.charAt(start) == '0') {
+            return digits == 1 && start == 0;
+        }
+        for (int i = start; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,15 +11,16 @@ import se.uppfoljning.finance.Figures;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Reads and validates a finance file (CSV streamed record by record, or XLSX) completely before anything is written:
@@ -44,8 +45,13 @@ public final class FinanceFileReader {
     private final List<ErrorDetail> errors = new ArrayList<>();
     private final Consumer<FinanceRow> sink;
     private int rowCount;
-    private final Map<String, Integer> keys = new HashMap<>();
-    private final Map<String, Integer> positions = new HashMap<>();
+    /** The line of every accepted row by level, cut and code: duplicates are found here, and a row's position. */
+    private final Map<String, Map<FinanceCut, Map<String, Integer>>> lines = new HashMap<>();
+    /** Where each of {@link #COLUMNS} is in the file's rows, -1 when absent. */
+    private final int[] columnIndex = new int[COLUMNS.size()];
+    /** Keys and cuts of the few distinct texts of the level, cut and summed columns, computed once per text. */
+    private final Map<String, String> keyCache = new HashMap<>();
+    private final Map<String, Optional<FinanceCut>> cutCache = new HashMap<>();
     private final Set<String> levels = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, String> levelByKey = new HashMap<>();
@@ -74,7 +80,7 @@ public final class FinanceFileReader {
 
             @Override
             public boolean row(TabularReader.Row row) {
-                reader.dataRow(row.line(), row::get);
+                reader.dataRow(row.line(), row.values());
                 return reader.errors.size() < MAX_ERRORS;
             }
         });
@@ -88,6 +94,9 @@ public final class FinanceFileReader {
     }
 
     private void header(TabularReader.Header header) {
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            columnIndex[i] = header.index(COLUMNS.get(i));
+        }
         for (String name : header.named()) {
             if (!COLUMNS.contains(name)) {
                 notes.add("Kolumnen \"" + truncate(name) + "\" är okänd och lästes inte.");
@@ -95,24 +104,49 @@ public final class FinanceFileReader {
         }
     }
 
-    private void dataRow(int line, Function<String, String> value) {
+    /** The cell of {@link #COLUMNS}' column {@code column}; "" when the file has no such column. */
+    private String value(String[] values, int column) {
+        int i = columnIndex[column];
+        return i < 0 || i >= values.length || values[i] == null ? "" : values[i];
+    }
+
+    /** {@link InputText#key}, remembered for the few distinct texts of a column such as the level. */
+    private String cachedKey(String text) {
+        String key = keyCache.get(text);
+        if (key == null) {
+            key = InputText.key(text);
+            if (keyCache.size() < 1000) {
+                keyCache.put(text, key);
+            }
+        }
+        return key;
+    }
+
+    private void dataRow(int line, String[] values) {
         int errorsBefore = errors.size();
-        String level = value.apply("niva");
-        String cutText = value.apply("snitt");
-        String group = value.apply("grupp");
-        String code = value.apply("kod");
-        String name = value.apply("namn");
+        String level = value(values, 0);
+        String cutText = value(values, 1);
+        String group = value(values, 2);
+        String code = value(values, 3);
+        String name = value(values, 4);
         FinanceCut cut = null;
         if (cutText.isEmpty()) {
             errors.add(new ErrorDetail(line, "snitt", "Värde saknas."));
         } else {
-            cut = FinanceCut.fromFile(cutText).orElse(null);
+            Optional<FinanceCut> known = cutCache.get(cutText);
+            if (known == null) {
+                known = FinanceCut.fromFile(cutText);
+                if (cutCache.size() < 1000) {
+                    cutCache.put(cutText, known);
+                }
+            }
+            cut = known.orElse(null);
             if (cut == null) {
                 errors.add(new ErrorDetail(line, "snitt", "Okänt snitt \"" + truncate(cutText)
                         + "\". Tillåtna: sammanstallning, enhet, kontogrupp, verksamhet, investering."));
             }
         }
-        String levelKey = InputText.key(level);
+        String levelKey = cachedKey(level);
         String levelCode = levelByKey.getOrDefault(levelKey, level.toUpperCase(Locale.ROOT));
         if (level.isEmpty()) {
             errors.add(new ErrorDetail(line, "niva", "Värde saknas."));
@@ -141,14 +175,14 @@ public final class FinanceFileReader {
             }
         }
         boolean summary = cut == FinanceCut.SUMMARY;
-        Long prevPeriod = amount(line, value, "utfall_fg_period", false);
-        Long closed = amount(line, value, "bokslut_fg_ar", true);
-        Long outcome = amount(line, value, "utfall_ack", true);
-        Long budgetToDate = amount(line, value, "budget_ack", !summary && cut != null);
-        Long original = amount(line, value, "budget_ursprunglig", false);
-        Long forecast = amount(line, value, "prognos_helar", true);
-        Long budget = amount(line, value, "budget_helar", true);
-        String summedText = InputText.key(value.apply("summarad"));
+        Long prevPeriod = amount(line, values, 5, false);
+        Long closed = amount(line, values, 6, true);
+        Long outcome = amount(line, values, 7, true);
+        Long budgetToDate = amount(line, values, 8, !summary && cut != null);
+        Long original = amount(line, values, 9, false);
+        Long forecast = amount(line, values, 10, true);
+        Long budget = amount(line, values, 11, true);
+        String summedText = cachedKey(value(values, 12));
         boolean summed = summedText.equals("ja");
         if (!summedText.isEmpty() && !summed && !summedText.equals("nej")) {
             errors.add(new ErrorDetail(line, "summarad", "Ange ja eller nej, inte \"" + truncate(summedText) + "\"."));
@@ -157,8 +191,9 @@ public final class FinanceFileReader {
             return;
         }
         String normalisedGroup = group.isEmpty() ? null : group.replace(" ", "");
-        String key = levelCode + '\u0000' + cut + '\u0000' + code;
-        Integer first = keys.putIfAbsent(key, line);
+        Map<String, Integer> codes = lines.computeIfAbsent(levelCode, l -> new EnumMap<>(FinanceCut.class))
+                .computeIfAbsent(cut, c -> new HashMap<>());
+        Integer first = codes.putIfAbsent(code, line);
         if (first != null) {
             errors.add(new ErrorDetail(line, "kod", "Raden (" + levelCode + ", " + cut.fileName() + ", " + code
                     + ") finns redan på rad " + first + "."));
@@ -166,7 +201,7 @@ public final class FinanceFileReader {
         }
         levels.add(levelCode);
         // position within its level and cut, so leaving other levels out of a file does not reorder these rows
-        int position = positions.merge(levelCode + '\u0000' + cut, 1, Integer::sum);
+        int position = codes.size();
         rowCount++;
         if (errors.isEmpty()) {
             sink.accept(new FinanceRow(levelCode, cut, normalisedGroup, code, name, summed, position,
@@ -175,8 +210,9 @@ public final class FinanceFileReader {
     }
 
     /** Whole kronor; spaces, non-breaking spaces as thousands separators; '-' or '−'. Empty: null (= 0). */
-    private Long amount(int line, Function<String, String> value, String column, boolean required) {
-        String raw = value.apply(column);
+    private Long amount(int line, String[] values, int columnIndex, boolean required) {
+        String column = COLUMNS.get(columnIndex);
+        String raw = value(values, columnIndex);
         if (raw.isEmpty()) {
             if (required) {
                 errors.add(new ErrorDetail(line, column, "Belopp saknas."));

@@ -306,4 +306,85 @@ class TabularReaderTest {
         assertThat(TabularReader.number(1e20)).isEqualTo("100000000000000000000");
         assertThat(TabularReader.number(0.0)).isEqualTo("0");
     }
+
+    /** The workbook with its first sheet's XML changed by {@code change}: the other entries as they were. */
+    static byte[] withSheetXml(byte[] xlsx, java.util.function.UnaryOperator<String> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aDocumentTypeInASheetIsRefusedAndNoEntityIsExpanded() throws IOException {
+        byte[] plain = xlsx(sheet(row("niva", "kod"), row("ÖKL", "K1")));
+        assertThat(read(plain, "niva").get(0, "kod")).isEqualTo("K1");
+        // the cell B2 as an inline string that refers to the entity b
+        java.util.function.UnaryOperator<String> referToB = xml -> {
+            String changed = xml.replaceFirst("<c r=\"B2\".*?</c>", "<c r=\"B2\" t=\"inlineStr\"><is><t>&b;</t></is></c>");
+            assertThat(changed).contains("<t>&b;</t>");
+            return changed;
+        };
+        // an internal entity (entity expansion, "billion laughs") and an external one (XXE: a file of the server)
+        for (String declaration : List.of("<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">",
+                "<!ENTITY b SYSTEM \"file:///etc/passwd\">")) {
+            byte[] hostile = withSheetXml(plain, xml -> referToB.apply(xml.replaceFirst("<worksheet",
+                    "<!DOCTYPE worksheet [" + declaration + "]><worksheet")));
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> read(hostile, "niva"));
+            assertThat(e).isNotNull();
+            assertThat(e.messageKey()).isEqualTo("import.error.malformedXlsx");
+        }
+        // an entity that is not declared at all
+        byte[] undeclared = withSheetXml(plain, referToB);
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> read(undeclared, "niva"));
+        assertThat(e).isNotNull();
+        assertThat(e.messageKey()).isEqualTo("import.error.malformedXlsx");
+    }
+
+    @Test
+    void numericCellsAreReadAsTheyAreWrittenAndDatesAsDates() throws IOException {
+        // the reader's fast way for whole numbers gives what number() gives for the parsed double
+        for (String raw : List.of("0", "-0", "7", "007", "-710000", "123456789012345", "1234567890123456",
+                "-999999999999999", "1E3", "1.0", "-710000.0000000001", "0.1", "+5", "-", "12a")) {
+            String expected;
+            try {
+                expected = TabularReader.number(Double.parseDouble(raw));
+            } catch (NumberFormatException e) {
+                expected = raw;
+            }
+            String cells = "<c r=\"A2\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B2\"><v>" + raw + "</v></c>";
+            byte[] workbook = withSheetXml(xlsx(sheet(row("niva", "belopp"), row("x", 1.0))),
+                    xml -> xml.replaceFirst("<c r=\"A2\".*?</row>", cells + "</row>"));
+            assertThat(read(workbook, "niva").get(0, "belopp")).as(raw).isEqualTo(expected);
+            if (TabularReader.isPlainWholeNumber(raw)) {
+                assertThat(expected).as(raw).isEqualTo(raw);
+            }
+        }
+        // a whole number in a date format is a date, also on the fast way for whole numbers
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Data");
+            sheet.createRow(0).createCell(0).setCellValue("datum");
+            var dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            for (int r = 1; r <= 2; r++) {
+                Cell cell = sheet.createRow(r).createCell(0);
+                cell.setCellValue(r == 1 ? 45000.0 : 45000.5);
+                cell.setCellStyle(dateStyle);
+            }
+            workbook.write(out);
+            Read read = read(out.toByteArray(), "datum");
+            assertThat(read.get(0, "datum")).isEqualTo("2023-03-15");
+            assertThat(read.get(1, "datum")).isEqualTo("2023-03-15T12:00");
+        }
+    }
 }
