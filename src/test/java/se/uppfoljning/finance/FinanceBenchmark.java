@@ -92,7 +92,8 @@ class FinanceBenchmark extends AbstractIntegrationTest {
     }
 
     /** Median time and maximum heap growth of 5 imports (after one warm-up), each into an emptied period. */
-    record Measured(List<Long> millis, List<Long> heapMb, List<Long> cpuMillis, List<Long> databaseCpuMillis) {
+    record Measured(List<Long> millis, List<Long> heapMb, List<Long> cpuMillis, List<Long> databaseCpuMillis,
+                    List<Long> oldGenMb) {
     }
 
     /**
@@ -133,11 +134,21 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         List<Long> heap = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
         List<Long> databaseCpu = new ArrayList<>();
+        List<Long> oldGen = new ArrayList<>();
         var threads = ManagementFactory.getThreadMXBean();
+        // what survived young collections during the import (live data and what was promoted), unlike the peak of
+        // used heap, which is mostly the young generation's garbage and grows with however large the JVM makes it
+        var oldPool = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getName().contains("Old"))
+                .findFirst().orElse(null);
         for (int run = 0; run <= runs; run++) { // run 0 warms the JIT and is not counted
             testData.db().execute("delete from finance_row where period_id = ?", context.period().id());
             System.gc();
             long baseline = memory.getHeapMemoryUsage().getUsed();
+            long oldBaseline = oldPool == null ? 0 : oldPool.getUsage().getUsed();
+            if (oldPool != null) {
+                oldPool.resetPeakUsage();
+            }
             AtomicLong peak = new AtomicLong(baseline);
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -170,9 +181,10 @@ class FinanceBenchmark extends AbstractIntegrationTest {
                 heap.add((peak.get() - baseline) / (1024 * 1024));
                 cpu.add(cpuMillis);
                 databaseCpu.add(databaseMillis);
+                oldGen.add(oldPool == null ? -1 : (oldPool.getPeakUsage().getUsed() - oldBaseline) / (1024 * 1024));
             }
         }
-        return new Measured(times, heap, cpu, databaseCpu);
+        return new Measured(times, heap, cpu, databaseCpu, oldGen);
     }
 
     CommitteeContext period(String slug) {
@@ -206,7 +218,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
                 + "; CPU time of the importing thread, ms: " + csvImports.cpuMillis() + "; of the database, ms: "
                 + csvImports.databaseCpuMillis());
         report.add("heap growth during import, MB (peak - baseline after GC): " + heap + " max "
-                + Collections.max(heap));
+                + Collections.max(heap) + "; of it in the old generation, MB: " + csvImports.oldGenMb());
         report.add("re-import of the same file, ms (5 runs): " + reimports + " median " + median(reimports)
                 + " (unchanged)");
 
@@ -219,7 +231,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
                 + median(xlsxImports.millis()) + "; CPU time of the importing thread, ms: " + xlsxImports.cpuMillis()
                 + "; of the database, ms: " + xlsxImports.databaseCpuMillis());
         report.add("heap growth during XLSX import, MB: " + xlsxImports.heapMb() + " max "
-                + Collections.max(xlsxImports.heapMb()));
+                + Collections.max(xlsxImports.heapMb()) + "; of it in the old generation, MB: " + xlsxImports.oldGenMb());
 
         CommitteeContext medium = period("bench-10k");
         financeImport.importFile(medium, "bench10k.csv", file(10_000, 0));

@@ -31,18 +31,22 @@ class XlsxReadBenchmark {
         for (var entry : List.of(new Object[]{"xlsx", xlsx}, new Object[]{"csv", csv})) {
             List<Long> cpu = new ArrayList<>();
             List<Long> wall = new ArrayList<>();
+            List<Long> allocatedMb = new ArrayList<>();
+            var allocation = (com.sun.management.ThreadMXBean) threads;
             for (int run = 0; run < Integer.getInteger("bench.runs", 8); run++) {
                 AtomicInteger rows = new AtomicInteger();
                 long start = System.nanoTime();
                 long cpuStart = threads.getCurrentThreadCpuTime();
+                long allocatedStart = allocation.getCurrentThreadAllocatedBytes();
                 var parsed = FinanceFileReader.read((byte[]) entry[1], 50L << 20, Set.of("ÖKL", "ÖKF", "ÖKG", "ÖKA"),
                         "KS", r -> rows.incrementAndGet());
                 cpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000);
                 wall.add((System.nanoTime() - start) / 1_000_000);
+                allocatedMb.add((allocation.getCurrentThreadAllocatedBytes() - allocatedStart) >> 20);
                 assertThat(parsed.rowCount()).isEqualTo(100_000);
                 assertThat(rows.get()).isEqualTo(100_000);
             }
-            System.out.println("READ " + entry[0] + " cpu ms " + cpu + " wall ms " + wall + " load "
+            System.out.println("READ " + entry[0] + " cpu ms " + cpu + " wall ms " + wall + " allocated MB " + allocatedMb + " load "
                     + FinanceBenchmark.loadAverage());
         }
     }

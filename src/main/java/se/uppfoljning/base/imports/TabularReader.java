@@ -4,6 +4,8 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.codehaus.stax2.typed.TypedValueDecoder;
+import org.codehaus.stax2.typed.TypedXMLStreamReader;
 import org.apache.poi.ooxml.POIXMLTypeLoader;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -888,6 +890,102 @@ public final class TabularReader {
         }
     }
 
+    /** A cell's type ({@code t}): a number (no t, or "n"), a shared string, a boolean, an inline string, or other text. */
+    private static final int NUMBER = 0;
+    private static final int SHARED = 1;
+    private static final int BOOLEAN = 2;
+    private static final int INLINE = 3;
+    private static final int TEXT = 4;
+
+    /**
+     * Decodes a cell's or row's attribute from the parser's buffer without making a String of it (two strings per cell
+     * were most of what the reading allocated): a reference's column, a type, a style index or a row number.
+     */
+    private static final class AttributeDecoder extends TypedValueDecoder {
+        static final int COLUMN = 0;
+        static final int TYPE = 1;
+        static final int STYLE = 2;
+        static final int NUMBER = 3;
+        /** A style that is not an index: refused as the file's fault if the cell is a number. */
+        static final int INVALID = -2;
+        private int what;
+        private int result;
+
+        int decode(XMLStreamReader xml, int index, int what) {
+            this.what = what;
+            try {
+                ((TypedXMLStreamReader) xml).getAttributeAs(index, this);
+            } catch (XMLStreamException e) {
+                throw new IllegalArgumentException("attribute not readable", e);
+            }
+            return result;
+        }
+
+        @Override
+        public void decode(String input) {
+            decode(input.toCharArray(), 0, input.length());
+        }
+
+        @Override
+        public void decode(char[] buffer, int start, int end) {
+            switch (what) {
+                case COLUMN -> { // "AB12" or "$AB$12": the 0-based column
+                    int column = 0;
+                    for (int i = start; i < end; i++) {
+                        char c = buffer[i];
+                        if (c >= 'A' && c <= 'Z') {
+                            column = column * 26 + (c - 'A' + 1);
+                        } else if (c != '$') {
+                            break;
+                        }
+                    }
+                    if (column == 0) {
+                        throw new IllegalArgumentException("a cell reference without a column");
+                    }
+                    result = column - 1;
+                }
+                case TYPE -> result = end - start == 1 && buffer[start] == 'n' ? TabularReader.NUMBER
+                        : end - start == 1 && buffer[start] == 's' ? SHARED
+                        : end - start == 1 && buffer[start] == 'b' ? BOOLEAN
+                        : is(buffer, start, end, "inlineStr") ? INLINE : TEXT;
+                default -> { // STYLE or NUMBER: a non-negative integer
+                    int number = 0;
+                    boolean valid = end - start <= 9;
+                    for (int i = start; i < end && valid; i++) {
+                        char c = buffer[i];
+                        valid = c >= '0' && c <= '9';
+                        number = number * 10 + (c - '0');
+                    }
+                    if (!valid && what == NUMBER) {
+                        throw new IllegalArgumentException("a row number that is not a number");
+                    }
+                    result = valid ? number : INVALID;
+                }
+            }
+        }
+
+        private static boolean is(char[] buffer, int start, int end, String text) {
+            if (end - start != text.length()) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (buffer[start + i] != text.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            switch (what) {
+                case TYPE -> result = TEXT;
+                case STYLE -> result = INVALID;
+                default -> throw new IllegalArgumentException("an empty cell reference or row number");
+            }
+        }
+    }
+
     /**
      * One worksheet's XML, read with Aalto's StAX parser: rows, cells (type from the cell's {@code t}, date formats
      * from its style), the cached value of formulas. POI's own XSSFSheetXMLHandler gives only display text, which
@@ -904,8 +1002,11 @@ public final class TabularReader {
         private int rowNumber;
         private int nextColumn;
         private int column;
-        private String type;
-        private String style;
+        private final AttributeDecoder attributes = new AttributeDecoder();
+        /** The cell's type: {@link #NUMBER}, {@link #SHARED}, {@link #BOOLEAN}, {@link #INLINE} or {@link #TEXT}. */
+        private int type;
+        /** The cell's style index; -1: none. */
+        private int style;
         private boolean inValue;
         private boolean inInlineText;
         private boolean inPhonetic;
@@ -948,32 +1049,28 @@ public final class TabularReader {
         private void start(XMLStreamReader xml) {
             switch (xml.getLocalName()) {
                 case "row" -> {
-                    String r = attribute(xml, "r");
-                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                    int index = attributeIndex(xml, 'r');
+                    rowNumber = index < 0 ? rowNumber + 1 : attributes.decode(xml, index, AttributeDecoder.NUMBER);
                     cells.clear();
                     nextColumn = 0;
                 }
                 case "c" -> {
-                    String r = null;
-                    type = null;
-                    style = null; // parsed only for numbers: most cells of a formatted range are empty
+                    column = nextColumn;
+                    type = NUMBER;
+                    style = -1;
                     for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-                        String prefix = xml.getAttributePrefix(i);
-                        if (prefix != null && !prefix.isEmpty()) {
-                            continue;
-                        }
                         String name = xml.getAttributeLocalName(i);
-                        if (name.length() == 1) { // by character: a switch on the text would hash it every time
-                            switch (name.charAt(0)) {
-                                case 'r' -> r = xml.getAttributeValue(i);
-                                case 't' -> type = xml.getAttributeValue(i);
-                                case 's' -> style = xml.getAttributeValue(i);
-                                default -> {
-                                }
+                        if (name.length() != 1 || !unprefixed(xml, i)) {
+                            continue; // by character below: a switch on the name would hash it every time
+                        }
+                        switch (name.charAt(0)) {
+                            case 'r' -> column = attributes.decode(xml, i, AttributeDecoder.COLUMN);
+                            case 't' -> type = attributes.decode(xml, i, AttributeDecoder.TYPE);
+                            case 's' -> style = attributes.decode(xml, i, AttributeDecoder.STYLE);
+                            default -> {
                             }
                         }
                     }
-                    column = r == null ? nextColumn : column(r);
                     nextColumn = column + 1;
                     value = null;
                 }
@@ -982,22 +1079,27 @@ public final class TabularReader {
                     text.setLength(0);
                 }
                 case "is" -> text.setLength(0);
-                case "t" -> inInlineText = "inlineStr".equals(type);
+                case "t" -> inInlineText = type == INLINE;
                 case "rPh" -> inPhonetic = true;
                 default -> {
                 }
             }
         }
 
-        /** The unprefixed attribute's value, or null. */
-        private static String attribute(XMLStreamReader xml, String name) {
+        /** The index of the unprefixed one-letter attribute, or -1. */
+        private static int attributeIndex(XMLStreamReader xml, char name) {
             for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-                String prefix = xml.getAttributePrefix(i);
-                if ((prefix == null || prefix.isEmpty()) && name.equals(xml.getAttributeLocalName(i))) {
-                    return xml.getAttributeValue(i);
+                String local = xml.getAttributeLocalName(i);
+                if (local.length() == 1 && local.charAt(0) == name && unprefixed(xml, i)) {
+                    return i;
                 }
             }
-            return null;
+            return -1;
+        }
+
+        private static boolean unprefixed(XMLStreamReader xml, int index) {
+            String prefix = xml.getAttributePrefix(index);
+            return prefix == null || prefix.isEmpty();
         }
 
         /** false: stop reading this sheet. */
@@ -1047,27 +1149,16 @@ public final class TabularReader {
             return state.acceptRow(rowNumber, cells.toArray(new String[0]));
         }
 
-        /** The 0-based column of a cell reference such as "AB12". */
-        private static int column(String reference) {
-            int column = 0;
-            for (int i = 0; i < reference.length(); i++) {
-                char c = reference.charAt(i);
-                if (c >= 'A' && c <= 'Z') {
-                    column = column * 26 + (c - 'A' + 1);
-                } else if (c != '$') {
-                    break;
-                }
-            }
-            return column - 1;
-        }
-
         /** The cell's text by type: shared or inline string, cached formula result, number, boolean, error. */
         private String cellText(String raw) {
-            if (type == null || type.equals("n")) {
+            if (type == NUMBER) {
                 if (raw.isEmpty()) {
                     return "";
                 }
-                int styleIndex = style == null ? -1 : Integer.parseInt(style);
+                int styleIndex = style;
+                if (styleIndex == AttributeDecoder.INVALID) {
+                    throw new IllegalArgumentException("a number's style is not a style index");
+                }
                 if ((styleIndex < 0 || !dateStyle(styleIndex)) && isPlainWholeNumber(raw)) {
                     return raw; // the common case, as number() would write it, without parsing a double
                 }
@@ -1084,10 +1175,10 @@ public final class TabularReader {
                 }
                 return number(d);
             }
-            if (type.equals("s")) {
+            if (type == SHARED) {
                 return raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.strip())).getString();
             }
-            if (type.equals("b")) {
+            if (type == BOOLEAN) {
                 return "1".equals(raw) ? "TRUE" : "FALSE";
             }
             // "str" (formula text result), "inlineStr", "e" (error such as #REF!); Excel writes characters XML cannot
