@@ -60,8 +60,8 @@ import java.util.stream.Collectors;
 
 /**
  * The one reader of tabular files for every import: CSV (UTF-8 with or without BOM, ';' or ',' detected from the
- * header line; Apache Commons CSV) and XLSX (Apache POI's streaming event API), both streamed row by row and read by
- * the same rules:
+ * header line; Apache Commons CSV) and XLSX (Apache POI's package reader, the sheet's XML through Aalto's StAX
+ * parser), both streamed row by row and read by the same rules:
  * <ul>
  *     <li>the header is the first non-empty row; columns are found by header name (case, Unicode form and kind of
  *     space do not matter); a column with an empty header is ignored and never shifts the others; the same name
@@ -1003,7 +1003,7 @@ public final class TabularReader {
         private int nextColumn;
         private int column;
         private final AttributeDecoder attributes = new AttributeDecoder();
-        /** The cell's type: {@link #NUMBER}, {@link #SHARED}, {@link #BOOLEAN}, {@link #INLINE} or {@link #TEXT}. */
+        /** The cell's type: NUMBER, SHARED, BOOLEAN, INLINE or TEXT. */
         private int type;
         /** The cell's style index; -1: none. */
         private int style;
