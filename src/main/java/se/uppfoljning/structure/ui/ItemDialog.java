@@ -90,10 +90,11 @@ class ItemDialog extends Dialog {
         targetKind.setId("item-target-kind");
         targetKind.setLabel(getTranslation("structure.targetKind"));
         targetKind.setItems(TargetKind.values());
-        targetKind.setItemLabelGenerator(TargetKind::word);
+        // the empty choice is rendered through the generator too
+        targetKind.setItemLabelGenerator(k -> k == null ? getTranslation("structure.targetKind.none") : k.word());
+        targetKind.setEmptySelectionCaption(getTranslation("structure.targetKind.none"));
         // a recorded target is changed, never dropped here ("inget målvärde" says there is none)
         targetKind.setEmptySelectionAllowed(storedTarget.isEmpty());
-        targetKind.setEmptySelectionCaption(getTranslation("structure.targetKind.none"));
         targetValue.setId("item-target-value");
         targetValue.setLabel(getTranslation("structure.targetValue"));
         targetValue.setPlaceholder("3,45");
