@@ -385,12 +385,14 @@ public class IndicatorService {
     public static final List<String> VALUE_COLUMNS = List.of("nummer", "ar", "varde");
     public static final long MAX_VALUE_FILE_BYTES = 2L * 1024 * 1024;
 
-    /** Whether the current user may import measured values in the committee (its secretariat or officials). */
+    /**
+     * Whether the current user may import measured values in the committee (its secretariat or officials; each row is
+     * checked again on import). Reads nothing: the overview opens in a fixed number of statements.
+     */
     @PreAuthorize("isAuthenticated()")
-    public boolean mayImportValues(String committeeSlug) {
-        Committee committee = organisation.committee(committeeSlug);
+    public boolean mayImportValues(long committeeId) {
         AppUserPrincipal user = CurrentUser.get();
-        return user.hasRole(committee.id(), Role.SECRETARIAT) || user.hasRole(committee.id(), Role.OFFICIAL);
+        return user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.OFFICIAL);
     }
 
     /**

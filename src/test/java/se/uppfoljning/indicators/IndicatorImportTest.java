@@ -144,11 +144,11 @@ class IndicatorImportTest extends AbstractIntegrationTest {
     @Test
     void aPoliticianMayNotImport() {
         signIn("politiker");
-        assertThat(indicators.mayImportValues("ks")).isFalse();
+        assertThat(indicators.mayImportValues(organisation.committee("ks").id())).isFalse();
         assertThatThrownBy(() -> indicators.importValues("ks", 2024, "x.csv", csv("14.1;2023;73;;\n")))
                 .isInstanceOf(AccessDeniedException.class);
         signIn("sekretariat");
-        assertThat(indicators.mayImportValues("ks")).isTrue();
+        assertThat(indicators.mayImportValues(organisation.committee("ks").id())).isTrue();
         assertThat(indicators.importValues("ks", 2024, "x.csv", csv(otherDepartmentsNumber + ";2023;73;;\n"))
                 .added()).isEqualTo(1); // the secretariat enters every department's values
     }

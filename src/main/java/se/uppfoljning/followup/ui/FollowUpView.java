@@ -537,7 +537,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         };
         fetchAll = indicators.refreshAllButton(context.committee().id(), context.committee().slug(), reload)
                 .orElse(null);
-        importValues = indicators.importValuesButton(context.committee().slug(), context.period().year(), reload)
+        importValues = indicators.importValuesButton(context.committee().id(), context.committee().slug(),
+                        context.period().year(), reload)
                 .orElse(null);
         for (Component c : new Component[]{fetchAll, importValues}) {
             if (c != null) {

@@ -78,8 +78,9 @@ public class IndicatorPanels {
      * the item's values); {@code planYear}: the year whose item numbers the file uses; {@code afterwards} runs after an
      * import.
      */
-    public Optional<Component> importValuesButton(String committee, int planYear, Runnable afterwards) {
-        if (!indicators.mayImportValues(committee)) {
+    public Optional<Component> importValuesButton(long committeeId, String committee, int planYear,
+                                                  Runnable afterwards) {
+        if (!indicators.mayImportValues(committeeId)) {
             return Optional.empty();
         }
         Button button = new Button();
