@@ -238,11 +238,11 @@ public class IndicatorService {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
     public Optional<TargetUpdate> applyTarget(String committeeSlug, long itemId, TargetInput input,
                                               Integer expectedVersion) {
+        if (input == null || input.isEmpty()) {
+            return Optional.empty(); // most structure rows carry no target: no statement for them
+        }
         Committee committee = organisation.committee(committeeSlug);
         AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
-        if (input == null || input.isEmpty()) {
-            return Optional.empty();
-        }
         ItemInfo item = repository.item(itemId).filter(i -> i.committeeId() == committee.id())
                 .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
         List<ErrorDetail> errors = new ArrayList<>();

@@ -165,7 +165,8 @@ class ItemDialog extends Dialog {
         if (k == null) {
             return TargetInput.NONE;
         }
-        return new TargetInput(k.word(), k.needsValue() ? targetValue.getValue() : null, targetUnit.getValue(),
+        return new TargetInput(k.word(), k.needsValue() ? targetValue.getValue() : null,
+                k != TargetKind.NONE ? targetUnit.getValue() : null,
                 k.comparesYears() && comparisonYear.getValue() != null ? String.valueOf(comparisonYear.getValue())
                         : k.comparesYears() && comparisonYear.isInvalid() ? "?" : null);
     }
