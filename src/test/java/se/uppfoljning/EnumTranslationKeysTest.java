@@ -68,6 +68,7 @@ class EnumTranslationKeysTest {
             // the genders of measured values (indicator_value.gender's check: total, women, men – Kolada's T/K/M)
             entry("indicators.gender.", List.of("T", "K", "M")),
             entry("indicators.ui.source.", names(ValueSource.values())),
+            entry("indicators.import.outcome.", names(se.uppfoljning.indicators.ValueImport.Outcome.values())),
             // a section without text yet shows as EMPTY beside the stored states
             entry("report.view.state.", Stream.concat(names(SectionState.values()).stream(), Stream.of("EMPTY"))
                     .toList()));

@@ -26,6 +26,9 @@ import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
+import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.indicators.IndicatorStatus;
+import se.uppfoljning.indicators.Numbers;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
@@ -35,6 +38,7 @@ import se.uppfoljning.organisation.OrganisationService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -58,6 +62,7 @@ public class AppendixService {
     private final OrganisationService organisation;
     private final Messages messages;
     private final StoredAppendixRepository stored;
+    private final IndicatorService indicators;
     /**
      * Rendering is CPU-bound and a large PDF holds tens of MB while it is laid out: at most one per core at a time,
      * the rest wait their turn (fairly), so a burst of downloads neither fails nor exhausts the heap.
@@ -66,7 +71,9 @@ public class AppendixService {
 
     AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
                     Messages messages, StoredAppendixRepository stored,
-                    @Qualifier(DocumentExecutorConfiguration.EXECUTOR) Executor executor) {
+                    @Qualifier(DocumentExecutorConfiguration.EXECUTOR) Executor executor,
+                    IndicatorService indicators) {
+        this.indicators = indicators;
         this.executor = executor;
         this.stored = stored;
         this.followUp = followUp;
@@ -79,7 +86,9 @@ public class AppendixService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public AppendixDocument document(CommitteeContext context, AppendixKind kind) {
-        return kind == AppendixKind.BILAGA_2 ? bilaga2(followUp.overview(context)) : bilaga1(context, measures.measures(context));
+        return kind == AppendixKind.BILAGA_2
+                ? bilaga2(followUp.overview(context), indicators.statuses(context.committee().slug()))
+                : bilaga1(context, measures.measures(context));
     }
 
     /** The appendix as a file; unknown committee or period → 404 (NotFoundException). */
@@ -181,7 +190,11 @@ public class AppendixService {
         return "appendix." + (kind == AppendixKind.BILAGA_2 ? "bilaga2" : "bilaga1") + "." + suffix;
     }
 
-    AppendixDocument bilaga2(FollowUpOverview overview) {
+    /**
+     * Bilaga 2; {@code indicators}: the latest value of each goal and indicator with a target (item id → status),
+     * printed in a row under the item with the target and, for Kolada's values, "Källa: Kolada".
+     */
+    AppendixDocument bilaga2(FollowUpOverview overview, Map<Long, IndicatorStatus> indicators) {
         CommitteeContext context = overview.context();
         int year = context.period().year();
         List<Block> blocks = new ArrayList<>();
@@ -197,7 +210,8 @@ public class AppendixService {
             for (GoalSection goal : area.goals()) {
                 blocks.add(new Heading(3, messages.get("report.strategicGoal", String.valueOf(goal.number()), goal.text())));
                 String first = messages.get(goal.kind() == ItemKind.INDICATOR ? "report.indicators" : "report.committeeGoals");
-                blocks.add(new Table(columns(BILAGA_2_WIDTHS, first, goalStatus, comment), rows(goal.rows())));
+                blocks.add(new Table(columns(BILAGA_2_WIDTHS, first, goalStatus, comment),
+                        goalRows(goal.rows(), indicators)));
             }
             for (AssignmentSection section : area.assignments()) {
                 String first = messages.get(section.carriedOver() ? "report.carriedAssignments" : "report.assignments",
@@ -239,6 +253,22 @@ public class AppendixService {
             columns.add(new Column(headers[i], widths[i]));
         }
         return columns;
+    }
+
+    /** The goals' rows, each with a row (spanning the table) of its latest value when it has one. */
+    private List<List<String>> goalRows(List<FollowUpRow> rows, Map<Long, IndicatorStatus> indicators) {
+        List<List<String>> result = new ArrayList<>();
+        for (FollowUpRow r : rows) {
+            result.add(List.of(r.printedText(), text(r.status()), text(r.comment())));
+            IndicatorStatus s = indicators.get(r.id());
+            if (s != null && s.latestValue() != null) {
+                String year = s.preliminary() ? messages.get("appendix.bilaga2.preliminaryYear",
+                        String.valueOf(s.latestYear())) : String.valueOf(s.latestYear());
+                result.add(List.of(messages.get("appendix.bilaga2.indicatorValue", Numbers.format(s.latestValue()),
+                        year, s.target()) + (s.fromKolada() ? " · " + messages.get("indicators.source.kolada") : "")));
+            }
+        }
+        return result;
     }
 
     private static List<List<String>> rows(List<FollowUpRow> rows) {

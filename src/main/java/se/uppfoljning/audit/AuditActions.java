@@ -31,6 +31,8 @@ public final class AuditActions {
     public static final String PERIOD_REOPENED = "period.reopened";
     public static final String MEASURES_CHANGED = "measures.changed";
     public static final String PUBLICATION_CHANGED = "publication.changed";
+    /** Measured values of indicators entered, imported or fetched (each value's own history is in indicators). */
+    public static final String INDICATOR_VALUES_CHANGED = "indicators.valuesChanged";
 
     /** What the filter "Säkerhetshändelser" shows: every {@code security.*} action and the password changes. */
     public static boolean isSecurityEvent(String action) {

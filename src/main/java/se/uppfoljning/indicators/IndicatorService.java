@@ -9,7 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
+import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
@@ -19,6 +22,7 @@ import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.indicators.internal.IndicatorRepository;
 import se.uppfoljning.indicators.internal.IndicatorRepository.ItemInfo;
@@ -48,8 +52,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -79,6 +83,7 @@ public class IndicatorService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final UserService users;
+    private final AuditService audit;
     private final int koladaYears;
     private final int parallelRequests;
 
@@ -86,7 +91,9 @@ public class IndicatorService {
     IndicatorService(IndicatorRepository repository, OrganisationService organisation, KoladaClient kolada,
                      NotificationService notifications, Messages messages, Clock clock,
                      TransactionTemplate transaction, @Value("${app.kolada.years:10}") int koladaYears,
-                     UserService users, @Value("${app.kolada.parallel-requests:4}") int parallelRequests) {
+                     UserService users, @Value("${app.kolada.parallel-requests:4}") int parallelRequests,
+                     AuditService audit) {
+        this.audit = audit;
         this.users = users;
         this.parallelRequests = Math.max(1, parallelRequests);
         this.repository = repository;
@@ -199,6 +206,143 @@ public class IndicatorService {
         return s.strip();
     }
 
+    /** The item's target and Kolada link, if one is recorded. Members of the committee. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<IndicatorTarget> target(String committeeSlug, long itemId) {
+        Committee committee = organisation.committee(committeeSlug);
+        CommitteeAccess.requireMember(committee.id());
+        return repository.item(itemId).filter(i -> i.committeeId() == committee.id())
+                .flatMap(i -> repository.target(i.id()));
+    }
+
+    /**
+     * Checks a target typed in the structure editor or read from a structure file: each problem an
+     * {@link ErrorDetail} with {@code line} and the {@link TargetInput} column it concerns, in Swedish; empty when the
+     * input is fine or empty. {@code assignment}: the item is an assignment, which carries no target.
+     */
+    @Unrestricted("checks the given texts; reads and writes nothing")
+    public List<ErrorDetail> checkTarget(Integer line, TargetInput input, boolean assignment) {
+        List<ErrorDetail> errors = new ArrayList<>();
+        parseTarget(line, input, assignment, errors);
+        return errors;
+    }
+
+    /**
+     * Sets the item's target from the structure (editor or file) within the caller's transaction, keeping its Kolada
+     * link. Secretariat or admin. An empty input changes nothing. {@code expectedVersion}: the target's version as
+     * the editor read it (0: none), or null to take the stored one (a file). Returns what changed, empty when
+     * nothing did. Refused (nothing changes): a bad input ({@link ValidationException} with the details of
+     * {@link #checkTarget}), someone saved the target since it was read (409).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    public Optional<TargetUpdate> applyTarget(String committeeSlug, long itemId, TargetInput input,
+                                              Integer expectedVersion) {
+        if (input == null || input.isEmpty()) {
+            return Optional.empty(); // most structure rows carry no target: no statement for them
+        }
+        Committee committee = organisation.committee(committeeSlug);
+        AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        ItemInfo item = repository.item(itemId).filter(i -> i.committeeId() == committee.id())
+                .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
+        List<ErrorDetail> errors = new ArrayList<>();
+        IndicatorTarget parsed = parseTarget(null, input, "ASSIGNMENT".equals(item.kind()), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("indicators.error.invalidTarget", errors);
+        }
+        Optional<IndicatorTarget> stored = repository.target(itemId);
+        int version = stored.map(IndicatorTarget::version).orElse(0);
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new ConflictException("indicators.error.staleTarget");
+        }
+        if (stored.isPresent() && sameTarget(stored.get(), parsed)) {
+            return Optional.empty();
+        }
+        IndicatorTarget before = stored.orElse(null);
+        IndicatorTarget target = validTarget(itemId, new TargetChange(parsed.kind().name(), parsed.value(),
+                parsed.unit(), parsed.comparisonYear(), before == null ? null : before.koladaKpi(),
+                before == null ? null : before.koladaMunicipality(), before == null ? null : before.koladaUnit(),
+                version));
+        if (!repository.writeTarget(target, version, user.username(), now())) {
+            throw new ConflictException("indicators.error.staleTarget");
+        }
+        return Optional.of(new TargetUpdate(before == null ? null : before.printed(), target.printed()));
+    }
+
+    private static boolean sameTarget(IndicatorTarget a, IndicatorTarget b) {
+        return a.kind() == b.kind() && java.util.Objects.equals(a.unit(), b.unit())
+                && java.util.Objects.equals(a.comparisonYear(), b.comparisonYear())
+                && (a.value() == null ? b.value() == null : b.value() != null && a.value().compareTo(b.value()) == 0);
+    }
+
+    /** The target the texts describe (Kolada link empty), or null with the problems added to {@code errors}. */
+    private IndicatorTarget parseTarget(Integer line, TargetInput in, boolean assignment, List<ErrorDetail> errors) {
+        if (in == null || in.isEmpty()) {
+            return null;
+        }
+        int before = errors.size();
+        if (assignment) {
+            errors.add(new ErrorDetail(line, TargetInput.COLUMN_KIND, messages.get("indicators.error.assignment")));
+            return null;
+        }
+        if (TargetInput.blank(in.kind())) {
+            errors.add(new ErrorDetail(line, TargetInput.COLUMN_KIND, messages.get("indicators.error.kindMissing")));
+            return null;
+        }
+        TargetKind kind = TargetKind.parse(in.kind()).orElse(null);
+        if (kind == null) {
+            errors.add(new ErrorDetail(line, TargetInput.COLUMN_KIND,
+                    messages.get("indicators.error.unknownKind", in.kind().strip())));
+            return null;
+        }
+        BigDecimal value = null;
+        try {
+            value = Numbers.parse(in.value());
+        } catch (NumberFormatException e) {
+            errors.add(new ErrorDetail(line, TargetInput.COLUMN_VALUE,
+                    messages.get("indicators.error.valueNotNumber", in.value().strip())));
+        }
+        if (value != null) {
+            value = value.stripTrailingZeros();
+            if (value.precision() - value.scale() > 14 || value.scale() > 6) {
+                errors.add(new ErrorDetail(line, TargetInput.COLUMN_VALUE, messages.get("indicators.error.valueRange")));
+            } else if (!kind.needsValue()) {
+                errors.add(new ErrorDetail(line, TargetInput.COLUMN_VALUE,
+                        messages.get("indicators.error.valueNotAllowed", kind.word())));
+            }
+        } else if (kind.needsValue() && errors.size() == before) {
+            errors.add(new ErrorDetail(line, TargetInput.COLUMN_VALUE,
+                    messages.get("indicators.error.valueRequired", kind.word())));
+        }
+        String unit = TargetInput.blank(in.unit()) ? null : in.unit().strip();
+        if (unit != null) {
+            if (unit.length() > MAX_TEXT) {
+                errors.add(new ErrorDetail(line, TargetInput.COLUMN_UNIT,
+                        messages.get("indicators.error.textTooLong", String.valueOf(MAX_TEXT))));
+            } else {
+                try {
+                    unit = InputText.cleanLine(TargetInput.COLUMN_UNIT, unit);
+                } catch (ValidationException e) {
+                    errors.add(new ErrorDetail(line, TargetInput.COLUMN_UNIT, messages.of(e)));
+                }
+            }
+        }
+        Integer year = null;
+        if (!TargetInput.blank(in.comparisonYear())) {
+            try {
+                year = Integer.valueOf(in.comparisonYear().strip());
+            } catch (NumberFormatException e) {
+                year = -1;
+            }
+            if (!kind.comparesYears() || year < MIN_YEAR || year > MAX_YEAR) {
+                errors.add(new ErrorDetail(line, TargetInput.COLUMN_YEAR,
+                        messages.get("indicators.error.comparisonYear")));
+            }
+        }
+        return errors.size() > before ? null
+                : new IndicatorTarget(0, kind, value, unit, year, null, null, null, 0, null, null);
+    }
+
     /**
      * Sets the targets listed in a file (CSV or XLSX; columns {@code nummer}, {@code malvarde_typ}, {@code malvarde},
      * {@code enhet}, {@code jamforelsear}, {@code kolada_kpi}, {@code kolada_kommun}, {@code kolada_enhet}) on the
@@ -235,6 +379,175 @@ public class IndicatorService {
             count++;
         }
         return count;
+    }
+
+    /** The required columns of a file of measured values; {@code kon} (T/K/M) and {@code preliminar} (ja/nej) optional. */
+    public static final List<String> VALUE_COLUMNS = List.of("nummer", "ar", "varde");
+    public static final long MAX_VALUE_FILE_BYTES = 2L * 1024 * 1024;
+
+    /**
+     * Whether the current user may import measured values in the committee (its secretariat or officials; each row is
+     * checked again on import). Reads nothing: the overview opens in a fixed number of statements.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean mayImportValues(long committeeId) {
+        AppUserPrincipal user = CurrentUser.get();
+        return user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.OFFICIAL);
+    }
+
+    /**
+     * What importing the file of measured values would do, without writing anything. See {@link #importValues}.
+     */
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    public ValueImport previewValues(String committeeSlug, int planYear, String fileName, byte[] content) {
+        Committee committee = organisation.committee(committeeSlug);
+        return planValues(committee, planYear, fileName, content).result();
+    }
+
+    /**
+     * Imports measured values from a spreadsheet (CSV or XLSX through the one tabular reader; columns
+     * {@code nummer} – the item's number in plan year {@code planYear} –, {@code ar}, {@code varde}, optional
+     * {@code kon} T/K/M (default T) and {@code preliminar} ja/nej), source IMPORT with the file name. Who may enter
+     * the item's values may import them: the secretariat, the officials of the item's department. The whole file is
+     * checked first: any bad row (unknown number, an assignment, another department's item, a bad year, value,
+     * gender or flag, the same value twice) is refused with its line and column and nothing is written. A changed
+     * value keeps the old one in the history; an unchanged one is not written again.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    public ValueImport importValues(String committeeSlug, int planYear, String fileName, byte[] content) {
+        Committee committee = organisation.committee(committeeSlug);
+        PlannedImport plan = planValues(committee, planYear, fileName, content);
+        AppUserPrincipal user = CurrentUser.get();
+        if (!repository.write(plan.writes(), user.username(), now())) {
+            throw new ConflictException("indicators.error.staleImport");
+        }
+        ValueImport result = plan.result();
+        if (result.added() + result.revised() > 0) {
+            audit.record(committee.id(), AuditActions.INDICATOR_VALUES_CHANGED, result.fileName(),
+                    messages.get("indicators.audit.imported", result.added(), result.revised(), result.unchanged()));
+        }
+        return result;
+    }
+
+    private record PlannedImport(ValueImport result, List<ValueWrite> writes) {
+    }
+
+    private PlannedImport planValues(Committee committee, int planYear, String fileName, byte[] content) {
+        AppUserPrincipal user = CurrentUser.get();
+        String name = fileName == null || fileName.isBlank() ? "–" : fileName.strip();
+        if (name.length() > MAX_TEXT) {
+            name = name.substring(0, MAX_TEXT);
+        }
+        TabularFile file = TabularFile.read(fileName, content, MAX_VALUE_FILE_BYTES, VALUE_COLUMNS);
+        List<ErrorDetail> missing = file.missingColumns(VALUE_COLUMNS);
+        if (!missing.isEmpty()) {
+            throw new ValidationException("import.error.invalid", missing);
+        }
+        Map<String, ItemInfo> items = repository.itemsByNumber(committee.id(), planYear);
+        List<ErrorDetail> errors = new ArrayList<>();
+        record Parsed(int line, ItemInfo item, int year, String gender, BigDecimal value, boolean preliminary) {
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (TabularFile.Row row : file.rows()) {
+            int line = row.line();
+            int before = errors.size();
+            String number = row.get("nummer");
+            ItemInfo item = items.get(number);
+            if (number.isEmpty()) {
+                errors.add(new ErrorDetail(line, "nummer", messages.get("indicators.import.numberMissing")));
+            } else if (item == null) {
+                errors.add(new ErrorDetail(line, "nummer", messages.get("indicators.import.unknownNumber", number,
+                        String.valueOf(planYear))));
+            } else if ("ASSIGNMENT".equals(item.kind())) {
+                errors.add(new ErrorDetail(line, "nummer", messages.get("indicators.error.assignment")));
+            } else if (!mayEnterValues(user, item)) {
+                errors.add(new ErrorDetail(line, "nummer", messages.get("indicators.import.notAllowed", number)));
+            }
+            Integer year = null;
+            try {
+                year = Integer.valueOf(row.get("ar").strip());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (year == null || year < MIN_YEAR || year > MAX_YEAR) {
+                errors.add(new ErrorDetail(line, "ar", messages.get("indicators.error.year", String.valueOf(MIN_YEAR),
+                        String.valueOf(MAX_YEAR))));
+            }
+            BigDecimal value = null;
+            try {
+                value = Numbers.parse(row.get("varde"));
+                if (value == null) {
+                    errors.add(new ErrorDetail(line, "varde", messages.get("indicators.error.valueMissing")));
+                } else {
+                    value = value.stripTrailingZeros();
+                    if (value.precision() - value.scale() > 14 || value.scale() > 6) {
+                        errors.add(new ErrorDetail(line, "varde", messages.get("indicators.error.valueRange")));
+                    }
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new ErrorDetail(line, "varde", messages.get("indicators.error.valueNotNumber",
+                        row.get("varde"))));
+            }
+            String gender = row.get("kon").isEmpty() ? "T" : row.get("kon").toUpperCase(Locale.ROOT);
+            if (!GENDERS.contains(gender)) {
+                errors.add(new ErrorDetail(line, "kon", messages.get("indicators.error.gender")));
+            }
+            Boolean preliminary = switch (row.get("preliminar").toLowerCase(Locale.ROOT)) {
+                case "", "nej" -> false;
+                case "ja" -> true;
+                default -> null;
+            };
+            if (preliminary == null) {
+                errors.add(new ErrorDetail(line, "preliminar", messages.get("indicators.import.yesNo",
+                        row.get("preliminar"))));
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(item.id() + ":" + year + ":" + gender, line);
+            if (earlier != null) {
+                errors.add(new ErrorDetail(line, "ar", messages.get("indicators.import.duplicate",
+                        String.valueOf(earlier))));
+                continue;
+            }
+            parsed.add(new Parsed(line, item, year, gender, value, preliminary));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("import.error.invalid", errors);
+        }
+        if (parsed.isEmpty()) {
+            throw new ValidationException("indicators.import.noRows");
+        }
+        Map<Long, Map<String, StoredValue>> stored = repository.storedValues(
+                parsed.stream().map(p -> p.item().id()).distinct().toList());
+        List<ValueWrite> writes = new ArrayList<>();
+        List<ValueImport.Line> lines = new ArrayList<>();
+        int added = 0;
+        int revised = 0;
+        for (Parsed p : parsed) {
+            StoredValue before = stored.getOrDefault(p.item().id(), Map.of()).get(p.year() + ":" + p.gender());
+            ValueImport.Outcome outcome;
+            if (before == null) {
+                outcome = ValueImport.Outcome.ADDED;
+                added++;
+            } else if (before.value() != null && before.value().compareTo(p.value()) == 0
+                    && before.preliminary() == p.preliminary()) {
+                outcome = ValueImport.Outcome.UNCHANGED;
+            } else {
+                outcome = ValueImport.Outcome.REVISED;
+                revised++;
+            }
+            if (outcome != ValueImport.Outcome.UNCHANGED) {
+                writes.add(new ValueWrite(p.item().id(), p.year(), p.gender(), p.value(), p.preliminary(),
+                        ValueSource.IMPORT, name, null, null, before));
+            }
+            lines.add(new ValueImport.Line(p.line(), p.item().number(), p.year(), p.gender(),
+                    before == null ? null : before.value(), p.value(), p.preliminary(), outcome));
+        }
+        return new PlannedImport(new ValueImport(name, parsed.size(), added, revised,
+                parsed.size() - added - revised, lines), writes);
     }
 
     /**
@@ -277,6 +590,12 @@ public class IndicatorService {
         if (!written) {
             throw new ConflictException("indicators.error.staleValue", String.valueOf(change.year()));
         }
+        audit.record(committee.id(), AuditActions.INDICATOR_VALUES_CHANGED,
+                item.number() == null ? item.text() : item.number() + " " + item.text(),
+                messages.get("indicators.audit.saved", String.valueOf(change.year()), genderName(gender),
+                        before.map(b -> Numbers.format(b.value())).orElse("–"), Numbers.format(value),
+                        change.preliminary() ? ", " + messages.get("indicators.ui.preliminary").toLowerCase(Locale.ROOT)
+                                : ""));
         return detail(committee, item);
     }
 
@@ -322,38 +641,66 @@ public class IndicatorService {
     }
 
     /**
-     * Each target's values, {@code app.kolada.parallel-requests} requests at a time (Kolada answers in tens of
-     * milliseconds each; one at a time, 200 indicators take seconds). The first failure ends the fetch.
+     * Each target's values, at most {@code app.kolada.parallel-requests} requests in flight (Kolada answers in tens of
+     * milliseconds each; one at a time, 200 indicators take seconds). The requests run on the HTTP client's own
+     * threads ({@code sendAsync}): no pool is made per refresh. The first failure ends the fetch.
      */
     private Map<Long, List<KoladaValue>> fetch(List<IndicatorTarget> targets, List<Integer> years) {
         Map<Long, List<KoladaValue>> fetched = new LinkedHashMap<>();
         if (targets.isEmpty()) {
             return fetched;
         }
-        var pool = Executors.newFixedThreadPool(Math.min(parallelRequests, targets.size()));
-        try {
-            List<Future<List<KoladaValue>>> futures = new ArrayList<>();
-            for (IndicatorTarget t : targets) {
-                futures.add(pool.submit(() -> t.koladaUnit() != null
-                        ? kolada.unitValues(t.koladaKpi(), t.koladaUnit(), years)
-                        : kolada.municipalityValues(t.koladaKpi(), t.koladaMunicipality(), years)));
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                fetched.put(targets.get(i).itemId(), futures.get(i).get());
-            }
-            return fetched;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KoladaUnavailableException("indicators.kolada.unreachable",
-                    kolada.baseUrl());
-        } finally {
-            pool.shutdownNow();
+        List<KoladaValue>[] results = newResults(targets.size());
+        AtomicInteger next = new AtomicInteger();
+        CompletableFuture<Void> failed = new CompletableFuture<>();
+        List<CompletableFuture<Void>> lanes = new ArrayList<>();
+        // each lane takes the next target when its request is answered: a bounded number of requests at a time
+        for (int lane = 0; lane < Math.min(parallelRequests, targets.size()); lane++) {
+            CompletableFuture<Void> chain = nextInLane(targets, years, results, next, failed);
+            chain.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    failed.completeExceptionally(failure);
+                }
+            });
+            lanes.add(chain);
         }
+        CompletableFuture<Void> all = CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new));
+        try {
+            CompletableFuture.anyOf(all, failed).get();
+        } catch (ExecutionException e) {
+            lanes.forEach(l -> l.cancel(true));
+            throw KoladaClient.unwrap(e);
+        } catch (InterruptedException e) {
+            lanes.forEach(l -> l.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new KoladaUnavailableException("indicators.kolada.unreachable", kolada.baseUrl());
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            fetched.put(targets.get(i).itemId(), results[i]);
+        }
+        return fetched;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KoladaValue>[] newResults(int size) {
+        return (List<KoladaValue>[]) new List[size];
+    }
+
+    private CompletableFuture<Void> nextInLane(List<IndicatorTarget> targets, List<Integer> years,
+                                               List<KoladaValue>[] results, AtomicInteger next,
+                                               CompletableFuture<Void> failed) {
+        int i = next.getAndIncrement();
+        if (i >= targets.size() || failed.isDone()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        IndicatorTarget t = targets.get(i);
+        CompletableFuture<List<KoladaValue>> request = t.koladaUnit() != null
+                ? kolada.unitValuesAsync(t.koladaKpi(), t.koladaUnit(), years)
+                : kolada.municipalityValuesAsync(t.koladaKpi(), t.koladaMunicipality(), years);
+        return request.thenCompose(values -> {
+            results[i] = values;
+            return nextInLane(targets, years, results, next, failed);
+        });
     }
 
     private KoladaRefresh write(Committee committee, List<IndicatorTarget> targets,
@@ -399,6 +746,10 @@ public class IndicatorService {
             throw new ConflictException("indicators.error.staleRefresh");
         }
         repository.touchFetched(unchanged, now);
+        if (added + revised > 0) {
+            audit.record(committee.id(), AuditActions.INDICATOR_VALUES_CHANGED, "Kolada",
+                    messages.get("indicators.audit.fetched", added, revised, unchanged.size()));
+        }
         Map<Long, ItemInfo> items = repository.items(fetched.keySet());
         List<KoladaRefresh.Change> named = changes.stream().map(c -> new KoladaRefresh.Change(c.itemId(),
                 items.get(c.itemId()).number(), c.kpi(), c.year(), c.gender(), c.oldValue(), c.newValue(),

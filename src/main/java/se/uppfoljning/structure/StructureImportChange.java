@@ -8,6 +8,8 @@ package se.uppfoljning.structure;
 public record StructureImportChange(int line, Kind kind, String subject, String from, String to) {
 
     public enum Kind {
-        AREA_CREATED, GOAL_CREATED, ITEM_CREATED, ITEM_RENAMED, ITEM_MOVED_AREA, ITEM_MOVED_GOAL, OWNER_CHANGED
+        AREA_CREATED, GOAL_CREATED, ITEM_CREATED, ITEM_RENAMED, ITEM_MOVED_AREA, ITEM_MOVED_GOAL, OWNER_CHANGED,
+        /** The target as data set or changed (from "–" when the item had none). */
+        TARGET_SET
     }
 }

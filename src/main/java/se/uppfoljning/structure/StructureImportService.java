@@ -13,6 +13,8 @@ import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
+import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.indicators.TargetInput;
 import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
@@ -47,9 +49,11 @@ public class StructureImportService {
     private final TransactionTemplate transaction;
     private final AuditService audit;
     private final StructureRepository structure;
+    private final IndicatorService indicators;
 
     StructureImportService(OrganisationService organisation, ImportedEntries entries, TransactionTemplate transaction, AuditService audit,
-                           StructureRepository structure) {
+                           StructureRepository structure, IndicatorService indicators) {
+        this.indicators = indicators;
         this.audit = audit;
         this.structure = structure;
         this.organisation = organisation;
@@ -64,7 +68,8 @@ public class StructureImportService {
 
     private record ParsedRow(int line, String area, Integer goalNumber, String goalText, ItemKind kind, String number,
                              String text, String target, long departmentId, int planYear, boolean carriedOver,
-                             boolean derived, Long statusId, String comment, boolean hasFollowUp) {
+                             boolean derived, Long statusId, String comment, boolean hasFollowUp,
+                             TargetInput targetData) {
     }
 
     /**
@@ -190,6 +195,10 @@ public class StructureImportService {
                             + (kind == ItemKind.ASSIGNMENT ? "uppdrag." : "mål och indikatorer.")));
                 }
             }
+            // the target as data (optional columns), checked by the indicators feature that keeps targets
+            TargetInput targetData = new TargetInput(row.get(TargetInput.COLUMN_KIND), row.get(TargetInput.COLUMN_VALUE),
+                    row.get(TargetInput.COLUMN_UNIT), row.get(TargetInput.COLUMN_YEAR));
+            errors.addAll(indicators.checkTarget(line, targetData, kind == ItemKind.ASSIGNMENT));
             if (row.get("kommentar").length() > entries.maxCommentLength()) {
                 errors.add(new ErrorDetail(line, "kommentar", "Kommentaren är längre än " + entries.maxCommentLength() + " tecken."));
             }
@@ -209,7 +218,7 @@ public class StructureImportService {
             }
             boolean hasFollowUp = file.hasColumn("prognos") || file.hasColumn("kommentar");
             rows.add(new ParsedRow(line, area, goalNumber, goalText, kind, number, text, row.get("malvarde"),
-                    departmentId, planYear, carried, derived, statusId, row.get("kommentar"), hasFollowUp));
+                    departmentId, planYear, carried, derived, statusId, row.get("kommentar"), hasFollowUp, targetData));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException("import.error.invalid", errors);
@@ -275,6 +284,11 @@ public class StructureImportService {
                     itemChanges(row, item, areaId, goalId, subject, areaNames, goalNumbers, departmentNames, changes);
                 }
                 default -> { }
+            }
+            var target = indicators.applyTarget(context.committee().slug(), item.id(), row.targetData(), null);
+            if (target.isPresent()) {
+                changes.add(new StructureImportChange(row.line(), StructureImportChange.Kind.TARGET_SET, subject,
+                        target.get().before() == null ? "–" : target.get().before(), target.get().after()));
             }
             if (row.hasFollowUp()) {
                 entries += writeFollowUp(context, row, item.id(), username);

@@ -11,6 +11,8 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
+import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.indicators.TargetInput;
 import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
@@ -35,9 +37,12 @@ public class StructureService {
     private final StructureRepository repository;
     private final OrganisationService organisation;
     private final AuditService audit;
+    private final IndicatorService indicators;
 
-    StructureService(StructureRepository repository, OrganisationService organisation, AuditService audit) {
+    StructureService(StructureRepository repository, OrganisationService organisation, AuditService audit,
+                     IndicatorService indicators) {
         this.audit = audit;
+        this.indicators = indicators;
         this.repository = repository;
         this.organisation = organisation;
     }
@@ -139,7 +144,7 @@ public class StructureService {
         ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
                 InputText.clean("nummer", input.number()), InputText.clean("text", input.text()),
                 InputText.clean("malvarde", input.targetText()), input.departmentId(), input.planYear(),
-                input.carriedOver(), input.derivedFromFinance());
+                input.carriedOver(), input.derivedFromFinance(), input.target(), input.targetVersion());
         if (itemId != null) {
             requireOwnItem(committee, itemId);
         }
@@ -179,6 +184,9 @@ public class StructureService {
         if (form.planYear() < 2000 || form.planYear() > 2100) {
             errors.add(new ErrorDetail(null, "ar", "Ange ett rimligt år."));
         }
+        // an assignment's dialog hides the target fields: what they held is not the assignment's
+        TargetInput target = form.kind() == ItemKind.ASSIGNMENT ? TargetInput.NONE : form.target();
+        errors.addAll(indicators.checkTarget(null, target, false));
         if (!errors.isEmpty()) {
             throw new ValidationException("structure.error.invalid", errors);
         }
@@ -189,12 +197,20 @@ public class StructureService {
         String subject = clean.number() == null ? clean.text() : clean.number() + " " + clean.text();
         if (itemId == null) {
             long id = repository.insertItem(committee.id(), areaId, clean);
-            changed(committee, subject, "ny post (" + clean.kind() + ", " + clean.planYear() + ")");
+            changed(committee, subject, "ny post (" + clean.kind() + ", " + clean.planYear() + ")"
+                    + targetChange(committee, id, target, 0));
             return id;
         }
         repository.updateItem(itemId, areaId, clean);
-        changed(committee, subject, "ändrad post " + itemId);
+        changed(committee, subject, "ändrad post " + itemId
+                + targetChange(committee, itemId, target, form.targetVersion()));
         return itemId;
+    }
+
+    /** Writes the target through the indicators feature (it owns the targets); the audit line's addition. */
+    private String targetChange(Committee committee, long itemId, TargetInput target, Integer version) {
+        return indicators.applyTarget(committee.slug(), itemId, target, version)
+                .map(u -> "; målvärde " + (u.before() == null ? "" : u.before() + " → ") + u.after()).orElse("");
     }
 
     /** What starting plan year {@code year} would carry over: the assignments of the year before that are not done. */

@@ -137,4 +137,38 @@ class IndicatorApiTest extends AbstractIntegrationTest {
         assertThat(json.readTree(failed.body()).get("message").asText())
                 .isEqualTo("Kolada svarade med ett fel (HTTP 500). Ingenting har ändrats.");
     }
+
+    private HttpResponse<String> upload(String query, String user, String csv) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/committees/ks/indicators/values-import" + query))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv").header("X-File-Name", "nki.csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void valuesFromASpreadsheetWithADryRunAndLinePreciseRefusals() throws Exception {
+        HttpResponse<String> bad = upload("?year=2024", "sekretariat", "nummer;ar;varde\n14.1;2023;x\n");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        JsonNode detail = json.readTree(bad.body()).get("details").get(0);
+        assertThat(detail.get("line").asInt()).isEqualTo(2);
+        assertThat(detail.get("column").asText()).isEqualTo("varde");
+
+        String file = "nummer;ar;varde;preliminar\n14.1;2024;76;ja\n";
+        JsonNode dryRun = json.readTree(upload("?year=2024&dryRun=true", "sekretariat", file).body());
+        assertThat(dryRun.get("added").asInt()).isEqualTo(1);
+        assertThat(dryRun.get("applied").asBoolean()).isFalse();
+        assertThat(json.readTree(send("GET", "/items/" + item141 + "/values", "politiker", null).body())
+                .get("values")).isEmpty();
+
+        assertThat(upload("?year=2024", "politiker", file).statusCode()).isEqualTo(403);
+        HttpResponse<String> applied = upload("?year=2024", "sekretariat", file);
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(applied.body()).get("lines").get(0).get("outcome").asText()).isEqualTo("ADDED");
+        JsonNode values = json.readTree(send("GET", "/items/" + item141 + "/values", "politiker", null).body());
+        assertThat(values.get("values").get(0).get("source").asText()).isEqualTo("IMPORT");
+        assertThat(values.get("values").get(0).get("preliminary").asBoolean()).isTrue();
+    }
 }

@@ -518,18 +518,32 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Component fetchAll;
+    private Component importValues;
 
-    /** The secretariat's "Hämta alla från Kolada", beside the spreadsheet actions. */
+    /**
+     * The secretariat's "Hämta alla från Kolada" and the officials' and secretariat's "Importera mätvärden", beside
+     * the spreadsheet actions.
+     */
     private void showFetchAll() {
         if (fetchAll != null) {
             fetchAll.removeFromParent();
         }
-        fetchAll = indicators.refreshAllButton(context.committee().id(), context.committee().slug(), () -> {
+        if (importValues != null) {
+            importValues.removeFromParent();
+        }
+        Runnable reload = () -> {
             load();
             refreshTree();
-        }).orElse(null);
-        if (fetchAll != null) {
-            workbook.getParent().map(HasComponents.class::cast).ifPresent(h -> h.add(fetchAll));
+        };
+        fetchAll = indicators.refreshAllButton(context.committee().id(), context.committee().slug(), reload)
+                .orElse(null);
+        importValues = indicators.importValuesButton(context.committee().id(), context.committee().slug(),
+                        context.period().year(), reload)
+                .orElse(null);
+        for (Component c : new Component[]{fetchAll, importValues}) {
+            if (c != null) {
+                workbook.getParent().map(HasComponents.class::cast).ifPresent(h -> h.add(c));
+            }
         }
     }
 

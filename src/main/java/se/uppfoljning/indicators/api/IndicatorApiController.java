@@ -7,6 +7,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import se.uppfoljning.indicators.ValueImport;
+import java.io.IOException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.indicators.IndicatorDetail;
@@ -143,5 +149,49 @@ public class IndicatorApiController {
     private static IndicatorJson json(IndicatorTarget t) {
         return new IndicatorJson(t.itemId(), t.kind().word(), t.value(), t.unit(), t.comparisonYear(), t.printed(),
                 t.koladaKpi(), t.koladaMunicipality(), t.koladaUnit(), t.version(), t.updatedAt(), t.updatedBy());
+    }
+
+    /** {@code oldValue} null for a new value; {@code outcome} ADDED, REVISED or UNCHANGED. */
+    public record ImportLineJson(int line, String number, int year, String gender, BigDecimal oldValue,
+                                 BigDecimal newValue, boolean preliminary, String outcome) {
+    }
+
+    public record ImportJson(String fileName, int year, boolean dryRun, boolean applied, int rows, int added,
+                             int revised, int unchanged, List<ImportLineJson> lines) {
+    }
+
+    /**
+     * Measured values from a spreadsheet (CSV/XLSX as the raw body, or multipart {@code file}); {@code year}: the plan
+     * year whose item numbers the file uses; {@code dryRun=true} returns what it would do without writing. Bad rows:
+     * 422 with {@code details} ({@code line}, {@code column}) and nothing written.
+     */
+    @PostMapping(value = "/indicators/values-import", consumes = {"text/csv", "text/plain",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    public ImportJson importValues(@PathVariable String committee, @RequestParam int year,
+                                   @RequestBody(required = false) byte[] body,
+                                   @RequestParam(defaultValue = "false") boolean dryRun,
+                                   @RequestHeader(value = "X-File-Name", required = false) String fileName) {
+        return importJson(committee, year, fileName == null ? "api-upload" : fileName,
+                body == null ? new byte[0] : body, dryRun);
+    }
+
+    @PostMapping(value = "/indicators/values-import",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ImportJson importValuesMultipart(@PathVariable String committee, @RequestParam int year,
+                                            @RequestPart(value = "file", required = false) MultipartFile file,
+                                            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        if (file == null) {
+            throw new ValidationException("workbook.error.noFilePart");
+        }
+        return importJson(committee, year, file.getOriginalFilename(), file.getBytes(), dryRun);
+    }
+
+    private ImportJson importJson(String committee, int year, String fileName, byte[] content, boolean dryRun) {
+        ValueImport r = dryRun ? indicators.previewValues(committee, year, fileName, content)
+                : indicators.importValues(committee, year, fileName, content);
+        return new ImportJson(r.fileName(), year, dryRun, !dryRun, r.rows(), r.added(), r.revised(), r.unchanged(),
+                r.lines().stream().map(l -> new ImportLineJson(l.line(), l.number(), l.year(), l.gender(),
+                        l.oldValue(), l.newValue(), l.preliminary(), l.outcome().name())).toList());
     }
 }

@@ -64,6 +64,17 @@ public class IndicatorRepository {
                 .fetchOptional(I.ID);
     }
 
+    /** The committee's items of the plan year by number (goals and indicators have one), in one statement. */
+    public Map<String, ItemInfo> itemsByNumber(long committeeId, int planYear) {
+        Map<String, ItemInfo> result = new HashMap<>();
+        db.select(I.ID, I.COMMITTEE_ID, I.KIND, I.DEPARTMENT_ID, I.NUMBER, I.TEXT, I.TARGET_TEXT)
+                .from(I).where(I.COMMITTEE_ID.eq(committeeId).and(I.PLAN_YEAR.eq(planYear)).and(I.NUMBER.isNotNull()))
+                .orderBy(I.RETIRED_AT.nullsFirst(), I.ID)
+                .fetch().forEach(r -> result.putIfAbsent(r.value5(), new ItemInfo(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7())));
+        return result;
+    }
+
     public Optional<IndicatorTarget> target(long itemId) {
         return db.selectFrom(T).where(T.ITEM_ID.eq(itemId)).fetchOptional(IndicatorRepository::target);
     }

@@ -1,6 +1,5 @@
 package se.uppfoljning.indicators.kolada;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -69,23 +72,64 @@ public class KoladaClient {
 
     /** The KPI's values for a municipality (e.g. Örebro "1880") in the years, all genders. */
     public List<KoladaValue> municipalityValues(String kpi, String municipality, Collection<Integer> years) {
-        return fetchAll(base() + "/data/kpi/" + segment(kpi) + "/municipality/" + segment(municipality)
-                + "/year/" + years(years));
+        return join(municipalityValuesAsync(kpi, municipality, years));
     }
 
     /** The KPI's values for an organisational unit (e.g. "V15E188000101") in the years, all genders. */
     public List<KoladaValue> unitValues(String kpi, String unit, Collection<Integer> years) {
+        return join(unitValuesAsync(kpi, unit, years));
+    }
+
+    /**
+     * As {@link #municipalityValues}, without blocking a thread while Kolada answers (the HTTP client's own threads
+     * read the pages). Fails with a {@link KoladaUnavailableException} (possibly wrapped in a
+     * {@link java.util.concurrent.CompletionException}).
+     */
+    public CompletableFuture<List<KoladaValue>> municipalityValuesAsync(String kpi, String municipality,
+                                                                        Collection<Integer> years) {
+        return fetchAll(base() + "/data/kpi/" + segment(kpi) + "/municipality/" + segment(municipality)
+                + "/year/" + years(years));
+    }
+
+    /** As {@link #unitValues}, without blocking; see {@link #municipalityValuesAsync}. */
+    public CompletableFuture<List<KoladaValue>> unitValuesAsync(String kpi, String unit, Collection<Integer> years) {
         return fetchAll(base() + "/oudata/kpi/" + segment(kpi) + "/ou/" + segment(unit) + "/year/" + years(years));
     }
 
-    private List<KoladaValue> fetchAll(String firstUrl) {
+    /** The result of a future, its failure unwrapped to the {@link KoladaUnavailableException} it is. */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException | CancellationException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** A failure of a fetch as the runtime exception to throw (the Kolada refusal inside a CompletionException). */
+    public static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    private CompletableFuture<List<KoladaValue>> fetchAll(String firstUrl) {
         List<KoladaValue> result = new ArrayList<>();
-        String url = firstUrl;
-        for (int page = 0; url != null; page++) {
-            if (page == MAX_PAGES) {
-                throw new KoladaUnavailableException("indicators.kolada.invalidAnswer", base());
-            }
-            JsonNode body = get(url);
+        return page(firstUrl, 0, result).thenApply(done -> result);
+    }
+
+    /** Reads one page into {@code result}, then the next one: pages follow each other, never in parallel. */
+    private CompletableFuture<Void> page(String url, int page, List<KoladaValue> result) {
+        if (url == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (page == MAX_PAGES) {
+            return CompletableFuture.failedFuture(
+                    new KoladaUnavailableException("indicators.kolada.invalidAnswer", base()));
+        }
+        return get(url).thenCompose(body -> {
             JsonNode values = body.path("values");
             if (!values.isArray()) {
                 throw new KoladaUnavailableException("indicators.kolada.invalidAnswer", base());
@@ -93,9 +137,8 @@ public class KoladaClient {
             for (JsonNode row : values) {
                 read(row, result);
             }
-            url = next(body);
-        }
-        return result;
+            return page(next(body), page + 1, result);
+        });
     }
 
     private static void read(JsonNode row, List<KoladaValue> into) {
@@ -128,7 +171,7 @@ public class KoladaClient {
         return null;
     }
 
-    private JsonNode get(String url) {
+    private CompletableFuture<JsonNode> get(String url) {
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout)
@@ -139,27 +182,35 @@ public class KoladaClient {
             }
             request = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new KoladaUnavailableException("indicators.kolada.badAddress", url);
+            return CompletableFuture.failedFuture(new KoladaUnavailableException("indicators.kolada.badAddress", url));
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+            if (failure != null) {
+                throw refusal(url, failure);
+            }
             if (response.statusCode() != 200) {
                 log.warn("Kolada svarade {} på {}", response.statusCode(), url);
-                throw new KoladaUnavailableException("indicators.kolada.errorStatus", String.valueOf(response.statusCode()));
+                throw new KoladaUnavailableException("indicators.kolada.errorStatus",
+                        String.valueOf(response.statusCode()));
             }
-            return JSON.readTree(response.body());
-        } catch (HttpTimeoutException e) {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new KoladaUnavailableException("indicators.kolada.invalidAnswer", base());
+            }
+        });
+    }
+
+    /** The Swedish refusal for a request that got no answer. */
+    private KoladaUnavailableException refusal(String url, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
             log.warn("Kolada svarade inte inom tidsgränsen: {}", url);
-            throw new KoladaUnavailableException("indicators.kolada.timeout", base());
-        } catch (JsonProcessingException e) {
-            throw new KoladaUnavailableException("indicators.kolada.invalidAnswer", base());
-        } catch (IOException e) {
-            log.warn("Kolada kunde inte nås på {}: {}", url, e.toString());
-            throw new KoladaUnavailableException("indicators.kolada.unreachable", base());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KoladaUnavailableException("indicators.kolada.unreachable", base());
+            return new KoladaUnavailableException("indicators.kolada.timeout", base());
         }
+        log.warn("Kolada kunde inte nås på {}: {}", url, cause.toString());
+        return new KoladaUnavailableException("indicators.kolada.unreachable", base());
     }
 
     private String base() {

@@ -73,6 +73,24 @@ public class IndicatorPanels {
         return block;
     }
 
+    /**
+     * "Importera mätvärden" for the committee's secretariat and officials (each row is checked against who may enter
+     * the item's values); {@code planYear}: the year whose item numbers the file uses; {@code afterwards} runs after an
+     * import.
+     */
+    public Optional<Component> importValuesButton(long committeeId, String committee, int planYear,
+                                                  Runnable afterwards) {
+        if (!indicators.mayImportValues(committeeId)) {
+            return Optional.empty();
+        }
+        Button button = new Button();
+        button.setText(button.getTranslation("indicators.import.open"));
+        button.setId("indicators-import-values");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.addClickListener(e -> new ValueImportDialog(indicators, committee, planYear, afterwards).open());
+        return Optional.of(button);
+    }
+
     /** "Hämta alla från Kolada" for the committee's secretariat; {@code afterwards} runs after a fetch. */
     public Optional<Component> refreshAllButton(long committeeId, String committee, Runnable afterwards) {
         if (!CommitteeAccess.may(committeeId, Right.REFRESH_INDICATORS)) {

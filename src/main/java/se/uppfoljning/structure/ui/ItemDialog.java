@@ -20,9 +20,14 @@ import se.uppfoljning.structure.StrategicArea;
 import se.uppfoljning.structure.StrategicGoal;
 import se.uppfoljning.structure.StructureItem;
 import se.uppfoljning.organisation.Department;
+import se.uppfoljning.indicators.IndicatorTarget;
+import se.uppfoljning.indicators.Numbers;
+import se.uppfoljning.indicators.TargetInput;
+import se.uppfoljning.indicators.TargetKind;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Adds or edits a goal, indicator or assignment; the service's validation messages appear at their fields. */
@@ -38,10 +43,16 @@ class ItemDialog extends Dialog {
     final IntegerField year = new IntegerField();
     final Checkbox carriedOver = new Checkbox();
     final Checkbox derived = new Checkbox();
+    final Select<TargetKind> targetKind = new Select<>();
+    final TextField targetValue = new TextField();
+    final TextField targetUnit = new TextField();
+    final IntegerField comparisonYear = new IntegerField();
     final Button save = new Button();
+    /** The target's version as read (0: none), so a save over someone else's change is refused. */
+    private final int targetVersion;
 
-    ItemDialog(StructureItem item, int defaultYear, List<StrategicGoal> goals, List<StrategicArea> areas,
-               List<Department> departments, Consumer<ItemForm> onSave) {
+    ItemDialog(StructureItem item, Optional<IndicatorTarget> storedTarget, int defaultYear, List<StrategicGoal> goals,
+               List<StrategicArea> areas, List<Department> departments, Consumer<ItemForm> onSave) {
         setId("item-dialog");
         setHeaderTitle(getTranslation(item == null ? "structure.newItem" : "structure.editItem"));
         setWidth("min(44rem, 95vw)");
@@ -76,6 +87,32 @@ class ItemDialog extends Dialog {
         derived.setId("item-derived");
         derived.setLabel(getTranslation("structure.derived"));
 
+        targetKind.setId("item-target-kind");
+        targetKind.setLabel(getTranslation("structure.targetKind"));
+        targetKind.setItems(TargetKind.values());
+        // the empty choice is rendered through the generator too
+        targetKind.setItemLabelGenerator(k -> k == null ? getTranslation("structure.targetKind.none") : k.word());
+        targetKind.setEmptySelectionCaption(getTranslation("structure.targetKind.none"));
+        // a recorded target is changed, never dropped here ("inget målvärde" says there is none)
+        targetKind.setEmptySelectionAllowed(storedTarget.isEmpty());
+        targetValue.setId("item-target-value");
+        targetValue.setLabel(getTranslation("structure.targetValue"));
+        targetValue.setPlaceholder("3,45");
+        targetUnit.setId("item-target-unit");
+        targetUnit.setLabel(getTranslation("structure.targetUnit"));
+        comparisonYear.setId("item-comparison-year");
+        comparisonYear.setLabel(getTranslation("structure.comparisonYear"));
+        comparisonYear.setHelperText(getTranslation("structure.comparisonYear.help"));
+        targetKind.addValueChangeListener(e -> showTargetFieldsFor(e.getValue()));
+        targetVersion = storedTarget.map(IndicatorTarget::version).orElse(0);
+        storedTarget.ifPresent(t -> {
+            targetKind.setValue(t.kind());
+            targetValue.setValue(t.value() == null ? "" : Numbers.format(t.value()).replace("\u00a0", ""));
+            targetUnit.setValue(t.unit() == null ? "" : t.unit());
+            comparisonYear.setValue(t.comparisonYear());
+        });
+        showTargetFieldsFor(targetKind.getValue());
+
         kind.addValueChangeListener(e -> showFieldsFor(e.getValue()));
         if (item == null) {
             kind.setValue(ItemKind.COMMITTEE_GOAL);
@@ -94,7 +131,8 @@ class ItemDialog extends Dialog {
         }
         showFieldsFor(kind.getValue());
 
-        FormLayout form = new FormLayout(kind, goal, area, number, text, target, owner, year, carriedOver, derived);
+        FormLayout form = new FormLayout(kind, goal, area, number, text, target, targetKind, targetValue, targetUnit,
+                comparisonYear, owner, year, carriedOver, derived);
         form.setColspan(text, 2);
         form.setColspan(goal, 2);
         add(form);
@@ -108,7 +146,8 @@ class ItemDialog extends Dialog {
                 onSave.accept(new ItemForm(kind.getValue(), goal.getValue() == null ? null : goal.getValue().id(),
                         area.getValue() == null ? null : area.getValue().id(), number.getValue(), text.getValue(),
                         target.getValue(), owner.getValue() == null ? null : owner.getValue().id(),
-                        year.getValue() == null ? 0 : year.getValue(), carriedOver.getValue(), derived.getValue()));
+                        year.getValue() == null ? 0 : year.getValue(), carriedOver.getValue(), derived.getValue(),
+                        targetInput(), targetVersion));
                 close();
             } catch (ValidationException ex) {
                 showErrors(ex.details());
@@ -120,8 +159,34 @@ class ItemDialog extends Dialog {
         getFooter().add(cancel, save);
     }
 
+    /** The target fields as typed; a value the kind has no use for (hidden) is not sent. */
+    private TargetInput targetInput() {
+        TargetKind k = targetKind.getValue();
+        if (k == null) {
+            return TargetInput.NONE;
+        }
+        return new TargetInput(k.word(), k.needsValue() ? targetValue.getValue() : null,
+                k != TargetKind.NONE ? targetUnit.getValue() : null,
+                k.comparesYears() && comparisonYear.getValue() != null ? String.valueOf(comparisonYear.getValue())
+                        : k.comparesYears() && comparisonYear.isInvalid() ? "?" : null);
+    }
+
+    private void showTargetFieldsFor(TargetKind k) {
+        targetValue.setVisible(k != null && k.needsValue());
+        targetUnit.setVisible(k != null && k != TargetKind.NONE);
+        comparisonYear.setVisible(k != null && k.comparesYears());
+    }
+
     private void showFieldsFor(ItemKind value) {
         boolean assignment = value == ItemKind.ASSIGNMENT;
+        targetKind.setVisible(!assignment);
+        if (assignment) {
+            targetValue.setVisible(false);
+            targetUnit.setVisible(false);
+            comparisonYear.setVisible(false);
+        } else {
+            showTargetFieldsFor(targetKind.getValue());
+        }
         goal.setVisible(!assignment);
         number.setVisible(!assignment);
         derived.setVisible(!assignment);
@@ -130,8 +195,10 @@ class ItemDialog extends Dialog {
     }
 
     private Map<String, HasValidation> fields() {
-        return Map.of("typ", kind, "strategiskt_mal", goal, "omrade", area, "nummer", number, "text", text,
-                "agare", owner, "ar", year);
+        return Map.ofEntries(Map.entry("typ", kind), Map.entry("strategiskt_mal", goal), Map.entry("omrade", area),
+                Map.entry("nummer", number), Map.entry("text", text), Map.entry("agare", owner), Map.entry("ar", year),
+                Map.entry(TargetInput.COLUMN_KIND, targetKind), Map.entry(TargetInput.COLUMN_VALUE, targetValue),
+                Map.entry(TargetInput.COLUMN_UNIT, targetUnit), Map.entry(TargetInput.COLUMN_YEAR, comparisonYear));
     }
 
     private void clearErrors() {

@@ -48,11 +48,13 @@ import se.uppfoljning.structure.StructureService;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.indicators.IndicatorService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -68,6 +70,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     private final StructureImportService structureImport;
     private final OrganisationService organisation;
     private final SelectedContext selected;
+    private final IndicatorService indicators;
 
     final Grid<StructureItem> items = new Grid<>();
     final TextField itemSearch = new TextField();
@@ -91,7 +94,8 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     private String pendingName;
 
     public StructureView(StructureService structure, StructureImportService structureImport,
-                         OrganisationService organisation, SelectedContext selected) {
+                         OrganisationService organisation, SelectedContext selected, IndicatorService indicators) {
+        this.indicators = indicators;
         this.structure = structure;
         this.structureImport = structureImport;
         this.organisation = organisation;
@@ -203,7 +207,8 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
     }
 
     void openItem(StructureItem item) {
-        new ItemDialog(item, itemYear(), structure.goals(context.committee()),
+        new ItemDialog(item, item == null ? Optional.empty() : indicators.target(context.committee().slug(), item.id()),
+                itemYear(), structure.goals(context.committee()),
                 structure.areas(context.committee()), organisation.departments(context.committee().id()),
                 form -> {
                     structure.saveItem(context.committee(), item == null ? null : item.id(), form);
