@@ -213,8 +213,6 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("follow-up-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        // lazily loaded: the browser asks for the rows it shows (a screenful is about 20) and the next ones as it scrolls
-        grid.setPageSize(20);
         // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
                 .setWidth("19rem").setFlexGrow(3);
