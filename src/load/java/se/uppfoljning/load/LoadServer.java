@@ -69,6 +69,21 @@ final class LoadServer {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: run with -Pproduction,load (the production jar is built first)");
         }
+        String layout = System.getProperty("load.layout", "extracted");
+        if ("extracted".equals(layout)) {
+            // the production start the README recommends: Spring Boot's extracted layout (a thin jar and lib/)
+            Path extracted = dir.resolve("app");
+            deleteTree(extracted);
+            Process extract = new ProcessBuilder(javaTool("java"), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
+                    "extract", "--destination", extracted.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("extract.log").toFile()).start();
+            if (extract.waitFor() != 0) {
+                throw new IOException("extracting " + jar + " failed; see target/load/extract.log");
+            }
+            jar = extracted.resolve(jar.getFileName());
+        } else if (!"jar".equals(layout)) {
+            throw new IllegalArgumentException("load.layout must be extracted or jar, not " + layout);
+        }
         Path data = dir.resolve("postgres");
         deleteTree(data);
         int port;
@@ -98,11 +113,13 @@ final class LoadServer {
         builder.environment().put("APP_DEMO", "true");
         // the benchmark logs in far more often than a person: keep the login throttle out of the figures
         builder.environment().put("APP_LOGIN_MAX_FAILURES_PER_ADDRESS", "100000");
-        System.out.println("LOAD starting " + String.join(" ", command) + " on port " + port);
+        System.out.println("LOAD layout " + layout + "; starting " + String.join(" ", command) + " on port " + port);
         Process process = builder.start();
         String base = "http://localhost:" + port;
         waitUntilUp(base, process, Duration.ofMinutes(5));
         System.out.println("LOAD server up at " + base + " (pid " + process.pid() + ")");
+        Figures.note("server start", layout + " layout, -Xmx" + System.getProperty("load.serverHeap", "1g")
+                + (Boolean.getBoolean("load.jfr") ? ", JFR profile in target/load/server.jfr" : ""));
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new LoadServer(base, process, process.toHandle(), dir);
     }
