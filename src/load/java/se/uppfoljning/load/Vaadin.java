@@ -29,7 +29,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code ui-navigate} event the client sends to the UI's element (node 1) when a router link is clicked.
  *
  * <p>Every answer must be a 200 without Vaadin's session-expired, resynchronisation or error markers and must
- * contain the given text of the view (a step counts only when the view's own text came back).
+ * contain the given text of the view, a regular expression (a step counts only when the view's own text came
+ * back).
  */
 final class Vaadin {
 
@@ -46,7 +47,7 @@ final class Vaadin {
         for (String marker : FAILURE_MARKERS) {
             checks.add(substring(marker).notExists());
         }
-        checks.add(substring(mustContain).exists());
+        checks.add(regex(mustContain).exists());
         checks.add(responseTimeInMillis().saveAs("rt"));
         checks.add(bodyLength().saveAs("bytes"));
         return checks;
