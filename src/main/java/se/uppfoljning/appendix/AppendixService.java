@@ -87,7 +87,7 @@ public class AppendixService {
     @PreAuthorize("isAuthenticated()")
     public AppendixDocument document(CommitteeContext context, AppendixKind kind) {
         return kind == AppendixKind.BILAGA_2
-                ? bilaga2(followUp.overview(context), indicators.statuses(context.committee().slug()))
+                ? bilaga2(followUp.overview(context), indicators.statuses(context.committee().slug(), context.period().year()))
                 : bilaga1(context, measures.measures(context));
     }
 

@@ -796,10 +796,20 @@ public class IndicatorService {
      */
     @PreAuthorize("isAuthenticated()")
     public Map<Long, IndicatorStatus> statuses(String committeeSlug) {
+        return statuses(committeeSlug, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #statuses(String)}, from the values up to and including {@code lastYear} only: a period's documents
+     * and export show what was known for the period's year, not a value of a later year fetched afterwards.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, IndicatorStatus> statuses(String committeeSlug, int lastYear) {
         Committee committee = organisation.committee(committeeSlug);
         Map<String, String> scale = repository.goalScale(committee.organisationId());
         Map<Long, IndicatorStatus> result = new LinkedHashMap<>();
-        repository.targetsWithTotals(committee.id()).forEach((itemId, t) -> {
+        repository.targetsWithTotals(committee.id()).forEach((itemId, all) -> {
+            var t = all.upTo(lastYear);
             Proposal p = propose(t.target(), t.totals(), scale);
             MeasuredValue latest = latest(t.totals());
             result.put(itemId, new IndicatorStatus(itemId, t.target().printed(), latest == null ? null : latest.year(),

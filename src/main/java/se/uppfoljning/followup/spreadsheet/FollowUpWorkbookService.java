@@ -87,7 +87,7 @@ public class FollowUpWorkbookService {
     @PreAuthorize("isAuthenticated()")
     public WorkbookExport export(CommitteeContext context) {
         FollowUpOverview overview = followUp.overview(context);
-        Map<Long, IndicatorStatus> indicatorStatuses = indicators.statuses(context.committee().slug());
+        Map<Long, IndicatorStatus> indicatorStatuses = indicators.statuses(context.committee().slug(), context.period().year());
         List<FollowUpWorkbookWriter.Line> lines = new ArrayList<>();
         for (AreaSection area : overview.areas()) {
             for (GoalSection goal : area.goals()) {

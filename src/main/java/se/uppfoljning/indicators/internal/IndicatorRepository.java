@@ -238,6 +238,11 @@ public class IndicatorRepository {
     }
 
     public record TargetAndTotals(IndicatorTarget target, List<MeasuredValue> totals) {
+
+        /** The same target with the values of {@code lastYear} and before (totals are in year order). */
+        public TargetAndTotals upTo(int lastYear) {
+            return new TargetAndTotals(target, totals.stream().filter(v -> v.year() <= lastYear).toList());
+        }
     }
 
     /** The organisation's goal scale: label → tone (success, warning, error, contrast), in scale order. */
