@@ -182,7 +182,8 @@ public class PeriodService {
         Decision clean = new Decision(InputText.cleanLine("Beslutande organ", decision.body()), decision.date(),
                 InputText.cleanLine("Paragraf", decision.paragraph()),
                 blank(decision.diaryNumber()) ? null : InputText.cleanLine("Diarienummer", decision.diaryNumber()));
-        if (context.period().state() != PeriodState.REVIEW) {
+        // before anything is rendered: the documents then hold every save committed before the lock, and no later one
+        if (repository.lockForDecision(context.period().id()) != PeriodState.REVIEW) {
             throw wrongState(context.period(), PeriodState.REVIEW);
         }
         OffsetDateTime now = now();

@@ -21,7 +21,17 @@ import se.uppfoljning.structure.StructureService;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +53,8 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     OrganisationService organisation;
     @Autowired
     AppendixService appendices;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     se.uppfoljning.audit.AuditService audit;
 
@@ -124,6 +136,48 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
                 && e.details().startsWith(DECISION.body()));
         assertThat(log).anyMatch(e -> e.action().equals(se.uppfoljning.audit.AuditActions.PERIOD_REOPENED)
                 && e.username().equals("admin") && e.details().endsWith("Fel i bilaga 2"));
+    }
+
+    /**
+     * A save still in its transaction when the decision starts: the decision waits for it and its decided Bilaga 2
+     * holds the saved comment (before migration 125 the decision went ahead and the save landed after the documents).
+     */
+    @Test
+    void theDecisionWaitsForASaveInProgressAndItsDocumentsHoldIt() throws Exception {
+        ensureOpenDr2();
+        CommitteeContext open = organisation.context("ks", PERIOD);
+        FollowUpRow row = editableRow(open);
+        periods.submitForReview("ks", PERIOD);
+        String comment = "Sparad medan beslutet registrerades";
+        ExecutorService decider = Executors.newSingleThreadExecutor();
+        try (Connection saving = dataSource.getConnection()) {
+            saving.setAutoCommit(false);
+            try (var update = saving.prepareStatement("update follow_up_entry set comment = ? where period_id = ? and item_id = ?")) {
+                update.setString(1, comment);
+                update.setLong(2, open.period().id());
+                update.setLong(3, row.id());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            Future<PeriodDetails> decision = decider.submit(() -> {
+                signIn("sekretariat");
+                try {
+                    return periods.decide("ks", PERIOD, DECISION);
+                } finally {
+                    signOut();
+                }
+            });
+            Thread.sleep(1_000);
+            assertThat(decision.isDone()).as("the decision waits for the save in progress").isFalse();
+            saving.commit();
+            assertThat(decision.get(60, TimeUnit.SECONDS).state()).isEqualTo(PeriodState.DECIDED);
+        } finally {
+            decider.shutdownNow();
+        }
+        CommitteeContext locked = organisation.context("ks", PERIOD);
+        byte[] docx = appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).content();
+        try (var extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx)))) {
+            assertThat(extractor.getText()).contains(comment);
+        }
     }
 
     @Test

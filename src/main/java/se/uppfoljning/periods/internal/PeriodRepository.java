@@ -67,6 +67,14 @@ public class PeriodRepository {
         return update.where(P.ID.eq(periodId).and(P.STATE.eq(from.name()))).execute() == 1;
     }
 
+    /**
+     * Locks the period's row for the decision and reads its state under the lock: waits for the saves in progress
+     * (each holds a share lock on its period's row, migration 125) and makes later ones wait for the decision.
+     */
+    public PeriodState lockForDecision(long periodId) {
+        return PeriodState.valueOf(db.select(P.STATE).from(P).where(P.ID.eq(periodId)).forNoKeyUpdate().fetchSingle(P.STATE));
+    }
+
     public boolean decide(long periodId, PeriodState from, Decision decision, String username, OffsetDateTime now) {
         return db.update(P)
                 .set(P.STATE, PeriodState.DECIDED.name())
