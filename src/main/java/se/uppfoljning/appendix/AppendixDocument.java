@@ -22,7 +22,15 @@ public record AppendixDocument(String title, String committee, String period, Lo
         blocks = List.copyOf(blocks);
     }
 
-    public sealed interface Block permits Heading, Paragraph, Table, ListBlock, TitlePage, TableOfContents, PageBreak {
+    public sealed interface Block permits Heading, Paragraph, Table, ListBlock, TitlePage, TableOfContents, PageBreak,
+            PreviewLink {
+    }
+
+    /**
+     * A link of the browser preview only (to the finance view, to a section's editor): the HTML renderer prints it
+     * with {@code target="_top"}, the Word renderer leaves it out; documents for Word or PDF never carry one.
+     */
+    public record PreviewLink(String href, String text) implements Block {
     }
 
     /**

@@ -387,6 +387,13 @@ public final class DocxRenderer {
         hr.setText(d.committee() + " · " + d.period());
         hr.setFontSize(8);
 
+        if (d.blocks().stream().anyMatch(b -> b instanceof TitlePage)) {
+            // the title page carries no running header and no page number: a different first page, left empty
+            sect.addNewTitlePg();
+            doc.createHeader(HeaderFooterType.FIRST).createParagraph();
+            doc.createFooter(HeaderFooterType.FIRST).createParagraph();
+        }
+
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph f = footer.createParagraph();
         f.setAlignment(ParagraphAlignment.CENTER);

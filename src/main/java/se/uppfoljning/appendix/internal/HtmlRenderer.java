@@ -36,7 +36,12 @@ public final class HtmlRenderer {
                 .append("<meta charset=\"UTF-8\"/>\n<title>").append(escape(document.title())).append("</title>\n")
                 .append("<meta name=\"author\" content=\"").append(escape(document.committee())).append("\"/>\n")
                 .append("<meta name=\"subject\" content=\"").append(escape(document.period())).append("\"/>\n")
-                .append("<style>\n").append(css(document)).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(css(document));
+        if (document.blocks().stream().anyMatch(b -> b instanceof TitlePage)) {
+            // the title page carries no running header and no page number
+            html.append("@page :first { @top-right { content: none; } @bottom-center { content: none; } }\n");
+        }
+        html.append("</style>\n</head>\n<body>\n");
         // headings get anchors only in a document with a table of contents (the appendices' bytes stay as they were)
         boolean anchors = document.blocks().stream().anyMatch(b -> b instanceof TableOfContents);
         List<Block> blocks = document.blocks();
@@ -71,6 +76,9 @@ public final class HtmlRenderer {
                 toc(html, toc, blocks);
             } else if (block instanceof PageBreak) {
                 html.append("<div class=\"page-break\"></div>\n");
+            } else if (block instanceof AppendixDocument.PreviewLink link) {
+                html.append("<p class=\"preview-link\" style=\"font-size: 8pt; margin: 0 0 4pt 0\"><a href=\"").append(escape(link.href()))
+                        .append("\" target=\"_top\">").append(text(link.text())).append("</a></p>\n");
             }
         }
         return html.append("</body>\n</html>\n").toString();
