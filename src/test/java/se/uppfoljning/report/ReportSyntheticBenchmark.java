@@ -92,8 +92,22 @@ class ReportSyntheticBenchmark extends AbstractIntegrationTest {
                 AtomicLong peak = new AtomicLong(before);
                 AtomicBoolean sampling = new AtomicBoolean(true);
                 Thread sampler = new Thread(() -> {
+                    boolean histogram = Boolean.getBoolean("bench.histogram") && format == AppendixFormat.PDF;
                     while (sampling.get()) {
-                        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        peak.accumulateAndGet(used, Math::max);
+                        if (histogram && used - before > (350L << 20)) {
+                            // diagnosis: what the rendering holds at its largest (a full GC: live objects only)
+                            histogram = false;
+                            try {
+                                String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                                        "gcClassHistogram", new Object[]{new String[0]}, new String[]{String[].class.getName()});
+                                System.out.println("HISTOGRAM\n" + text.lines().limit(45).reduce("", (a, b) -> a + b + "\n"));
+                            } catch (Exception e) {
+                                System.out.println("HISTOGRAM failed: " + e);
+                            }
+                        }
                         try {
                             Thread.sleep(2);
                         } catch (InterruptedException e) {
@@ -148,7 +162,7 @@ class ReportSyntheticBenchmark extends AbstractIntegrationTest {
 
     /** Median of the runs after the first two (warm-up). */
     private static long median(long[] runs) {
-        long[] warm = Arrays.copyOfRange(runs, 2, runs.length);
+        long[] warm = runs.length > 2 ? Arrays.copyOfRange(runs, 2, runs.length) : runs.clone();
         Arrays.sort(warm);
         return warm[warm.length / 2];
     }

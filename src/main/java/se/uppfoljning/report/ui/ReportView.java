@@ -220,7 +220,12 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         level.setId("section-add-level");
         level.setLabel(getTranslation("report.view.level"));
         level.setItems(1, 2, 3, 0);
-        level.setItemLabelGenerator(l -> getTranslation("report.view.level." + l));
+        level.setItemLabelGenerator(l -> getTranslation(switch (l) {
+            case 0 -> "report.view.level.0";
+            case 1 -> "report.view.level.1";
+            case 2 -> "report.view.level.2";
+            default -> "report.view.level.3";
+        }));
         level.setValue(selectedSection().map(s -> Math.max(1, s.level())).orElse(1));
         dialog.add(new VerticalLayout(number, heading, level));
         Button add = new Button(getTranslation("report.view.addSection"), e -> {
