@@ -23,7 +23,15 @@ public record AppendixDocument(String title, String committee, String period, Lo
     }
 
     public sealed interface Block permits Heading, Paragraph, Table, ListBlock, TitlePage, TableOfContents, PageBreak,
-            PreviewLink {
+            PreviewLink, Notes {
+    }
+
+    /**
+     * Where the notes of the footnote references ({@link Run#note()}) since the previous {@code Notes} block are
+     * printed in the PDF and the preview (endnotes at a section's end, in small text); Word prints nothing here, its
+     * notes are real footnotes at the foot of the page.
+     */
+    public record Notes() implements Block {
     }
 
     /**
@@ -97,10 +105,23 @@ public record AppendixDocument(String title, String committee, String period, Lo
         }
     }
 
-    public record Run(String text, boolean italic, boolean bold) {
+    /**
+     * A run of text; a run with a {@code note} (its text, else null) is a footnote reference: the renderers number it
+     * (1, 2 … through the document) and print the number, not {@code text} (empty).
+     */
+    public record Run(String text, boolean italic, boolean bold, String note) {
+
+        public Run(String text, boolean italic, boolean bold) {
+            this(text, italic, bold, null);
+        }
 
         public Run(String text, boolean italic) {
             this(text, italic, false);
+        }
+
+        /** A footnote reference whose note reads {@code note}. */
+        public static Run footnote(String note) {
+            return new Run("", false, false, note);
         }
     }
 
