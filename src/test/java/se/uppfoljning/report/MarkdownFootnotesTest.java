@@ -68,6 +68,7 @@ class MarkdownFootnotesTest {
     @Test
     void wordHasRealFootnotes() throws Exception {
         byte[] docx = DocxRenderer.render(document());
+        java.nio.file.Files.write(java.nio.file.Path.of("target/tmp/footnotes.docx"), docx);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<String> notes = doc.getFootnotes().stream().map(XWPFFootnote::getParagraphs)
                     .map(ps -> ps.get(0).getText().strip()).toList();
