@@ -68,6 +68,7 @@ class MarkdownFootnotesTest {
     @Test
     void wordHasRealFootnotes() throws Exception {
         byte[] docx = DocxRenderer.render(document());
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/tmp"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/tmp/footnotes.docx"), docx);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<String> notes = doc.getFootnotes().stream().map(XWPFFootnote::getParagraphs)
@@ -89,6 +90,7 @@ class MarkdownFootnotesTest {
             text = new PDFTextStripper().getText(doc);
         }
         assertThat(text).doesNotContain("[^rs]", "[^2]");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/tmp"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/tmp/footnotes.pdf"), pdf);
         int notes = text.indexOf("1 Från och med år 2022 redovisas RS-koden separat.");
         assertThat(notes).isGreaterThan(text.indexOf("kvar som text"));
