@@ -22,7 +22,23 @@ public record AppendixDocument(String title, String committee, String period, Lo
         blocks = List.copyOf(blocks);
     }
 
-    public sealed interface Block permits Heading, Paragraph, Table, ListBlock, TitlePage, TableOfContents, PageBreak {
+    public sealed interface Block permits Heading, Paragraph, Table, ListBlock, TitlePage, TableOfContents, PageBreak,
+            PreviewLink, Notes {
+    }
+
+    /**
+     * Where the notes of the footnote references ({@link Run#note()}) since the previous {@code Notes} block are
+     * printed in the PDF and the preview (endnotes at a section's end, in small text); Word prints nothing here, its
+     * notes are real footnotes at the foot of the page.
+     */
+    public record Notes() implements Block {
+    }
+
+    /**
+     * A link of the browser preview only (to the finance view, to a section's editor): the HTML renderer prints it
+     * with {@code target="_top"}, the Word renderer leaves it out; documents for Word or PDF never carry one.
+     */
+    public record PreviewLink(String href, String text) implements Block {
     }
 
     /**
@@ -89,10 +105,23 @@ public record AppendixDocument(String title, String committee, String period, Lo
         }
     }
 
-    public record Run(String text, boolean italic, boolean bold) {
+    /**
+     * A run of text; a run with a {@code note} (its text, else null) is a footnote reference: the renderers number it
+     * (1, 2 … through the document) and print the number, not {@code text} (empty).
+     */
+    public record Run(String text, boolean italic, boolean bold, String note) {
+
+        public Run(String text, boolean italic, boolean bold) {
+            this(text, italic, bold, null);
+        }
 
         public Run(String text, boolean italic) {
             this(text, italic, false);
+        }
+
+        /** A footnote reference whose note reads {@code note}. */
+        public static Run footnote(String note) {
+            return new Run("", false, false, note);
         }
     }
 

@@ -32,6 +32,18 @@ public enum BlockType {
         this.fileName = fileName;
     }
 
+    /** The finance cut a finance block shows (the summary, units…), or null for the others. */
+    public se.uppfoljning.finance.FinanceCut cut() {
+        return switch (this) {
+            case SUMMARY -> se.uppfoljning.finance.FinanceCut.SUMMARY;
+            case UNITS -> se.uppfoljning.finance.FinanceCut.UNIT;
+            case ACCOUNT_GROUPS -> se.uppfoljning.finance.FinanceCut.ACCOUNT_GROUP;
+            case ACTIVITIES -> se.uppfoljning.finance.FinanceCut.ACTIVITY;
+            case INVESTMENTS -> se.uppfoljning.finance.FinanceCut.INVESTMENT;
+            default -> null;
+        };
+    }
+
     public String fileName() {
         return fileName;
     }

@@ -64,6 +64,9 @@ public class ReportService {
     /** Audit actions (labels "audit.action.report.*" in the bundle). */
     public static final String SECTION_SAVED = "report.sectionSaved";
     public static final String IMPORTED = "report.imported";
+    public static final String SECTION_ADDED = "report.sectionAdded";
+    public static final String SECTION_REMOVED = "report.sectionRemoved";
+    public static final String SECTION_MOVED = "report.sectionMoved";
 
     private final ReportRepository repository;
     private final OrganisationService organisation;
@@ -230,6 +233,105 @@ public class ReportService {
     }
 
     /**
+     * Adds a text section (a draft, empty body) right after {@code afterSectionId}, or first when it is null. The
+     * outline's rights: secretariat or admin (403 otherwise), an open period (423). {@code number} may be blank;
+     * {@code level} 0–3; a heading is required from level 1 (400). Returns the new section; recorded in the audit log.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public ReportSection addSection(CommitteeContext context, Long afterSectionId, String number, String heading,
+                                    int level) {
+        AppUserPrincipal user = requireOutlineRights(context);
+        String cleanNumber = InputText.clean(messages.get("report.view.number"), number == null ? "" : number).strip();
+        String cleanHeading = InputText.clean(messages.get("report.view.heading"), heading == null ? "" : heading).strip();
+        if (level < 0 || level > 3) {
+            throw new ValidationException("report.error.level");
+        }
+        if (level > 0 && cleanHeading.isEmpty()) {
+            throw new ValidationException("report.error.headingMissing");
+        }
+        if (cleanNumber.length() > 20 || cleanHeading.length() > 300) {
+            throw new ValidationException("report.error.headingTooLong");
+        }
+        List<ReportSection> outline = repository.sections(context.period().id());
+        int index = 0;
+        if (afterSectionId != null) {
+            index = indexOf(outline, afterSectionId) + 1;
+        }
+        long id = repository.insert(context.period().id(), 0, new NewSection(cleanNumber.isEmpty() ? null : cleanNumber,
+                cleanHeading.isEmpty() ? null : cleanHeading, level, null, ""), SectionState.DRAFT, user.username(), now());
+        List<Long> order = new ArrayList<>(outline.stream().map(ReportSection::id).toList());
+        order.add(index, id);
+        repository.renumber(context.period().id(), order);
+        ReportSection added = section(context, id);
+        audit.record(context.committee().id(), SECTION_ADDED, context.period().name(), label(added));
+        return added;
+    }
+
+    /**
+     * Removes a section, its history and named editors, if nobody saved it since {@code expectedVersion} (409
+     * otherwise). Secretariat or admin, open period (423). The audit log keeps the removed heading and text.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void removeSection(CommitteeContext context, long sectionId, int expectedVersion) {
+        requireOutlineRights(context);
+        ReportSection section = section(context, sectionId);
+        if (section.version() != expectedVersion) {
+            throw new ConflictException("report.error.staleRemove", label(section), section.changedBy());
+        }
+        repository.delete(context.period().id(), sectionId);
+        String body = section.generated() ? section.block() : section.body();
+        audit.record(context.committee().id(), SECTION_REMOVED, context.period().name(),
+                label(section) + ": " + (body.length() > 2000 ? body.substring(0, 2000) + " …" : body));
+    }
+
+    /**
+     * Moves a section one place up ({@code delta} -1) or down (+1) in the outline; at the start or end nothing moves.
+     * Secretariat or admin, open period (423). Returns the outline in its new order.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public List<ReportSection> moveSection(CommitteeContext context, long sectionId, int delta) {
+        requireOutlineRights(context);
+        if (delta != -1 && delta != 1) {
+            throw new ValidationException("report.error.move");
+        }
+        List<ReportSection> outline = repository.sections(context.period().id());
+        int from = indexOf(outline, sectionId);
+        int to = from + delta;
+        if (to >= 0 && to < outline.size()) {
+            List<Long> order = new ArrayList<>(outline.stream().map(ReportSection::id).toList());
+            order.add(to, order.remove(from));
+            repository.renumber(context.period().id(), order);
+            audit.record(context.committee().id(), SECTION_MOVED, context.period().name(),
+                    label(outline.get(from)) + ": " + (from + 1) + " → " + (to + 1));
+        }
+        return repository.sections(context.period().id());
+    }
+
+    private AppUserPrincipal requireOutlineRights(CommitteeContext context) {
+        AppUserPrincipal user = CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        if (context.period().isLocked()) {
+            throw new LockedException("report.error.locked", context.period().name());
+        }
+        return user;
+    }
+
+    private static int indexOf(List<ReportSection> outline, long sectionId) {
+        for (int i = 0; i < outline.size(); i++) {
+            if (outline.get(i).id() == sectionId) {
+                return i;
+            }
+        }
+        throw new NotFoundException("report.error.sectionNotFound", sectionId);
+    }
+
+    private String label(ReportSection s) {
+        return s.title().isBlank() ? messages.get("report.view.untitled") + " #" + s.sortOrder() : s.title();
+    }
+
+    /**
      * A new period's outline: the previous period's sections, texts and editors, as drafts. Called by period creation
      * through {@link ReportPeriodListener} (in its transaction); does nothing when the new period already has sections or the previous one has none.
      */
@@ -257,11 +359,15 @@ public class ReportService {
         FinanceColumns.Text text = (key, args) -> messages.get(key.replace("finance.column.", "report.column."), args);
         // a decided period's title page says what the stored report says (reopened and open again: nothing)
         String decided = context.period().isLocked() ? repository.decidedLine(context.period().id()).orElse(null) : null;
-        return document(context, sections, tables, text, decided);
+        return document(context, sections, tables, text, decided, false);
     }
 
+    /**
+     * {@code links}: the browser preview's links, from each section to its editor in the view Rapport and from each
+     * generated finance table to its cut and level in the finance view (never in Word or PDF).
+     */
     private AppendixDocument document(CommitteeContext context, List<ReportSection> sections, List<FinanceTable> tables,
-                                      FinanceColumns.Text text, String decided) {
+                                      FinanceColumns.Text text, String decided, boolean links) {
         String title = context.period().name();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new AppendixDocument.TitlePage(title, context.committee().name(), decided));
@@ -277,6 +383,19 @@ public class ReportService {
             if (s.level() > 0 && s.heading() != null && !s.heading().isBlank()) {
                 blocks.add(new AppendixDocument.Heading(s.level(), s.number(), s.heading(), s.level() <= 2));
                 level = s.level();
+            }
+            if (links) {
+                blocks.add(new AppendixDocument.PreviewLink(link(context, "rapport", "avsnitt", String.valueOf(s.id())),
+                        messages.get("report.preview.edit", s.title().isBlank() ? messages.get("report.view.untitled")
+                                : s.title())));
+                FinanceCut cut = type == null ? null : type.cut();
+                if (cut != null) {
+                    List<String> levels = cut == FinanceCut.SUMMARY ? List.of() : s.blockLevels();
+                    String href = link(context, "ekonomi", "snitt", cut.fileName())
+                            + (levels.isEmpty() ? "" : "&niva=" + encode(levels.get(0)));
+                    blocks.add(new AppendixDocument.PreviewLink(href, messages.get("report.preview.finance",
+                            messages.get(cut.labelKey()), String.join(" ", levels)).strip()));
+                }
             }
             if (!s.generated()) {
                 blocks.addAll(MarkdownBlocks.parse(s.body(), level + 1));
@@ -365,10 +484,27 @@ public class ReportService {
         return repository.decidedSha256(context.period().id(), format.name());
     }
 
-    /** The HTML the PDF is made from: the preview in the browser. */
+    /**
+     * The HTML the PDF is made from, with links from each section to its editor and from each generated finance table
+     * to the finance view (its cut's tab and first level's table): the preview in the browser.
+     */
     @PreAuthorize("isAuthenticated()")
     public String previewHtml(CommitteeContext context) {
-        return DocumentRenderers.html(document(context));
+        List<ReportSection> sections = sections(context);
+        List<FinanceTable> tables = finance.overview(context).tables();
+        FinanceColumns.Text text = (key, args) -> messages.get(key.replace("finance.column.", "report.column."), args);
+        String decided = context.period().isLocked() ? repository.decidedLine(context.period().id()).orElse(null) : null;
+        return DocumentRenderers.html(document(context, sections, tables, text, decided, true));
+    }
+
+    /** "ekonomi?namnd=ks&period=2024-dr2&snitt=enhet": a view of the application for this committee and period. */
+    private static String link(CommitteeContext context, String route, String parameter, String value) {
+        return route + "?namnd=" + encode(context.committee().slug()) + "&period=" + encode(context.period().slug())
+                + "&" + parameter + "=" + encode(value);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A fresh rendering even of a decided period (tests: the stored report must be reproducible byte for byte). */

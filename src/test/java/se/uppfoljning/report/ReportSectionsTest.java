@@ -74,12 +74,20 @@ class ReportSectionsTest extends AbstractIntegrationTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String user, String body) throws Exception {
+        return send(method, path, user, body, null);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String user, String body, String ifNoneMatch)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/v1/committees/ks/periods/" + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -147,6 +155,13 @@ class ReportSectionsTest extends AbstractIntegrationTest {
         assertThat(docx.statusCode()).isEqualTo(200);
         assertThat(docx.headers().firstValue("ETag")).contains("\"" + HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(docx.body())) + "\"");
+        // the same report again: 304 without a body; another ETag: the file
+        String etag = docx.headers().firstValue("ETag").orElseThrow();
+        var again = send("GET", "2024-dr2/report.docx", "politiker", null, etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(send("GET", "2024-dr2/report.docx", "politiker", null, "\"0000\"").statusCode()).isEqualTo(200);
         String text;
         try (var word = new XWPFDocument(new ByteArrayInputStream(docx.body()));
              var extractor = new XWPFWordExtractor(word)) {
@@ -194,6 +209,9 @@ class ReportSectionsTest extends AbstractIntegrationTest {
 
         var docx = send("GET", "2024-dr2/report.docx", "politiker", null);
         assertThat(docx.headers().firstValue("ETag")).contains("\"" + stored + "\"");
+        // a decided report is known by its stored SHA-256: 304 for a client that has it
+        assertThat(send("GET", "2024-dr2/report.docx", "politiker", null, "\"" + stored + "\"").statusCode())
+                .isEqualTo(304);
         assertThat(reports.generate(dr2, AppendixFormat.DOCX).sha256()).isEqualTo(stored);
         assertThat(reports.storedSha256(dr2, AppendixFormat.PDF)).isPresent();
     }

@@ -5,6 +5,7 @@ import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFFootnote;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -14,12 +15,14 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
@@ -158,6 +161,10 @@ public final class DocxRenderer {
 
     private static void paragraph(XWPFParagraph p, List<Run> runs) {
         for (Run run : runs) {
+            if (run.note() != null) {
+                footnote(p, run.note());
+                continue;
+            }
             XWPFRun r = p.createRun();
             r.setText(run.text());
             if (run.italic()) {
@@ -167,6 +174,24 @@ public final class DocxRenderer {
                 r.setBold(true);
             }
         }
+    }
+
+    /** A real Word footnote: the note in the footnotes part, a superscript reference mark in the paragraph. */
+    private static void footnote(XWPFParagraph p, String note) {
+        XWPFFootnote footnote = p.getDocument().createFootnote();
+        // the note's first paragraph gets POI's footnote mark run
+        XWPFParagraph text = footnote.createParagraph();
+        text.getCTP().getRList().forEach(DocxRenderer::superscript);
+        XWPFRun noteRun = text.createRun();
+        noteRun.setText(" " + note);
+        noteRun.setFontSize(8);
+        p.addFootnoteReference(footnote);
+        // POI's mark runs name a character style the document lacks: superscript set directly
+        superscript(p.getCTP().getRArray(p.getCTP().sizeOfRArray() - 1));
+    }
+
+    private static void superscript(CTR r) {
+        (r.isSetRPr() ? r.getRPr() : r.addNewRPr()).addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
     }
 
     private static XWPFParagraph titlePage(XWPFDocument doc, TitlePage t) {
@@ -386,6 +411,13 @@ public final class DocxRenderer {
         XWPFRun hr = h.createRun();
         hr.setText(d.committee() + " · " + d.period());
         hr.setFontSize(8);
+
+        if (d.blocks().stream().anyMatch(b -> b instanceof TitlePage)) {
+            // the title page carries no running header and no page number: a different first page, left empty
+            sect.addNewTitlePg();
+            doc.createHeader(HeaderFooterType.FIRST).createParagraph();
+            doc.createFooter(HeaderFooterType.FIRST).createParagraph();
+        }
 
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph f = footer.createParagraph();

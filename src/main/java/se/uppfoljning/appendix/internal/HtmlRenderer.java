@@ -13,6 +13,7 @@ import se.uppfoljning.appendix.AppendixDocument.Run;
 import se.uppfoljning.appendix.AppendixDocument.Table;
 import se.uppfoljning.base.fonts.DocumentFonts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,10 +37,16 @@ public final class HtmlRenderer {
                 .append("<meta charset=\"UTF-8\"/>\n<title>").append(escape(document.title())).append("</title>\n")
                 .append("<meta name=\"author\" content=\"").append(escape(document.committee())).append("\"/>\n")
                 .append("<meta name=\"subject\" content=\"").append(escape(document.period())).append("\"/>\n")
-                .append("<style>\n").append(css(document)).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(css(document));
+        if (document.blocks().stream().anyMatch(b -> b instanceof TitlePage)) {
+            // the title page carries no running header and no page number
+            html.append("@page :first { @top-right { content: none; } @bottom-center { content: none; } }\n");
+        }
+        html.append("</style>\n</head>\n<body>\n");
         // headings get anchors only in a document with a table of contents (the appendices' bytes stay as they were)
         boolean anchors = document.blocks().stream().anyMatch(b -> b instanceof TableOfContents);
         List<Block> blocks = document.blocks();
+        Footnotes notes = new Footnotes();
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             if (block instanceof Heading h) {
@@ -49,14 +56,14 @@ public final class HtmlRenderer {
                 }
                 html.append('>').append(text(h.printed())).append("</h").append(h.level()).append(">\n");
             } else if (block instanceof Paragraph p) {
-                paragraph(html, p);
+                paragraph(html, p, notes);
             } else if (block instanceof Table t) {
                 table(html, t);
             } else if (block instanceof ListBlock l) {
                 html.append(l.ordered() ? "<ol>\n" : "<ul>\n");
                 for (Paragraph item : l.items()) {
                     html.append("<li>");
-                    runs(html, item);
+                    runs(html, item, notes);
                     html.append("</li>\n");
                 }
                 html.append(l.ordered() ? "</ol>\n" : "</ul>\n");
@@ -71,19 +78,59 @@ public final class HtmlRenderer {
                 toc(html, toc, blocks);
             } else if (block instanceof PageBreak) {
                 html.append("<div class=\"page-break\"></div>\n");
+            } else if (block instanceof AppendixDocument.PreviewLink link) {
+                html.append("<p class=\"preview-link\" style=\"font-size: 8pt; margin: 0 0 4pt 0\"><a href=\"").append(escape(link.href()))
+                        .append("\" target=\"_top\">").append(text(link.text())).append("</a></p>\n");
+            } else if (block instanceof AppendixDocument.Notes) {
+                notes.print(html);
             }
         }
         return html.append("</body>\n</html>\n").toString();
     }
 
-    private static void paragraph(StringBuilder html, Paragraph p) {
+    private static void paragraph(StringBuilder html, Paragraph p, Footnotes notes) {
         html.append("<p>");
-        runs(html, p);
+        runs(html, p, notes);
         html.append("</p>\n");
     }
 
-    private static void runs(StringBuilder html, Paragraph p) {
+    /**
+     * Footnotes as endnotes: references numbered through the document, each a superscript link (its title, the note, the
+     * link's alternative text in the tagged PDF) to its note, printed in small text at the next {@code Notes} block.
+     */
+    private static final class Footnotes {
+
+        private int count;
+        private final List<String> pending = new ArrayList<>();
+
+        void reference(StringBuilder html, String note) {
+            pending.add(note);
+            int n = ++count;
+            html.append("<a class=\"fnref\" id=\"fnref").append(n).append("\" href=\"#fn").append(n)
+                    .append("\" title=\"").append(escape(note)).append("\"><sup>").append(n).append("</sup></a>");
+        }
+
+        void print(StringBuilder html) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            int first = count - pending.size() + 1;
+            html.append("<div class=\"footnotes\" style=\"font-size: 8pt\">\n");
+            for (int i = 0; i < pending.size(); i++) {
+                html.append("<p id=\"fn").append(first + i).append("\"><sup>").append(first + i).append("</sup> ")
+                        .append(text(pending.get(i))).append("</p>\n");
+            }
+            html.append("</div>\n");
+            pending.clear();
+        }
+    }
+
+    private static void runs(StringBuilder html, Paragraph p, Footnotes notes) {
         for (Run run : p.runs()) {
+            if (run.note() != null) {
+                notes.reference(html, run.note());
+                continue;
+            }
             String t = text(run.text());
             if (run.bold()) {
                 t = "<strong>" + t + "</strong>";

@@ -91,8 +91,16 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // a link may open one cut's tab and one level's table (?snitt=enhet&niva=ÖKL), e.g. from the report's preview
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        shownCut = parameters.getOrDefault("snitt", List.of()).stream().findFirst()
+                .flatMap(FinanceCut::fromFile).orElse(null);
+        shownLevel = parameters.getOrDefault("niva", List.of()).stream().findFirst().orElse(null);
         render();
     }
+
+    private FinanceCut shownCut;
+    private String shownLevel;
 
     private void render() {
         removeAll();
@@ -148,6 +156,13 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
             long count = overview.tables().stream().filter(t -> t.cut() == cut).count();
             var tab = tabs.add(getTranslation("finance.tab", getTranslation(cut.labelKey()), count), page);
             tab.setId("finance-tab-" + cut.fileName());
+            if (cut == shownCut) {
+                tabs.setSelectedTab(tab);
+                if (shownLevel != null) {
+                    page.getChildren().filter(c -> c.getId().orElse("").equals("table-" + shownLevel + "-" + cut.fileName()))
+                            .findFirst().ifPresent(c -> c.scrollIntoView());
+                }
+            }
         });
         add(tabs);
     }

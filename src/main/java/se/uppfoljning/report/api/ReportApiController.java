@@ -2,6 +2,7 @@ package se.uppfoljning.report.api;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole report: Word and PDF (ETag = SHA-256; a decided period serves the stored files), its outline, a section's
@@ -61,13 +64,41 @@ public class ReportApiController {
     }
 
     @GetMapping("/report.docx")
-    public ResponseEntity<byte[]> docx(@PathVariable String committee, @PathVariable String period) {
-        return file(reports.generate(committee, period, AppendixFormat.DOCX));
+    public ResponseEntity<byte[]> docx(@PathVariable String committee, @PathVariable String period,
+                                       WebRequest request) {
+        return download(committee, period, AppendixFormat.DOCX, request);
     }
 
     @GetMapping("/report.pdf")
-    public ResponseEntity<byte[]> pdf(@PathVariable String committee, @PathVariable String period) {
-        return file(reports.generate(committee, period, AppendixFormat.PDF));
+    public ResponseEntity<byte[]> pdf(@PathVariable String committee, @PathVariable String period,
+                                      WebRequest request) {
+        return download(committee, period, AppendixFormat.PDF, request);
+    }
+
+    /**
+     * The file, or 304 Not Modified when the client's If-None-Match holds its SHA-256. A decided report is known by
+     * its stored SHA-256, so a client that has it gets 304 without the file being read or rendered.
+     */
+    private ResponseEntity<byte[]> download(String committee, String period, AppendixFormat format,
+                                            WebRequest request) {
+        CommitteeContext context = organisation.context(committee, period);
+        Optional<String> stored = context.period().isLocked() ? reports.storedSha256(context, format) : Optional.empty();
+        if (stored.isPresent() && request.checkNotModified(etag(stored.get()))) {
+            return notModified(stored.get());
+        }
+        AppendixFile file = reports.generate(context, format);
+        if (request.checkNotModified(etag(file.sha256()))) {
+            return notModified(file.sha256());
+        }
+        return file(file);
+    }
+
+    private static String etag(String sha256) {
+        return "\"" + sha256 + "\"";
+    }
+
+    private static ResponseEntity<byte[]> notModified(String sha256) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(sha256)).build();
     }
 
     @GetMapping("/report/sections")
@@ -128,7 +159,7 @@ public class ReportApiController {
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .eTag("\"" + file.sha256() + "\"")
+                .eTag(etag(file.sha256()))
                 .contentLength(file.content().length)
                 .body(file.content());
     }

@@ -29,11 +29,16 @@ import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A section's Markdown as blocks of the document model: paragraphs with italic and bold runs, headings (unnumbered
- * subheadings, not in the contents), bulleted and numbered lists, pipe tables. HTML in the text is not interpreted
+ * subheadings, not in the contents), bulleted and numbered lists, pipe tables, footnotes ("text[^1]" and a line
+ * "[^1]: note"; Word footnotes, endnotes at the section's end in the PDF). HTML in the text is not interpreted
  * (shown as typed), so a section can never inject markup into the preview or the PDF.
  */
 public final class MarkdownBlocks {
@@ -41,6 +46,11 @@ public final class MarkdownBlocks {
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
             .build();
+
+    /** A footnote definition line "[^label]: note" (with its line end). */
+    private static final Pattern NOTE = Pattern.compile("(?m)^ {0,3}\\[\\^([^\\]\\s]+)]:[ \\t]+(\\S.*)$\\R?");
+    /** A footnote reference "[^label]". */
+    private static final Pattern REFERENCE = Pattern.compile("\\[\\^([^\\]\\s]+)]");
 
     private MarkdownBlocks() {
     }
@@ -51,11 +61,68 @@ public final class MarkdownBlocks {
      */
     public static List<Block> parse(String markdown, int headingLevel) {
         List<Block> blocks = new ArrayList<>();
-        Node document = PARSER.parse(markdown == null ? "" : markdown);
+        Map<String, String> notes = new HashMap<>();
+        Node document = PARSER.parse(withoutNotes(markdown == null ? "" : markdown, notes));
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
             block(n, blocks, Math.max(1, Math.min(3, headingLevel)));
         }
-        return blocks;
+        return notes.isEmpty() ? blocks : withFootnotes(blocks, notes);
+    }
+
+    /**
+     * The text without its footnote definitions (lines "[^label]: note", one line each), which go into {@code notes}
+     * by label; commonmark 0.27 has no footnotes extension that resolves from Maven Central, hence this pass.
+     */
+    private static String withoutNotes(String markdown, Map<String, String> notes) {
+        Matcher m = NOTE.matcher(markdown);
+        StringBuilder rest = new StringBuilder(markdown.length());
+        while (m.find()) {
+            notes.putIfAbsent(m.group(1), m.group(2).strip());
+            m.appendReplacement(rest, "");
+        }
+        return m.appendTail(rest).toString();
+    }
+
+    /**
+     * The references "[^label]" in paragraphs and list items as footnote runs (a label without a note stays text),
+     * and, after the section's blocks, the place of its notes in the PDF ({@link AppendixDocument.Notes}).
+     */
+    private static List<Block> withFootnotes(List<Block> blocks, Map<String, String> notes) {
+        List<Block> out = new ArrayList<>(blocks.size() + 1);
+        for (Block b : blocks) {
+            if (b instanceof AppendixDocument.Paragraph p) {
+                out.add(references(p, notes));
+            } else if (b instanceof AppendixDocument.ListBlock l) {
+                out.add(new AppendixDocument.ListBlock(l.ordered(),
+                        l.items().stream().map(i -> references(i, notes)).toList()));
+            } else {
+                out.add(b);
+            }
+        }
+        out.add(new AppendixDocument.Notes());
+        return out;
+    }
+
+    private static AppendixDocument.Paragraph references(AppendixDocument.Paragraph p, Map<String, String> notes) {
+        List<Run> runs = new ArrayList<>();
+        for (Run r : p.runs()) {
+            Matcher m = REFERENCE.matcher(r.text());
+            int from = 0;
+            while (m.find()) {
+                String note = notes.get(m.group(1));
+                if (note != null) {
+                    if (m.start() > from) {
+                        runs.add(new Run(r.text().substring(from, m.start()), r.italic(), r.bold()));
+                    }
+                    runs.add(Run.footnote(note));
+                    from = m.end();
+                }
+            }
+            if (from < r.text().length()) {
+                runs.add(from == 0 ? r : new Run(r.text().substring(from), r.italic(), r.bold()));
+            }
+        }
+        return new AppendixDocument.Paragraph(runs);
     }
 
     /** The rows of the first pipe table in the text, header row first, each as its cells' plain text. */

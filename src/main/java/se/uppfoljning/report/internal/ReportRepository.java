@@ -62,6 +62,28 @@ public class ReportRepository {
         db.deleteFrom(REPORT_SECTION).where(REPORT_SECTION.ID.in(ids)).execute();
     }
 
+    /** Removes one section with its history and named editors. */
+    public void delete(long periodId, long sectionId) {
+        db.deleteFrom(REPORT_SECTION_EDITOR).where(REPORT_SECTION_EDITOR.SECTION_ID.eq(sectionId)).execute();
+        db.deleteFrom(REPORT_SECTION_HISTORY).where(REPORT_SECTION_HISTORY.SECTION_ID.eq(sectionId)).execute();
+        db.deleteFrom(REPORT_SECTION).where(REPORT_SECTION.ID.eq(sectionId).and(REPORT_SECTION.PERIOD_ID.eq(periodId)))
+                .execute();
+    }
+
+    /** Sort orders 10, 20, 30 … in the given order of section ids; only rows whose order changes are written. */
+    public void renumber(long periodId, List<Long> sectionIds) {
+        Map<Long, Integer> current = db.select(REPORT_SECTION.ID, REPORT_SECTION.SORT_ORDER).from(REPORT_SECTION)
+                .where(REPORT_SECTION.PERIOD_ID.eq(periodId)).fetchMap(REPORT_SECTION.ID, REPORT_SECTION.SORT_ORDER);
+        for (int i = 0; i < sectionIds.size(); i++) {
+            int order = (i + 1) * 10;
+            if (!Integer.valueOf(order).equals(current.get(sectionIds.get(i)))) {
+                db.update(REPORT_SECTION).set(REPORT_SECTION.SORT_ORDER, order)
+                        .where(REPORT_SECTION.ID.eq(sectionIds.get(i)).and(REPORT_SECTION.PERIOD_ID.eq(periodId)))
+                        .execute();
+            }
+        }
+    }
+
     public long insert(long periodId, int sortOrder, NewSection s, SectionState state, String by, OffsetDateTime at) {
         long id = db.insertInto(REPORT_SECTION)
                 .set(REPORT_SECTION.PERIOD_ID, periodId)

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -40,6 +42,7 @@ import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.SwedishComponents;
 import se.uppfoljning.report.BlockType;
@@ -125,7 +128,12 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         outline.setHeight("60vh");
         editor.setId("report-editor");
         editor.add(new Paragraph(getTranslation("report.view.selectSection")));
-        SplitLayout split = new SplitLayout(outline, editor);
+        Div outlineBox = new Div();
+        if (isSecretariat() && !context.period().isLocked()) {
+            outlineBox.add(outlineActions());
+        }
+        outlineBox.add(outline);
+        SplitLayout split = new SplitLayout(outlineBox, editor);
         split.setSplitterPosition(35);
         split.setWidthFull();
         add(split);
@@ -139,6 +147,139 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         whole.setVisible(false);
         add(showWhole, whole);
         refresh();
+        // the whole preview links each section here (?avsnitt=ID): open it in the editor
+        event.getLocation().getQueryParameters().getParameters().getOrDefault("avsnitt", List.of()).stream()
+                .findFirst().flatMap(id -> outline.getListDataView().getItems()
+                        .filter(sec -> String.valueOf(sec.id()).equals(id)).findFirst())
+                .ifPresent(sec -> {
+                    outline.select(sec);
+                    outline.scrollToItem(sec);
+                });
+    }
+
+    final Button addSection = new Button();
+    final Button moveUp = new Button();
+    final Button moveDown = new Button();
+    final Button removeSection = new Button();
+
+    /**
+     * The outline's own changes (secretariat, open period): a new section after the selected one, the selected one
+     * up or down a place, or removed after a question. Buttons, so the keyboard reaches every one of them.
+     */
+    private HorizontalLayout outlineActions() {
+        addSection.setText(getTranslation("report.view.addSection"));
+        addSection.setIcon(VaadinIcon.PLUS.create());
+        addSection.setId("section-add");
+        addSection.addClickListener(e -> addDialog().open());
+        moveUp.setText(getTranslation("report.view.moveUp"));
+        moveUp.setIcon(VaadinIcon.ARROW_UP.create());
+        moveUp.setId("section-move-up");
+        moveUp.addClickListener(e -> move(-1, moveUp));
+        moveDown.setText(getTranslation("report.view.moveDown"));
+        moveDown.setIcon(VaadinIcon.ARROW_DOWN.create());
+        moveDown.setId("section-move-down");
+        moveDown.addClickListener(e -> move(1, moveDown));
+        removeSection.setText(getTranslation("report.view.removeSection"));
+        removeSection.setIcon(VaadinIcon.TRASH.create());
+        removeSection.setId("section-remove");
+        removeSection.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        removeSection.addClickListener(e -> confirmRemove());
+        outline.addSelectionListener(e -> enableOutlineActions());
+        enableOutlineActions();
+        HorizontalLayout row = new HorizontalLayout(addSection, moveUp, moveDown, removeSection);
+        row.setId("report-outline-actions");
+        row.getElement().setAttribute("role", "toolbar");
+        row.getElement().setAttribute("aria-label", getTranslation("report.view.outlineActions"));
+        row.getStyle().set("flex-wrap", "wrap");
+        return row;
+    }
+
+    private void enableOutlineActions() {
+        boolean chosen = outline.getSelectedItems().size() == 1;
+        moveUp.setEnabled(chosen);
+        moveDown.setEnabled(chosen);
+        removeSection.setEnabled(chosen);
+    }
+
+    private Optional<ReportSection> selectedSection() {
+        return outline.getSelectedItems().stream().findFirst();
+    }
+
+    private Dialog addDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setId("section-add-dialog");
+        dialog.setHeaderTitle(getTranslation("report.view.addSection"));
+        TextField number = new TextField(getTranslation("report.view.number"));
+        number.setId("section-add-number");
+        number.setMaxLength(20);
+        TextField heading = new TextField(getTranslation("report.view.heading"));
+        heading.setId("section-add-heading");
+        heading.setMaxLength(300);
+        heading.setWidth("24rem");
+        Select<Integer> level = new Select<>();
+        level.setId("section-add-level");
+        level.setLabel(getTranslation("report.view.level"));
+        level.setItems(1, 2, 3, 0);
+        level.setItemLabelGenerator(l -> getTranslation(switch (l) {
+            case 0 -> "report.view.level.0";
+            case 1 -> "report.view.level.1";
+            case 2 -> "report.view.level.2";
+            default -> "report.view.level.3";
+        }));
+        level.setValue(selectedSection().map(s -> Math.max(1, s.level())).orElse(1));
+        dialog.add(new VerticalLayout(number, heading, level));
+        Button add = new Button(getTranslation("report.view.addSection"), e -> {
+            try {
+                ReportSection added = reports.addSection(context, selectedSection().map(ReportSection::id).orElse(null),
+                        number.getValue(), heading.getValue(), level.getValue());
+                dialog.close();
+                ErrorMessages.showSuccess(getTranslation("report.view.sectionAdded"));
+                refresh();
+                outline.select(added);
+            } catch (RuntimeException ex) {
+                ErrorMessages.showError(ErrorMessages.describe(this, ex));
+            }
+        });
+        add.setId("section-add-confirm");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, add);
+        return dialog;
+    }
+
+    void move(int delta, Button focusAfter) {
+        selectedSection().ifPresent(section -> {
+            try {
+                List<ReportSection> moved = reports.moveSection(context, section.id(), delta);
+                refresh();
+                moved.stream().filter(s -> s.id() == section.id()).findFirst().ifPresent(s -> {
+                    outline.select(s);
+                    outline.scrollToIndex(moved.indexOf(s));
+                });
+                // the keyboard stays on the button, so the next press moves the section again
+                focusAfter.focus();
+            } catch (RuntimeException ex) {
+                ErrorMessages.showError(ErrorMessages.describe(this, ex));
+            }
+        });
+    }
+
+    private void confirmRemove() {
+        selectedSection().ifPresent(section -> Confirmation.of("section-remove-confirm",
+                getTranslation("report.view.removeSection"),
+                getTranslation("report.view.removeQuestion", label(section).strip()),
+                getTranslation("report.view.removeSection"), true, () -> {
+                    try {
+                        reports.removeSection(context, section.id(), section.version());
+                        ErrorMessages.showSuccess(getTranslation("report.view.sectionRemoved"));
+                        current = null;
+                        editor.removeAll();
+                        editor.add(new Paragraph(getTranslation("report.view.selectSection")));
+                        refresh();
+                    } catch (RuntimeException ex) {
+                        ErrorMessages.showError(ErrorMessages.describe(this, ex));
+                    }
+                }).open());
     }
 
     private void refresh() {
