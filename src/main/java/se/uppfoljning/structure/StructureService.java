@@ -8,8 +8,6 @@ import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.Committee;
@@ -42,28 +40,24 @@ public class StructureService {
         this.organisation = organisation;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<StrategicArea> areas(Committee committee) {
-        requireMember(committee);
         return repository.areas(committee.organisationId());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<StrategicGoal> goals(Committee committee) {
-        requireMember(committee);
         return repository.goals(committee.organisationId());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<StructureItem> items(Committee committee, int planYear) {
-        requireMember(committee);
         return repository.items(committee.id(), planYear);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicArea addArea(Committee committee, String name) {
-        requireSecretariat(committee);
         String clean = required(name, "namn", "Ange områdets namn.");
         if (repository.areaNameTaken(committee.organisationId(), clean, null)) {
             throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
@@ -74,9 +68,8 @@ public class StructureService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameArea(Committee committee, long areaId, String name) {
-        requireSecretariat(committee);
         area(committee, areaId);
         String clean = required(name, "namn", "Ange områdets namn.");
         if (repository.areaNameTaken(committee.organisationId(), clean, areaId)) {
@@ -88,9 +81,8 @@ public class StructureService {
 
     /** Moves an area one step up (-1) or down (+1) in the report's order. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void moveArea(Committee committee, long areaId, int step) {
-        requireSecretariat(committee);
         List<Long> order = new ArrayList<>(repository.areas(committee.organisationId()).stream().map(StrategicArea::id).toList());
         int index = order.indexOf(areaId);
         if (index < 0) {
@@ -104,9 +96,8 @@ public class StructureService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicGoal addGoal(Committee committee, int number, String text, long areaId) {
-        requireSecretariat(committee);
         area(committee, areaId);
         String clean = required(text, "text", "Ange det strategiska målets text.");
         if (number <= 0) {
@@ -121,9 +112,8 @@ public class StructureService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void updateGoal(Committee committee, long goalId, String text, long areaId) {
-        requireSecretariat(committee);
         area(committee, areaId);
         goal(committee, goalId);
         repository.updateGoal(goalId, required(text, "text", "Ange det strategiska målets text."), areaId);
@@ -132,9 +122,8 @@ public class StructureService {
 
     /** Creates ({@code itemId} null) or changes a goal, indicator or assignment; returns its id. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public long saveItem(Committee committee, Long itemId, ItemForm input) {
-        requireSecretariat(committee);
         // the one text boundary: NFC, line breaks, control characters refused naming the field
         ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
                 InputText.clean("nummer", input.number()), InputText.clean("text", input.text()),
@@ -198,9 +187,8 @@ public class StructureService {
     }
 
     /** What starting plan year {@code year} would carry over: the assignments of the year before that are not done. */
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public List<RemainingAssignment> unfinishedAssignments(Committee committee, int year) {
-        requireSecretariat(committee);
         return repository.unfinishedAssignments(committee.id(), year - 1);
     }
 
@@ -211,9 +199,8 @@ public class StructureService {
      * after another committee's secretariat added the year).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public List<RemainingAssignment> startPlanYear(Committee committee, int year) {
-        requireSecretariat(committee);
         boolean added = organisation.ensurePlanYear(committee, year);
         List<RemainingAssignment> carried = repository.unfinishedAssignments(committee.id(), year - 1);
         if (!added && carried.isEmpty()) {
@@ -229,28 +216,26 @@ public class StructureService {
 
     /** Retires an item: kept with its history and in earlier periods, left out of new ones. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void retireItem(Committee committee, long itemId) {
         setRetired(committee, itemId, true);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void reinstateItem(Committee committee, long itemId) {
         setRetired(committee, itemId, false);
     }
 
     private void setRetired(Committee committee, long itemId, boolean retired) {
-        requireSecretariat(committee);
         requireOwnItem(committee, itemId);
         repository.setRetired(itemId, retired);
         changed(committee, "Post " + itemId, retired ? "avvecklad" : "återinförd");
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public Department addDepartment(Committee committee, String name) {
-        requireSecretariat(committee);
         String clean = required(name, "namn", "Ange avdelningens namn.");
         if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
             throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
@@ -260,9 +245,8 @@ public class StructureService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameDepartment(Committee committee, long departmentId, String name) {
-        requireSecretariat(committee);
         String clean = required(name, "namn", "Ange avdelningens namn.");
         List<Department> departments = organisation.departments(committee.id());
         if (departments.stream().noneMatch(d -> d.id() == departmentId)) {
@@ -308,13 +292,5 @@ public class StructureService {
 
     private static ValidationException invalid(String field, String message) {
         return new ValidationException("structure.error.invalid", List.of(new ErrorDetail(null, field, message)));
-    }
-
-    private static void requireMember(Committee committee) {
-        CommitteeAccess.requireMember(committee.id());
-    }
-
-    private static void requireSecretariat(Committee committee) {
-        CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
     }
 }
