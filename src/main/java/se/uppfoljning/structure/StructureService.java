@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
@@ -33,9 +34,12 @@ public class StructureService {
     private final StructureRepository repository;
     private final OrganisationService organisation;
     private final AuditService audit;
+    private final Messages messages;
 
-    StructureService(StructureRepository repository, OrganisationService organisation, AuditService audit) {
+    StructureService(StructureRepository repository, OrganisationService organisation, AuditService audit,
+                     Messages messages) {
         this.audit = audit;
+        this.messages = messages;
         this.repository = repository;
         this.organisation = organisation;
     }
@@ -58,12 +62,12 @@ public class StructureService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicArea addArea(Committee committee, String name) {
-        String clean = required(name, "namn", "Ange områdets namn.");
+        String clean = required(name, "namn", messages.get("structure.error.areaName"));
         if (repository.areaNameTaken(committee.organisationId(), clean, null)) {
-            throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
+            throw invalid("namn", messages.get("structure.error.areaExists", clean));
         }
         long id = repository.insertArea(committee.organisationId(), clean);
-        changed(committee, "Strategiskt område", "nytt: " + clean);
+        changed(committee, messages.get("structure.audit.area"), messages.get("structure.audit.new", clean));
         return repository.areas(committee.organisationId()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
@@ -71,12 +75,13 @@ public class StructureService {
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameArea(Committee committee, long areaId, String name) {
         area(committee, areaId);
-        String clean = required(name, "namn", "Ange områdets namn.");
+        String clean = required(name, "namn", messages.get("structure.error.areaName"));
         if (repository.areaNameTaken(committee.organisationId(), clean, areaId)) {
-            throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
+            throw invalid("namn", messages.get("structure.error.areaExists", clean));
         }
         repository.renameArea(areaId, clean);
-        changed(committee, "Strategiskt område " + areaId, "nytt namn: " + clean);
+        changed(committee, messages.get("structure.audit.areaId", String.valueOf(areaId)),
+                messages.get("structure.audit.newName", clean));
     }
 
     /** Moves an area one step up (-1) or down (+1) in the report's order. */
@@ -92,22 +97,24 @@ public class StructureService {
         order.remove(index);
         order.add(target, areaId);
         repository.reorderAreas(order);
-        changed(committee, "Strategiskt område " + areaId, "flyttat " + (step < 0 ? "upp" : "ned"));
+        changed(committee, messages.get("structure.audit.areaId", String.valueOf(areaId)),
+                messages.get(step < 0 ? "structure.audit.movedUp" : "structure.audit.movedDown"));
     }
 
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicGoal addGoal(Committee committee, int number, String text, long areaId) {
         area(committee, areaId);
-        String clean = required(text, "text", "Ange det strategiska målets text.");
+        String clean = required(text, "text", messages.get("structure.error.goalText"));
         if (number <= 0) {
-            throw invalid("nummer", "Det strategiska målets nummer måste vara ett positivt heltal.");
+            throw invalid("nummer", messages.get("structure.error.goalNumber"));
         }
         if (repository.findGoal(committee.organisationId(), number) != null) {
-            throw invalid("nummer", "Strategiskt mål " + number + " finns redan.");
+            throw invalid("nummer", messages.get("structure.error.goalExists", String.valueOf(number)));
         }
         long id = repository.insertGoal(committee.organisationId(), areaId, number, clean);
-        changed(committee, "Strategiskt mål " + number, "nytt: " + clean);
+        changed(committee, messages.get("structure.audit.goal", String.valueOf(number)),
+                messages.get("structure.audit.new", clean));
         return new StrategicGoal(id, number, clean, areaId);
     }
 
@@ -116,8 +123,9 @@ public class StructureService {
     public void updateGoal(Committee committee, long goalId, String text, long areaId) {
         area(committee, areaId);
         goal(committee, goalId);
-        repository.updateGoal(goalId, required(text, "text", "Ange det strategiska målets text."), areaId);
-        changed(committee, "Strategiskt mål " + goalId, "ny text: " + text.strip());
+        repository.updateGoal(goalId, required(text, "text", messages.get("structure.error.goalText")), areaId);
+        changed(committee, messages.get("structure.audit.goal", String.valueOf(goalId)),
+                messages.get("structure.audit.newText", text.strip()));
     }
 
     /** Creates ({@code itemId} null) or changes a goal, indicator or assignment; returns its id. */
@@ -134,13 +142,13 @@ public class StructureService {
         }
         List<ErrorDetail> errors = new ArrayList<>();
         if (form.kind() == null) {
-            errors.add(new ErrorDetail(null, "typ", "Välj typ: nämndmål, indikator eller uppdrag."));
+            errors.add(new ErrorDetail(null, "typ", messages.get("structure.error.kind")));
         }
         if (form.text() == null || form.text().isBlank()) {
-            errors.add(new ErrorDetail(null, "text", "Ange en text."));
+            errors.add(new ErrorDetail(null, "text", messages.get("structure.error.text")));
         }
         if (form.departmentId() == null || !repository.departmentOf(form.departmentId(), committee.id())) {
-            errors.add(new ErrorDetail(null, "agare", "Välj en ansvarig avdelning i nämnden."));
+            errors.add(new ErrorDetail(null, "agare", messages.get("structure.error.owner")));
         }
         Long areaId = form.areaId();
         if (form.kind() != null && form.kind() != ItemKind.ASSIGNMENT) {
@@ -148,25 +156,26 @@ public class StructureService {
                     : repository.goals(committee.organisationId()).stream()
                     .filter(g -> g.id() == form.strategicGoalId()).findFirst().orElse(null);
             if (goal == null) {
-                errors.add(new ErrorDetail(null, "strategiskt_mal", "Välj det strategiska mål som målet hör till."));
+                errors.add(new ErrorDetail(null, "strategiskt_mal", messages.get("structure.error.strategicGoal")));
             } else {
                 areaId = goal.areaId();
                 Matcher m = form.number() == null ? null : NUMBER.matcher(form.number().strip());
                 if (m == null || !m.matches()) {
-                    errors.add(new ErrorDetail(null, "nummer", "Numret måste ha formen \"" + goal.number() + ".1\"."));
+                    errors.add(new ErrorDetail(null, "nummer", messages.get("structure.error.numberForm",
+                            String.valueOf(goal.number()))));
                 } else if (Integer.parseInt(m.group(1)) != goal.number()) {
-                    errors.add(new ErrorDetail(null, "nummer", "Numret " + form.number().strip()
-                            + " hör inte till strategiskt mål " + goal.number() + "."));
+                    errors.add(new ErrorDetail(null, "nummer", messages.get("structure.error.numberGoal",
+                            form.number().strip(), String.valueOf(goal.number()))));
                 } else if (repository.numberTaken(committee.id(), form.planYear(), form.number().strip(), itemId)) {
-                    errors.add(new ErrorDetail(null, "nummer", "Numret " + form.number().strip()
-                            + " finns redan i nämnden för " + form.planYear() + "."));
+                    errors.add(new ErrorDetail(null, "nummer", messages.get("structure.error.numberTaken",
+                            form.number().strip(), String.valueOf(form.planYear()))));
                 }
             }
         } else if (areaId == null || repository.areas(committee.organisationId()).stream().noneMatch(a -> a.id() == form.areaId())) {
-            errors.add(new ErrorDetail(null, "omrade", "Välj det strategiska område som uppdraget hör till."));
+            errors.add(new ErrorDetail(null, "omrade", messages.get("structure.error.area")));
         }
         if (form.planYear() < 2000 || form.planYear() > 2100) {
-            errors.add(new ErrorDetail(null, "ar", "Ange ett rimligt år."));
+            errors.add(new ErrorDetail(null, "ar", messages.get("structure.error.year")));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException("structure.error.invalid", errors);
@@ -178,11 +187,12 @@ public class StructureService {
         String subject = clean.number() == null ? clean.text() : clean.number() + " " + clean.text();
         if (itemId == null) {
             long id = repository.insertItem(committee.id(), areaId, clean);
-            changed(committee, subject, "ny post (" + clean.kind() + ", " + clean.planYear() + ")");
+            changed(committee, subject, messages.get("structure.audit.newItem", String.valueOf(clean.kind()),
+                    String.valueOf(clean.planYear())));
             return id;
         }
         repository.updateItem(itemId, areaId, clean);
-        changed(committee, subject, "ändrad post " + itemId);
+        changed(committee, subject, messages.get("structure.audit.changedItem", String.valueOf(itemId)));
         return itemId;
     }
 
@@ -209,8 +219,9 @@ public class StructureService {
         if (!carried.isEmpty()) {
             repository.copyRemainingAssignments(carried.stream().map(RemainingAssignment::itemId).toList(), year);
         }
-        changed(committee, "ÖSB " + year, (added ? "nytt planår; " : "") + carried.size()
-                + " kvarstående uppdrag från ÖSB " + (year - 1));
+        changed(committee, messages.get("structure.audit.planYear", String.valueOf(year)),
+                messages.get(added ? "structure.audit.planYearStarted" : "structure.audit.planYearCarried",
+                        String.valueOf(carried.size()), String.valueOf(year - 1)));
         return carried;
     }
 
@@ -230,7 +241,8 @@ public class StructureService {
     private void setRetired(Committee committee, long itemId, boolean retired) {
         requireOwnItem(committee, itemId);
         repository.setRetired(itemId, retired);
-        changed(committee, "Post " + itemId, retired ? "avvecklad" : "återinförd");
+        changed(committee, messages.get("structure.audit.item", String.valueOf(itemId)),
+                messages.get(retired ? "structure.audit.retired" : "structure.audit.reinstated"));
     }
 
     @Transactional
@@ -238,9 +250,9 @@ public class StructureService {
     public Department addDepartment(Committee committee, String name) {
         String clean = required(name, "namn", "Ange avdelningens namn.");
         if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
-            throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
+            throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
-        changed(committee, "Avdelning", "ny: " + clean);
+        changed(committee, messages.get("structure.audit.department"), messages.get("structure.audit.newDepartment", clean));
         return organisation.createDepartment(committee.id(), clean);
     }
 
@@ -253,10 +265,11 @@ public class StructureService {
             throw new NotFoundException("structure.error.departmentNotFound");
         }
         if (departments.stream().anyMatch(d -> d.id() != departmentId && d.name().equalsIgnoreCase(clean))) {
-            throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
+            throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
         organisation.renameDepartment(departmentId, clean);
-        changed(committee, "Avdelning " + departmentId, "nytt namn: " + clean);
+        changed(committee, messages.get("structure.audit.departmentId", String.valueOf(departmentId)),
+                messages.get("structure.audit.newName", clean));
     }
 
     private void changed(Committee committee, String subject, String details) {
