@@ -2,6 +2,8 @@ package se.uppfoljning;
 
 import org.springframework.stereotype.Component;
 import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.organisation.Committee;
@@ -33,6 +35,19 @@ public class SyntheticCommittee {
         this.periods = periods;
         this.organisation = organisation;
         this.structureImport = structureImport;
+    }
+
+    /**
+     * Puts the database back to the demo plus committee "synt" with 1 000 rows in 2024-dr1 and its secretary
+     * "synt-sekr" (password "demo-demo"): built once per test run, restored from a copy afterwards, so the test classes
+     * that read a large committee share one import.
+     */
+    public void resetToSynt1000(se.uppfoljning.TestData testData, se.uppfoljning.users.UserService users) {
+        testData.resetTo("synt1000", () -> {
+            CommitteeContext context = create("synt", 1000);
+            SystemUser.run(() -> users.createUser("synt-sekr", "Syntetisk Sekreterare", "demo-demo",
+                    List.of(new Membership(context.committee().id(), Role.SECRETARIAT)), java.util.Set.of()));
+        });
     }
 
     /** Creates committee {@code slug} with {@code rows} rows in period "2024-dr1"; the demo data must be loaded. */

@@ -56,6 +56,8 @@ public class TestData {
     private MeasureService measures;
 
     private volatile boolean snapshotTaken;
+    /** The schemas {@link #resetTo} made in this run. */
+    private final java.util.Set<String> extraSnapshots = new java.util.HashSet<>();
 
     TestData(DSLContext db, DemoDataLoader demo, TransactionTemplate transaction) {
         this.db = db;
@@ -117,42 +119,70 @@ public class TestData {
         long started = System.nanoTime();
         List<String> tables = tableNames();
         transaction.executeWithoutResult(status -> {
-            db.execute("drop schema if exists " + SNAPSHOT + " cascade");
             db.execute("truncate " + tables.stream().map(t -> "public." + t).collect(Collectors.joining(", "))
                     + " restart identity cascade");
             SystemUser.run(demo::load);
-            db.execute("create schema " + SNAPSHOT);
-            StringBuilder restore = new StringBuilder()
-                    .append("create function ").append(SNAPSHOT).append(".restore() returns void language plpgsql as $$\n")
-                    .append("begin\n")
-                    // triggers (period lock, append-only audit log, foreign keys) off for this transaction only
-                    .append("  set local session_replication_role = replica;\n")
-                    .append("  truncate ").append(tables.stream().map(t -> "public." + t).collect(Collectors.joining(", ")))
-                    .append(";\n");
-            for (String table : tables) {
-                db.execute("create table " + SNAPSHOT + "." + table + " as select * from public." + table);
-                // stored generated columns are computed again, not copied
-                String columns = db.fetch("""
-                                select quote_ident(attname) from pg_attribute
-                                where attrelid = ?::regclass and attnum > 0 and not attisdropped and attgenerated = ''
-                                order by attnum""", "public." + table)
-                        .getValues(0, String.class).stream().collect(Collectors.joining(", "));
-                restore.append("  insert into public.").append(table).append(" (").append(columns)
-                        .append(") overriding system value select ").append(columns).append(" from ")
-                        .append(SNAPSHOT).append(".").append(table).append(";\n");
-            }
-            db.execute("create table " + SNAPSHOT + ".sequence_value as "
-                    + "select format('%I.%I', schemaname, sequencename) as name, start_value, last_value "
-                    + "from pg_sequences where schemaname = 'public'");
-            restore.append("  perform setval(name, coalesce(last_value, start_value), last_value is not null) from ")
-                    .append(SNAPSHOT).append(".sequence_value;\n")
-                    .append("  set local session_replication_role = origin;\n")
-                    .append("end $$");
-            db.execute(restore.toString());
+            copyInto(SNAPSHOT);
         });
         snapshotTaken = true;
         log.info("Demodata inläst och kopierad till {} ({} tabeller) på {} ms", SNAPSHOT, tables.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Puts the database back to the demo plus what {@code build} adds (e.g. a synthetic committee of 1 000 rows that
+     * takes seconds to import): the first call in a run resets, runs {@code build} and copies the result into its own
+     * schema; every later call with the same name – in any test class – restores that copy in one statement. Only
+     * for additions that do not depend on the test calling (the name stands for what {@code build} makes).
+     */
+    public synchronized void resetTo(String name, Runnable build) {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("snapshot name: " + name);
+        }
+        String schema = SNAPSHOT + "_" + name;
+        reset();
+        if (extraSnapshots.add(schema)) {
+            long started = System.nanoTime();
+            build.run();
+            transaction.executeWithoutResult(status -> copyInto(schema));
+            log.info("Demodata med {} kopierad till {} på {} ms", name, schema, (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
+        transaction.executeWithoutResult(status -> db.execute("select " + schema + ".restore()"));
+    }
+
+    /** Copies every application table and the sequences' values into {@code schema}, with {@code schema.restore()}. */
+    private void copyInto(String schema) {
+        List<String> tables = tableNames();
+        db.execute("drop schema if exists " + schema + " cascade");
+        db.execute("create schema " + schema);
+        StringBuilder restore = new StringBuilder()
+                .append("create function ").append(schema).append(".restore() returns void language plpgsql as $$\n")
+                .append("begin\n")
+                // triggers (period lock, append-only audit log, foreign keys) off for this transaction only
+                .append("  set local session_replication_role = replica;\n")
+                .append("  truncate ").append(tables.stream().map(t -> "public." + t).collect(Collectors.joining(", ")))
+                .append(";\n");
+        for (String table : tables) {
+            db.execute("create table " + schema + "." + table + " as select * from public." + table);
+            // stored generated columns are computed again, not copied
+            String columns = db.fetch("""
+                            select quote_ident(attname) from pg_attribute
+                            where attrelid = ?::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+                            order by attnum""", "public." + table)
+                    .getValues(0, String.class).stream().collect(Collectors.joining(", "));
+            restore.append("  insert into public.").append(table).append(" (").append(columns)
+                    .append(") overriding system value select ").append(columns).append(" from ")
+                    .append(schema).append(".").append(table).append(";\n");
+        }
+        db.execute("create table " + schema + ".sequence_value as "
+                + "select format('%I.%I', schemaname, sequencename) as name, start_value, last_value "
+                + "from pg_sequences where schemaname = 'public'");
+        restore.append("  perform setval(name, coalesce(last_value, start_value), last_value is not null) from ")
+                .append(schema).append(".sequence_value;\n")
+                .append("  set local session_replication_role = origin;\n")
+                .append("end $$");
+        db.execute(restore.toString());
     }
 
     /** The application's tables (jOOQ's generated schema: what Liquibase created, without its own tables). */

@@ -65,12 +65,14 @@ public class FinanceService {
 
     @PreAuthorize("isAuthenticated()")
     public FinanceSummary summary(String committeeSlug, String periodSlug) {
-        return summary(organisation.context(committeeSlug, periodSlug));
+        // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
+        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeAccess.requireMember(context.committee().id());
+        return summary(context);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FinanceSummary summary(CommitteeContext context) {
-        requireMember(context);
         long periodId = context.period().id();
         return summarise(context, repository.levels(context.committee().id()),
                 repository.aggregates(periodId, List.of()), repository.summedRows(periodId, List.of()),
@@ -85,7 +87,7 @@ public class FinanceService {
                 CommitteeAccess.may(committee, Right.SEE_FINANCE_FINDINGS));
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FinanceOverview overview(CommitteeContext context) {
         FinanceSummary summary = summary(context);
         List<FinanceLevel> levels = repository.levels(context.committee().id());
@@ -93,20 +95,18 @@ public class FinanceService {
                 repository.rows(context.period().id())));
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<FinanceImportInfo> imports(CommitteeContext context) {
-        requireMember(context);
         return repository.imports(context.period().id());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<FinanceLevel> levels(CommitteeContext context) {
-        requireMember(context);
         return repository.levels(context.committee().id());
     }
 
     /** Every table of the period as one XLSX workbook (amounts in tkr). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public byte[] exportXlsx(CommitteeContext context) {
         FinanceOverview overview = overview(context);
         return FinanceWorkbook.write(overview.tables(), context.period(),
@@ -224,9 +224,5 @@ public class FinanceService {
                     messages.get("finance.table.total", group)), Figures.sum(figures)));
         }
         figures.clear();
-    }
-
-    private static void requireMember(CommitteeContext context) {
-        CommitteeAccess.requireMember(context.committee().id());
     }
 }

@@ -67,14 +67,16 @@ public class FollowUpService {
 
     @PreAuthorize("isAuthenticated()")
     public FollowUpOverview overview(String committeeSlug, String periodSlug) {
-        return overview(organisation.context(committeeSlug, periodSlug));
+        // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
+        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeAccess.requireMember(context.committee().id());
+        return overview(context);
     }
 
     /** The committee's follow-up in the period, in report order (area → goal → rows, then assignments). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FollowUpOverview overview(CommitteeContext context) {
         AppUserPrincipal user = CurrentUser.get();
-        requireMember(user, context);
         List<OverviewRecord> records = context.period().state() == PeriodState.DECIDED
                 ? repository.decidedOverview(context.period().id()) : List.of();
         if (records.isEmpty()) { // open, or decided before structures were kept
@@ -85,10 +87,9 @@ public class FollowUpService {
     }
 
     /** The committee's goals, indicators and assignments per plan year (newest first), without follow-up. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public SortedMap<Integer, List<AreaSection>> structure(CommitteeContext context) {
         AppUserPrincipal user = CurrentUser.get();
-        requireMember(user, context);
         Map<Integer, List<OverviewRecord>> byYear = new LinkedHashMap<>();
         for (OverviewRecord r : repository.structure(context.committee().id())) {
             byYear.computeIfAbsent(r.planYear(), y -> new ArrayList<>()).add(r);
@@ -117,10 +118,9 @@ public class FollowUpService {
     }
 
     /** One row as the overview shows it. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FollowUpRow row(CommitteeContext context, long itemId) {
         AppUserPrincipal user = CurrentUser.get();
-        requireMember(user, context);
         return repository.row(context.committee().id(), context.period().id(), itemId)
                 .map(r -> toRow(r, user, context))
                 .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
@@ -142,7 +142,7 @@ public class FollowUpService {
         return details.append("; version ").append(saved.version()).toString();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<HistoryEntry> history(CommitteeContext context, long itemId) {
         row(context, itemId);
         return repository.history(itemId, context.period().id());
@@ -212,9 +212,8 @@ public class FollowUpService {
      * period is shown with these areas, goals, texts and owners whatever changes later. Secretariat or admin.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public int keepDecidedStructure(CommitteeContext context) {
-        CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
         return repository.insertDecidedStructure(context.committee().id(), context.period().id(), context.period().year());
     }
 
@@ -250,10 +249,6 @@ public class FollowUpService {
                 r.departmentId(), r.owner(), r.planYear(), r.carriedOver(), r.derivedFromFinance(), r.status(),
                 r.statusTone(), r.comment(), r.version(), r.updatedAt(), r.updatedBy(), editable,
                 r.fromPreviousPeriod(), r.readyAt(), r.readyBy(), mayMarkReady);
-    }
-
-    private static void requireMember(AppUserPrincipal user, CommitteeContext context) {
-        CommitteeAccess.requireMember(context.committee().id());
     }
 
     private static final class SectionBuilder<T> {

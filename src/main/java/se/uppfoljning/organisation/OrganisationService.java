@@ -69,15 +69,13 @@ public class OrganisationService {
         return context;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeId)")
     public List<ReportingPeriod> periods(long committeeId) {
-        requireMember(committeeId);
         return repository.periods(committeeId);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeId)")
     public List<Department> departments(long committeeId) {
-        requireMember(committeeId);
         return repository.departments(committeeId);
     }
 
@@ -94,9 +92,8 @@ public class OrganisationService {
     }
 
     /** The organisation a committee belongs to. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public Organisation organisationOf(Committee committee) {
-        requireMember(committee.id());
         return repository.organisation(committee.organisationId()).orElseThrow();
     }
 
@@ -135,9 +132,8 @@ public class OrganisationService {
     }
 
     /** The plan years (ÖSB) of the committee's organisation, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<Integer> planYears(Committee committee) {
-        requireMember(committee.id());
         return repository.planYears(committee.organisationId());
     }
 

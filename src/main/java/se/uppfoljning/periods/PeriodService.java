@@ -81,9 +81,8 @@ public class PeriodService {
     }
 
     /** The period of the context with its deadline and decision; members of the committee. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public PeriodDetails period(CommitteeContext context) {
-        CommitteeAccess.requireMember(context.committee().id());
         return details(context);
     }
 

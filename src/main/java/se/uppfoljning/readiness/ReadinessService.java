@@ -14,7 +14,6 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.followup.FollowUpRow;
@@ -68,9 +67,9 @@ public class ReadinessService {
     }
 
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FollowUpRow markReady(CommitteeContext context, long itemId) {
-        AppUserPrincipal user = CommitteeAccess.requireMember(context.committee().id());
+        AppUserPrincipal user = CurrentUser.get();
         FollowUpRow row = editableRow(context, itemId, user);
         if (row.readyAt() != null) {
             return current(context, itemId, user);
@@ -85,9 +84,9 @@ public class ReadinessService {
     }
 
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FollowUpRow unmarkReady(CommitteeContext context, long itemId) {
-        AppUserPrincipal user = CommitteeAccess.requireMember(context.committee().id());
+        AppUserPrincipal user = CurrentUser.get();
         FollowUpRow row = editableRow(context, itemId, user);
         if (marks.unmark(itemId, context.period().id())) {
             audit.record(context.committee().id(), AuditActions.FOLLOW_UP_UNREADY, printed(row),
@@ -101,9 +100,9 @@ public class ReadinessService {
      * and reported with the reason.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public DepartmentReadyResult markDepartmentReady(CommitteeContext context, long departmentId) {
-        AppUserPrincipal user = CommitteeAccess.requireMember(context.committee().id());
+        AppUserPrincipal user = CurrentUser.get();
         Department department = organisation.departments(context.committee().id()).stream()
                 .filter(d -> d.id() == departmentId).findFirst()
                 .orElseThrow(() -> new NotFoundException("followup.error.departmentNotFound", String.valueOf(departmentId)));

@@ -93,27 +93,28 @@ public class ReportService {
     }
 
     /** The outline of the period, in order (any member of the committee). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<ReportSection> sections(CommitteeContext context) {
-        CommitteeAccess.requireMember(context.committee().id());
         return repository.sections(context.period().id());
     }
 
     @PreAuthorize("isAuthenticated()")
     public List<ReportSection> sections(String committeeSlug, String periodSlug) {
-        return sections(organisation.context(committeeSlug, periodSlug));
+        // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
+        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeAccess.requireMember(context.committee().id());
+        return sections(context);
     }
 
     /** One section; unknown → 404. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public ReportSection section(CommitteeContext context, long sectionId) {
-        CommitteeAccess.requireMember(context.committee().id());
         return repository.section(context.period().id(), sectionId)
                 .orElseThrow(() -> new NotFoundException("report.error.sectionNotFound", sectionId));
     }
 
     /** Newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<SectionHistoryEntry> history(CommitteeContext context, long sectionId) {
         section(context, sectionId);
         return repository.history(context.period().id(), sectionId);
@@ -136,7 +137,7 @@ public class ReportService {
      * Confirming is for the secretariat; an editor's save makes the section WRITTEN.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public ReportSection save(CommitteeContext context, long sectionId, int expectedVersion, String body,
                               SectionState state) {
         ReportSection section = section(context, sectionId);
@@ -181,9 +182,8 @@ public class ReportService {
 
     /** Names the users (besides the secretariat) who may write a section (secretariat or admin). */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public ReportSection setEditors(CommitteeContext context, long sectionId, List<String> usernames) {
-        CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
         section(context, sectionId);
         if (context.period().isLocked()) {
             throw new LockedException("report.error.locked", context.period().name());
@@ -211,9 +211,9 @@ public class ReportService {
      * Secretariat or admin. Earlier sections of the period and their history are removed.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public int replaceOutline(CommitteeContext context, List<NewSection> sections, SectionState state) {
-        AppUserPrincipal user = CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         if (context.period().isLocked()) {
             throw new LockedException("report.error.locked", context.period().name());
         }
@@ -352,7 +352,7 @@ public class ReportService {
     }
 
     /** The report as the document model: title page, contents, the sections in order, Bilaga 1 and 2 where placed. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public AppendixDocument document(CommitteeContext context) {
         List<ReportSection> sections = sections(context);
         List<FinanceTable> tables = finance.overview(context).tables();
@@ -428,9 +428,8 @@ public class ReportService {
      * The report as a file. A decided period's report is the one stored at its decision, byte for byte; otherwise it
      * is rendered from the current data (the same data gives the same bytes).
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public AppendixFile generate(CommitteeContext context, AppendixFormat format) {
-        CommitteeAccess.requireMember(context.committee().id());
         if (context.period().isLocked()) {
             Optional<AppendixFile> stored = repository.decided(context.period().id(), format.name());
             if (stored.isPresent()) {
@@ -442,11 +441,14 @@ public class ReportService {
 
     @PreAuthorize("isAuthenticated()")
     public AppendixFile generate(String committeeSlug, String periodSlug, AppendixFormat format) {
-        return generate(organisation.context(committeeSlug, periodSlug), format);
+        // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
+        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeAccess.requireMember(context.committee().id());
+        return generate(context, format);
     }
 
     /** On the bounded document pool, for the UI; the caller's security context travels with the work. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public CompletableFuture<AppendixFile> generateAsync(CommitteeContext context, AppendixFormat format) {
         SecurityContext security = SecurityContextHolder.getContext();
         return CompletableFuture.supplyAsync(() -> {
@@ -478,9 +480,8 @@ public class ReportService {
     }
 
     /** The SHA-256 of the stored decided report in the format, if the period has been decided. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public Optional<String> storedSha256(CommitteeContext context, AppendixFormat format) {
-        CommitteeAccess.requireMember(context.committee().id());
         return repository.decidedSha256(context.period().id(), format.name());
     }
 

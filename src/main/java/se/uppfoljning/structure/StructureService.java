@@ -5,11 +5,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.TargetInput;
@@ -38,64 +37,61 @@ public class StructureService {
     private final OrganisationService organisation;
     private final AuditService audit;
     private final IndicatorService indicators;
+    private final Messages messages;
 
     StructureService(StructureRepository repository, OrganisationService organisation, AuditService audit,
-                     IndicatorService indicators) {
+                     IndicatorService indicators, Messages messages) {
         this.audit = audit;
         this.indicators = indicators;
+        this.messages = messages;
         this.repository = repository;
         this.organisation = organisation;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<StrategicArea> areas(Committee committee) {
-        requireMember(committee);
         return repository.areas(committee.organisationId());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<StrategicGoal> goals(Committee committee) {
-        requireMember(committee);
         return repository.goals(committee.organisationId());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public List<StructureItem> items(Committee committee, int planYear) {
-        requireMember(committee);
         return repository.items(committee.id(), planYear);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicArea addArea(Committee committee, String name) {
-        requireSecretariat(committee);
-        String clean = required(name, "namn", "Ange områdets namn.");
+        String clean = required(name, "namn", messages.get("structure.error.areaName"));
         if (repository.areaNameTaken(committee.organisationId(), clean, null)) {
-            throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
+            throw invalid("namn", messages.get("structure.error.areaExists", clean));
         }
         long id = repository.insertArea(committee.organisationId(), clean);
-        changed(committee, "Strategiskt område", "nytt: " + clean);
+        changed(committee, messages.get("structure.audit.area"), messages.get("structure.audit.new", clean));
         return repository.areas(committee.organisationId()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameArea(Committee committee, long areaId, String name) {
-        requireSecretariat(committee);
         area(committee, areaId);
-        String clean = required(name, "namn", "Ange områdets namn.");
+        String clean = required(name, "namn", messages.get("structure.error.areaName"));
         if (repository.areaNameTaken(committee.organisationId(), clean, areaId)) {
-            throw invalid("namn", "Det finns redan ett område som heter \"" + clean + "\".");
+            throw invalid("namn", messages.get("structure.error.areaExists", clean));
         }
         repository.renameArea(areaId, clean);
-        changed(committee, "Strategiskt område " + areaId, "nytt namn: " + clean);
+        changed(committee, messages.get("structure.audit.areaId", String.valueOf(areaId)),
+                messages.get("structure.audit.newName", clean));
     }
 
     /** Moves an area one step up (-1) or down (+1) in the report's order. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void moveArea(Committee committee, long areaId, int step) {
-        requireSecretariat(committee);
         List<Long> order = new ArrayList<>(repository.areas(committee.organisationId()).stream().map(StrategicArea::id).toList());
         int index = order.indexOf(areaId);
         if (index < 0) {
@@ -105,41 +101,41 @@ public class StructureService {
         order.remove(index);
         order.add(target, areaId);
         repository.reorderAreas(order);
-        changed(committee, "Strategiskt område " + areaId, "flyttat " + (step < 0 ? "upp" : "ned"));
+        changed(committee, messages.get("structure.audit.areaId", String.valueOf(areaId)),
+                messages.get(step < 0 ? "structure.audit.movedUp" : "structure.audit.movedDown"));
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicGoal addGoal(Committee committee, int number, String text, long areaId) {
-        requireSecretariat(committee);
         area(committee, areaId);
-        String clean = required(text, "text", "Ange det strategiska målets text.");
+        String clean = required(text, "text", messages.get("structure.error.goalText"));
         if (number <= 0) {
-            throw invalid("nummer", "Det strategiska målets nummer måste vara ett positivt heltal.");
+            throw invalid("nummer", messages.get("structure.error.goalNumber"));
         }
         if (repository.findGoal(committee.organisationId(), number) != null) {
-            throw invalid("nummer", "Strategiskt mål " + number + " finns redan.");
+            throw invalid("nummer", messages.get("structure.error.goalExists", String.valueOf(number)));
         }
         long id = repository.insertGoal(committee.organisationId(), areaId, number, clean);
-        changed(committee, "Strategiskt mål " + number, "nytt: " + clean);
+        changed(committee, messages.get("structure.audit.goal", String.valueOf(number)),
+                messages.get("structure.audit.new", clean));
         return new StrategicGoal(id, number, clean, areaId);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void updateGoal(Committee committee, long goalId, String text, long areaId) {
-        requireSecretariat(committee);
         area(committee, areaId);
         goal(committee, goalId);
-        repository.updateGoal(goalId, required(text, "text", "Ange det strategiska målets text."), areaId);
-        changed(committee, "Strategiskt mål " + goalId, "ny text: " + text.strip());
+        repository.updateGoal(goalId, required(text, "text", messages.get("structure.error.goalText")), areaId);
+        changed(committee, messages.get("structure.audit.goal", String.valueOf(goalId)),
+                messages.get("structure.audit.newText", text.strip()));
     }
 
     /** Creates ({@code itemId} null) or changes a goal, indicator or assignment; returns its id. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public long saveItem(Committee committee, Long itemId, ItemForm input) {
-        requireSecretariat(committee);
         // the one text boundary: NFC, line breaks, control characters refused naming the field
         ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
                 InputText.clean("nummer", input.number()), InputText.clean("text", input.text()),
@@ -150,13 +146,13 @@ public class StructureService {
         }
         List<ErrorDetail> errors = new ArrayList<>();
         if (form.kind() == null) {
-            errors.add(new ErrorDetail(null, "typ", "Välj typ: nämndmål, indikator eller uppdrag."));
+            errors.add(new ErrorDetail(null, "typ", messages.get("structure.error.kind")));
         }
         if (form.text() == null || form.text().isBlank()) {
-            errors.add(new ErrorDetail(null, "text", "Ange en text."));
+            errors.add(new ErrorDetail(null, "text", messages.get("structure.error.text")));
         }
         if (form.departmentId() == null || !repository.departmentOf(form.departmentId(), committee.id())) {
-            errors.add(new ErrorDetail(null, "agare", "Välj en ansvarig avdelning i nämnden."));
+            errors.add(new ErrorDetail(null, "agare", messages.get("structure.error.owner")));
         }
         Long areaId = form.areaId();
         if (form.kind() != null && form.kind() != ItemKind.ASSIGNMENT) {
@@ -164,25 +160,26 @@ public class StructureService {
                     : repository.goals(committee.organisationId()).stream()
                     .filter(g -> g.id() == form.strategicGoalId()).findFirst().orElse(null);
             if (goal == null) {
-                errors.add(new ErrorDetail(null, "strategiskt_mal", "Välj det strategiska mål som målet hör till."));
+                errors.add(new ErrorDetail(null, "strategiskt_mal", messages.get("structure.error.strategicGoal")));
             } else {
                 areaId = goal.areaId();
                 Matcher m = form.number() == null ? null : NUMBER.matcher(form.number().strip());
                 if (m == null || !m.matches()) {
-                    errors.add(new ErrorDetail(null, "nummer", "Numret måste ha formen \"" + goal.number() + ".1\"."));
+                    errors.add(new ErrorDetail(null, "nummer", messages.get("structure.error.numberForm",
+                            String.valueOf(goal.number()))));
                 } else if (Integer.parseInt(m.group(1)) != goal.number()) {
-                    errors.add(new ErrorDetail(null, "nummer", "Numret " + form.number().strip()
-                            + " hör inte till strategiskt mål " + goal.number() + "."));
+                    errors.add(new ErrorDetail(null, "nummer", messages.get("structure.error.numberGoal",
+                            form.number().strip(), String.valueOf(goal.number()))));
                 } else if (repository.numberTaken(committee.id(), form.planYear(), form.number().strip(), itemId)) {
-                    errors.add(new ErrorDetail(null, "nummer", "Numret " + form.number().strip()
-                            + " finns redan i nämnden för " + form.planYear() + "."));
+                    errors.add(new ErrorDetail(null, "nummer", messages.get("structure.error.numberTaken",
+                            form.number().strip(), String.valueOf(form.planYear()))));
                 }
             }
         } else if (areaId == null || repository.areas(committee.organisationId()).stream().noneMatch(a -> a.id() == form.areaId())) {
-            errors.add(new ErrorDetail(null, "omrade", "Välj det strategiska område som uppdraget hör till."));
+            errors.add(new ErrorDetail(null, "omrade", messages.get("structure.error.area")));
         }
         if (form.planYear() < 2000 || form.planYear() > 2100) {
-            errors.add(new ErrorDetail(null, "ar", "Ange ett rimligt år."));
+            errors.add(new ErrorDetail(null, "ar", messages.get("structure.error.year")));
         }
         // an assignment's dialog hides the target fields: what they held is not the assignment's
         TargetInput target = form.kind() == ItemKind.ASSIGNMENT ? TargetInput.NONE : form.target();
@@ -197,12 +194,12 @@ public class StructureService {
         String subject = clean.number() == null ? clean.text() : clean.number() + " " + clean.text();
         if (itemId == null) {
             long id = repository.insertItem(committee.id(), areaId, clean);
-            changed(committee, subject, "ny post (" + clean.kind() + ", " + clean.planYear() + ")"
-                    + targetChange(committee, id, target, 0));
+            changed(committee, subject, messages.get("structure.audit.newItem", String.valueOf(clean.kind()),
+                    String.valueOf(clean.planYear())) + targetChange(committee, id, target, 0));
             return id;
         }
         repository.updateItem(itemId, areaId, clean);
-        changed(committee, subject, "ändrad post " + itemId
+        changed(committee, subject, messages.get("structure.audit.changedItem", String.valueOf(itemId))
                 + targetChange(committee, itemId, target, form.targetVersion()));
         return itemId;
     }
@@ -210,13 +207,13 @@ public class StructureService {
     /** Writes the target through the indicators feature (it owns the targets); the audit line's addition. */
     private String targetChange(Committee committee, long itemId, TargetInput target, Integer version) {
         return indicators.applyTarget(committee.slug(), itemId, target, version)
-                .map(u -> "; målvärde " + (u.before() == null ? "" : u.before() + " → ") + u.after()).orElse("");
+                .map(u -> messages.get("structure.audit.target", u.before() == null ? u.after() : u.before() + " → " + u.after()))
+                .orElse("");
     }
 
     /** What starting plan year {@code year} would carry over: the assignments of the year before that are not done. */
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public List<RemainingAssignment> unfinishedAssignments(Committee committee, int year) {
-        requireSecretariat(committee);
         return repository.unfinishedAssignments(committee.id(), year - 1);
     }
 
@@ -227,9 +224,8 @@ public class StructureService {
      * after another committee's secretariat added the year).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public List<RemainingAssignment> startPlanYear(Committee committee, int year) {
-        requireSecretariat(committee);
         boolean added = organisation.ensurePlanYear(committee, year);
         List<RemainingAssignment> carried = repository.unfinishedAssignments(committee.id(), year - 1);
         if (!added && carried.isEmpty()) {
@@ -238,57 +234,57 @@ public class StructureService {
         if (!carried.isEmpty()) {
             repository.copyRemainingAssignments(carried.stream().map(RemainingAssignment::itemId).toList(), year);
         }
-        changed(committee, "ÖSB " + year, (added ? "nytt planår; " : "") + carried.size()
-                + " kvarstående uppdrag från ÖSB " + (year - 1));
+        changed(committee, messages.get("structure.audit.planYear", String.valueOf(year)),
+                messages.get(added ? "structure.audit.planYearStarted" : "structure.audit.planYearCarried",
+                        String.valueOf(carried.size()), String.valueOf(year - 1)));
         return carried;
     }
 
     /** Retires an item: kept with its history and in earlier periods, left out of new ones. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void retireItem(Committee committee, long itemId) {
         setRetired(committee, itemId, true);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void reinstateItem(Committee committee, long itemId) {
         setRetired(committee, itemId, false);
     }
 
     private void setRetired(Committee committee, long itemId, boolean retired) {
-        requireSecretariat(committee);
         requireOwnItem(committee, itemId);
         repository.setRetired(itemId, retired);
-        changed(committee, "Post " + itemId, retired ? "avvecklad" : "återinförd");
+        changed(committee, messages.get("structure.audit.item", String.valueOf(itemId)),
+                messages.get(retired ? "structure.audit.retired" : "structure.audit.reinstated"));
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public Department addDepartment(Committee committee, String name) {
-        requireSecretariat(committee);
         String clean = required(name, "namn", "Ange avdelningens namn.");
         if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
-            throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
+            throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
-        changed(committee, "Avdelning", "ny: " + clean);
+        changed(committee, messages.get("structure.audit.department"), messages.get("structure.audit.newDepartment", clean));
         return organisation.createDepartment(committee.id(), clean);
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameDepartment(Committee committee, long departmentId, String name) {
-        requireSecretariat(committee);
         String clean = required(name, "namn", "Ange avdelningens namn.");
         List<Department> departments = organisation.departments(committee.id());
         if (departments.stream().noneMatch(d -> d.id() == departmentId)) {
             throw new NotFoundException("structure.error.departmentNotFound");
         }
         if (departments.stream().anyMatch(d -> d.id() != departmentId && d.name().equalsIgnoreCase(clean))) {
-            throw invalid("namn", "Avdelningen \"" + clean + "\" finns redan i nämnden.");
+            throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
         organisation.renameDepartment(departmentId, clean);
-        changed(committee, "Avdelning " + departmentId, "nytt namn: " + clean);
+        changed(committee, messages.get("structure.audit.departmentId", String.valueOf(departmentId)),
+                messages.get("structure.audit.newName", clean));
     }
 
     private void changed(Committee committee, String subject, String details) {
@@ -324,13 +320,5 @@ public class StructureService {
 
     private static ValidationException invalid(String field, String message) {
         return new ValidationException("structure.error.invalid", List.of(new ErrorDetail(null, field, message)));
-    }
-
-    private static void requireMember(Committee committee) {
-        CommitteeAccess.requireMember(committee.id());
-    }
-
-    private static void requireSecretariat(Committee committee) {
-        CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
     }
 }

@@ -7,14 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
 import se.uppfoljning.StatementCounter;
 import se.uppfoljning.SyntheticCommittee;
-import se.uppfoljning.base.security.Membership;
-import se.uppfoljning.base.security.Role;
-import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.ui.FollowUpView;
-import se.uppfoljning.organisation.CommitteeContext;
-
-import java.util.List;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +24,8 @@ class OverviewStatementCountTest extends KaribuTest {
 
     @BeforeEach
     void setUp() {
-        // both tests only read: the 1 000-row committee is loaded once for the class (a reset would remove it)
-        if (!testData.db().fetchExists(testData.db().selectOne().from("committee").where("slug = 'synt'"))) {
-            testData.reset();
-            CommitteeContext context = synthetic.create("synt", 1000);
-            SystemUser.run(() -> userService.createUser("synt-sekr", "Syntetisk Sekreterare", "demo-demo",
-                    List.of(new Membership(context.committee().id(), Role.SECRETARIAT)), Set.of()));
-        }
+        // the 1 000-row committee is imported once per run and restored from its copy after
+        synthetic.resetToSynt1000(testData, userService);
     }
 
     @Test

@@ -7,16 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
 import se.uppfoljning.StatementCounter;
 import se.uppfoljning.SyntheticCommittee;
-import se.uppfoljning.base.security.Membership;
-import se.uppfoljning.base.security.Role;
-import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.ui.FollowUpView;
-import se.uppfoljning.organisation.CommitteeContext;
-
-import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +31,10 @@ class IndicatorOverviewStatementCountTest extends KaribuTest {
 
     @BeforeEach
     void setUp() {
+        // the 1 000-row committee is with targets and ten years of values: built once per run, then restored from its copy
         var db = testData.db();
-        if (!db.fetchExists(db.selectOne().from("committee").where("slug = 'synt'"))) {
-            testData.reset();
-            CommitteeContext context = synthetic.create("synt", 1000);
-            SystemUser.run(() -> userService.createUser("synt-sekr", "Syntetisk Sekreterare", "demo-demo",
-                    List.of(new Membership(context.committee().id(), Role.SECRETARIAT)), Set.of()));
-        }
-        if (!db.fetchExists(db.selectOne().from("indicator_value v").join("follow_up_item i").on("i.id = v.item_id")
-                .join("committee c").on("c.id = i.committee_id").where("c.slug = 'synt'"))) {
+        testData.resetTo("synt1000_values", () -> {
+            synthetic.resetToSynt1000(testData, userService);
             db.execute("""
                     insert into indicator_target (item_id, target_kind, target_value, unit, updated_at, updated_by)
                     select i.id, 'AT_LEAST', 75, 'NKI', now(), 'test' from follow_up_item i
@@ -56,7 +44,7 @@ class IndicatorOverviewStatementCountTest extends KaribuTest {
                     select i.id, y, 'T', 70 + (i.id + y) % 10, 'MANUAL', now(), 'test' from follow_up_item i
                     join committee c on c.id = i.committee_id cross join generate_series(2015, 2024) y
                     where c.slug = 'synt' and i.kind <> 'ASSIGNMENT'""");
-        }
+        });
     }
 
     @Test

@@ -21,6 +21,8 @@ public enum Right {
     EDIT_APPENDICES(Role.SECRETARIAT, Role.ADMIN),
     /** Work on a whole committee's report (the secretariat's menu: periods, structure, publication). */
     WORK_ON_REPORT(Role.SECRETARIAT, Role.ADMIN),
+    /** Keep the committee's structure: areas, strategic goals, items, departments, plan years. */
+    KEEP_STRUCTURE(Role.SECRETARIAT, Role.ADMIN),
     /** Fetch all of a committee's linked indicators from Kolada at once. */
     REFRESH_INDICATORS(Role.SECRETARIAT),
     /** Administer users, tokens and the audit log. */
