@@ -7,9 +7,12 @@ import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import se.uppfoljning.backup.RestoreCommand;
 
 @SpringBootApplication
+// scheduled work: each node carries out the session ends other nodes recorded (users.SessionEnds)
+@EnableScheduling
 @Theme(themeClass = Lumo.class)
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class Application implements AppShellConfigurator {

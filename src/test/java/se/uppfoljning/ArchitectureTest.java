@@ -84,7 +84,7 @@ class ArchitectureTest {
 
     /** Each table's owning feature: the only one that writes it (see {@link TableWritersTest}). */
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
-            Map.entry("ApiToken", "users"), Map.entry("AppUser", "users"),
+            Map.entry("ApiToken", "users"), Map.entry("AppUser", "users"), Map.entry("SessionEnd", "users"),
             Map.entry("CommitteeMembership", "users"), Map.entry("UserDepartment", "users"),
             Map.entry("AuditLog", "audit"),
             Map.entry("Organisation", "organisation"), Map.entry("Committee", "organisation"),

@@ -17,7 +17,6 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.LoginThrottle;
 import se.uppfoljning.base.security.SecurityEvent;
-import se.uppfoljning.base.security.SessionTerminator;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
@@ -54,13 +53,13 @@ public class UserService implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final Messages messages;
-    private final SessionTerminator sessions;
+    private final SessionEnds sessions;
 
     private final LoginThrottle throttle;
     private final Clock clock;
 
     UserService(UserRepository repository, PasswordEncoder passwordEncoder, AuditService audit, Messages messages,
-                SessionTerminator sessions, LoginThrottle throttle, Clock clock) {
+                SessionEnds sessions, LoginThrottle throttle, Clock clock) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.clock = clock;
@@ -207,7 +206,7 @@ public class UserService implements UserDetailsService {
         if (rolesChanged) {
             repository.replaceMembershipsAndDepartments(id, change.memberships(), change.departmentIds());
             if (id != CurrentUser.get().id()) {
-                sessions.endSessionsOf(before.username()); // the new rights hold at once
+                sessions.endEverywhere(before.username()); // the new rights hold at once
             }
         }
         String details = (nameChanged ? messages.get("users.audit.name", before.displayName(), displayName) + " " : "")
@@ -234,7 +233,7 @@ public class UserService implements UserDetailsService {
             requireAnotherActiveAdmin(id);
         }
         repository.updateEnabled(id, false);
-        sessions.endSessionsOf(user.username());
+        sessions.endEverywhere(user.username());
         audit.record(null, AuditActions.USER_DEACTIVATED, user.username(), messages.get("users.audit.deactivated", user.displayName()));
     }
 
@@ -257,7 +256,7 @@ public class UserService implements UserDetailsService {
         PasswordRules.check(user.username(), temporaryPassword);
         repository.updatePassword(id, passwordEncoder.encode(temporaryPassword), true);
         if (id != CurrentUser.get().id()) {
-            sessions.endSessionsOf(user.username());
+            sessions.endEverywhere(user.username());
         }
         audit.record(null, AuditActions.USER_PASSWORD_RESET, user.username(), messages.get("users.audit.passwordReset"));
     }

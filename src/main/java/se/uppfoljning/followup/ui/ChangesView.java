@@ -10,7 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import se.uppfoljning.base.ui.TemplateText;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 @PermitAll
 public class ChangesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Up to this many changes the grid shows all its rows (no inner scrolling). */
+    static final int WHOLE_LIST = 40;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ChangesService changes;
@@ -75,10 +78,12 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addColumn(c -> c.row().updatedAt() == null ? ""
                         : c.row().updatedAt().atZoneSameInstant(ZoneId.of("Europe/Stockholm")).format(TIME))
                 .setHeader(getTranslation("changes.column.changedAt")).setAutoWidth(true);
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new VerticalLayout(
-                new Paragraph(getTranslation("changes.column.oldComment") + ": " + c.oldComment()),
-                new Paragraph(getTranslation("changes.column.newComment") + ": " + c.row().comment()))));
-        grid.setAllRowsVisible(true);
+        // a template sent once, the two comments per opened row (no components per row)
+        grid.setItemDetailsRenderer(LitRenderer.<ItemChange>of("<div class=\"change-details\"><p>"
+                        + TemplateText.of(getTranslation("changes.column.oldComment")) + ": ${item.before}</p><p>"
+                        + TemplateText.of(getTranslation("changes.column.newComment")) + ": ${item.after}</p></div>")
+                .withProperty("before", c -> c.oldComment() == null ? "" : c.oldComment())
+                .withProperty("after", c -> c.row().comment() == null ? "" : c.row().comment()));
     }
 
     @Override
@@ -145,6 +150,10 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
         export.setId("changes-export");
         content.add(export);
         grid.setItems(result.changes());
+        // a short list is shown whole; a long one scrolls inside the grid, which then fetches only the rows in view
+        boolean whole = count <= WHOLE_LIST;
+        grid.setAllRowsVisible(whole);
+        grid.setHeight(whole ? null : "36rem");
         content.add(grid);
     }
 

@@ -20,7 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,9 +34,9 @@ import se.uppfoljning.indicators.ui.IndicatorPanels;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.ui.ErrorMessages;
+import se.uppfoljning.base.ui.TemplateText;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
-import se.uppfoljning.base.ui.StatusBadge;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.drafts.ui.DraftKeeper;
@@ -216,14 +216,15 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
                 .setWidth("19rem").setFlexGrow(3);
-        grid.addColumn(new ComponentRenderer<>(this::statusCell)).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
+        // light renderers: one template per column, each row only sends its values (no component per cell)
+        grid.addColumn(statusRenderer()).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r ? r.row().comment()
                         : node instanceof OverviewNode.GroupNode ? getTranslation("grid.comment") : "")
                 .setKey("comment").setHeader(getTranslation("grid.comment")).setWidth("15rem").setFlexGrow(4);
         // wide enough for one-word department names ("Kommunledningsförvaltningen"), which cannot wrap
         grid.addColumn(node -> node instanceof OverviewNode.RowNode r && r.row().owner() != null ? r.row().owner() : "")
                 .setKey("owner").setHeader(getTranslation("grid.owner")).setFlexGrow(0).setWidth("13.5rem");
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("grid.actions"))
+        grid.addColumn(actionsRenderer()).setKey("actions").setHeader(getTranslation("grid.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(node -> node instanceof OverviewNode.AreaNode ? "area-row"
                 : node instanceof OverviewNode.GroupNode ? "group-row" : null);
@@ -234,53 +235,70 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         });
     }
 
-    private Span statusCell(OverviewNode node) {
-        if (node instanceof OverviewNode.RowNode r) {
-            Span badge = StatusBadge.of(r.row().status(), r.row().statusTone(), getTranslation("status.notAssessed"));
-            if (r.row().ready()) {
-                // text, not only an icon or colour
-                Span ready = new Span(VaadinIcon.CHECK.create(), new Span(getTranslation("followUp.ready")));
-                ready.getElement().getThemeList().add("badge success small");
-                ready.setId("ready-" + r.row().id());
-                ready.getElement().setAttribute("title", getTranslation("followUp.readyBy",
-                        r.row().readyBy() == null ? "" : r.row().readyBy(), ErrorMessages.time(r.row().readyAt())));
-                return new Span(badge, new Span(" "), ready);
-            }
-            if (!r.row().fromPreviousPeriod()) {
-                return badge;
-            }
-            // a draft carried over from the previous period, until someone saves or confirms it
-            Span draft = new Span(getTranslation("followUp.fromPreviousPeriod"));
-            draft.getElement().getThemeList().add("badge contrast small");
-            draft.setId("draft-" + r.row().id());
-            Span cell = new Span(badge, new Span(" "), draft);
-            return cell;
-        }
-        Span span = new Span(node instanceof OverviewNode.GroupNode g ? g.statusHeading() : "");
-        span.addClassName("column-heading");
-        return span;
+    /**
+     * The status badge, the "klar" mark (text, not only an icon or colour) and the carried-over draft mark; a table's
+     * column heading on its heading row. The fixed texts are part of the template, sent once.
+     */
+    private LitRenderer<OverviewNode> statusRenderer() {
+        return LitRenderer.<OverviewNode>of(
+                        "${item.row ? html`<span theme=\"badge ${item.tone}\" class=\"status-badge\">${item.status}</span>"
+                                + "${item.ready ? html` <span theme=\"badge success small\" id=\"ready-${item.row}\""
+                                + " title=\"${item.readyTitle}\"><vaadin-icon icon=\"vaadin:check\"></vaadin-icon><span>"
+                                + TemplateText.of(getTranslation("followUp.ready")) + "</span></span>` : ''}"
+                                + "${item.draft ? html` <span theme=\"badge contrast small\" id=\"draft-${item.row}\">"
+                                + TemplateText.of(getTranslation("followUp.fromPreviousPeriod")) + "</span>` : ''}`"
+                                + " : html`<span class=\"column-heading\">${item.heading}</span>`}")
+                // no nulls: every row sends every property, empty where it has none
+                .withProperty("heading", node -> node instanceof OverviewNode.GroupNode g ? g.statusHeading() : "")
+                .withProperty("row", node -> node instanceof OverviewNode.RowNode r ? r.row().id() : 0)
+                .withProperty("status", node -> node instanceof OverviewNode.RowNode r
+                        ? (r.row().status() == null ? getTranslation("status.notAssessed") : r.row().status()) : "")
+                .withProperty("tone", node -> node instanceof OverviewNode.RowNode r
+                        ? (r.row().status() == null ? "contrast" : r.row().statusTone()) : "")
+                .withProperty("ready", node -> node instanceof OverviewNode.RowNode r && r.row().ready())
+                .withProperty("readyTitle", node -> node instanceof OverviewNode.RowNode r && r.row().ready()
+                        ? getTranslation("followUp.readyBy", r.row().readyBy() == null ? "" : r.row().readyBy(),
+                        ErrorMessages.time(r.row().readyAt())) : "")
+                // a draft carried over from the previous period, until someone saves or confirms it
+                .withProperty("draft", node -> node instanceof OverviewNode.RowNode r && !r.row().ready()
+                        && r.row().fromPreviousPeriod());
     }
 
-    private HorizontalLayout actions(OverviewNode node) {
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setSpacing(false);
-        if (node instanceof OverviewNode.RowNode r) {
-            FollowUpRow row = r.row();
-            // icons with a tooltip and a full accessible name: the text columns get the width
-            Button edit = new Button(row.editable() ? VaadinIcon.EDIT.create() : VaadinIcon.EYE.create(),
-                    e -> openEditor(row));
-            edit.setTooltipText(getTranslation(row.editable() ? "action.edit" : "action.show"));
-            edit.setId("edit-" + row.id());
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            edit.setAriaLabel(getTranslation(row.editable() ? "action.edit" : "action.show") + ": " + row.printedText());
-            Button history = new Button(VaadinIcon.TIME_BACKWARD.create(), e -> openHistory(row));
-            history.setTooltipText(getTranslation("action.history"));
-            history.setId("history-" + row.id());
-            history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            history.setAriaLabel(getTranslation("action.history") + ": " + row.printedText());
-            actions.add(edit, history);
-        }
-        return actions;
+    /**
+     * Edit (or show) and history as icon buttons with a tooltip and a full accessible name, so the text columns get
+     * the width. Real buttons: reached with Tab inside the grid, pressed with Enter or Space.
+     */
+    private LitRenderer<OverviewNode> actionsRenderer() {
+        return LitRenderer.<OverviewNode>of(
+                        "${item.row ? html`<span style=\"white-space: nowrap\">"
+                                + "<vaadin-button theme=\"small tertiary icon\" id=\"edit-${item.row}\""
+                                + " aria-label=\"${item.editLabel}\" @click=${edit}>"
+                                + "<vaadin-icon icon=\"${item.editable ? 'vaadin:edit' : 'vaadin:eye'}\"></vaadin-icon>"
+                                + "<vaadin-tooltip slot=\"tooltip\" text=\"${item.tip}\"></vaadin-tooltip></vaadin-button>"
+                                + "<vaadin-button theme=\"small tertiary icon\" id=\"history-${item.row}\""
+                                + " aria-label=\"${item.historyLabel}\" @click=${history}>"
+                                + "<vaadin-icon icon=\"vaadin:time-backward\"></vaadin-icon>"
+                                + "<vaadin-tooltip slot=\"tooltip\" text=\"" + TemplateText.of(getTranslation("action.history"))
+                                + "\"></vaadin-tooltip></vaadin-button></span>` : ''}")
+                .withProperty("row", node -> node instanceof OverviewNode.RowNode r ? r.row().id() : 0)
+                .withProperty("editable", node -> node instanceof OverviewNode.RowNode r && r.row().editable())
+                .withProperty("tip", node -> node instanceof OverviewNode.RowNode r
+                        ? getTranslation(r.row().editable() ? "action.edit" : "action.show") : "")
+                .withProperty("editLabel", node -> node instanceof OverviewNode.RowNode r
+                        ? getTranslation(r.row().editable() ? "action.edit" : "action.show") + ": " + r.row().printedText()
+                        : "")
+                .withProperty("historyLabel", node -> node instanceof OverviewNode.RowNode r
+                        ? getTranslation("action.history") + ": " + r.row().printedText() : "")
+                .withFunction("edit", node -> {
+                    if (node instanceof OverviewNode.RowNode r) {
+                        openEditor(r.row());
+                    }
+                })
+                .withFunction("history", node -> {
+                    if (node instanceof OverviewNode.RowNode r) {
+                        openHistory(r.row());
+                    }
+                });
     }
 
     @Override

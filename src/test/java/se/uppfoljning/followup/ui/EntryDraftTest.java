@@ -4,7 +4,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +19,6 @@ import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
-import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -55,8 +53,7 @@ class EntryDraftTest extends KaribuTest {
         int index = IntStream.range(0, _size(view.grid))
                 .filter(i -> _get(view.grid, i) instanceof OverviewNode.RowNode r && r.row().text().equals(ITEM))
                 .findFirst().orElseThrow();
-        HorizontalLayout actions = (HorizontalLayout) _getCellComponent(view.grid, index, "actions");
-        _click((Button) actions.getComponentAt(0));
+        OverviewCells.action(view, index, 0).click();
         return _get(EntryDialog.class);
     }
 

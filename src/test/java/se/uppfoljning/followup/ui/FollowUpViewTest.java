@@ -3,7 +3,6 @@ package se.uppfoljning.followup.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
-import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -60,9 +58,8 @@ class FollowUpViewTest extends KaribuTest {
                 .findFirst().orElseThrow();
     }
 
-    private Button action(FollowUpView view, String textStart, int which) {
-        HorizontalLayout actions = (HorizontalLayout) _getCellComponent(view.grid, indexOf(view, textStart), "actions");
-        return (Button) actions.getComponentAt(which);
+    private OverviewCells.Action action(FollowUpView view, String textStart, int which) {
+        return OverviewCells.action(view, indexOf(view, textStart), which);
     }
 
     @Test
@@ -76,9 +73,9 @@ class FollowUpViewTest extends KaribuTest {
                 "Utgångspunkter för Örebro kommuns verksamhet"));
         assertThat(_get(view.grid, 1).label()).startsWith("Strategiskt mål 1: Varje nämnd ska ha en ekonomi i balans");
 
-        Button show = action(view, "2.1 ", 0);
+        OverviewCells.Action show = action(view, "2.1 ", 0);
         assertThat(show.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("Visa: 2.1 "));
-        _click(show);
+        show.click();
         EntryDialog dialog = _get(EntryDialog.class);
         assertThat(dialog.comment.isReadOnly()).isTrue();
         assertThat(dialog.comment.getValue()).isEqualTo("Samtliga avdelningar inom KLF bedöms inte nå upp till 78 i HME-värde 2024.");
@@ -93,9 +90,9 @@ class FollowUpViewTest extends KaribuTest {
         assertThat(shownRows(view)).isNotEmpty().allMatch(r -> "Säkerhetsavdelningen".equals(r.owner()));
         view.department.clear();
         assertThat(action(view, "2.1 ", 0).getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("Visa"));
-        Button edit = action(view, "Metodutveckla narkotikateamet", 0);
+        OverviewCells.Action edit = action(view, "Metodutveckla narkotikateamet", 0);
         assertThat(edit.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("Redigera"));
-        _click(edit);
+        edit.click();
 
         EntryDialog dialog = _get(EntryDialog.class);
         dialog.status.setValue("Påbörjat");
@@ -108,7 +105,7 @@ class FollowUpViewTest extends KaribuTest {
         assertThat(row.status()).isEqualTo("Påbörjat");
         assertThat(row.comment()).isEqualTo("Analysarbetet har startat.");
 
-        _click(action(view, "Metodutveckla narkotikateamet", 1));
+        action(view, "Metodutveckla narkotikateamet", 1).click();
         HistoryDialog history = _get(HistoryDialog.class);
         assertThat(_size(history.grid)).isEqualTo(2);
         var latest = _get(history.grid, 0);
@@ -142,7 +139,7 @@ class FollowUpViewTest extends KaribuTest {
         assertThat(shown).isPositive();
         assertThat(view.addressParameters()).containsKeys("avdelning", "status", "sok");
 
-        _click(action(view, "Metodutveckla narkotikateamet", 0));
+        action(view, "Metodutveckla narkotikateamet", 0).click();
         EntryDialog dialog = _get(EntryDialog.class);
         assertThat(dialog.comment.getHelperText()).endsWith("av 10\u00a0000 tecken");
         dialog.comment.setValue("Ny text.");
@@ -158,7 +155,7 @@ class FollowUpViewTest extends KaribuTest {
     @Test
     void aStaleSaveIsRefusedWithWhoSavedFirstAndTheTypedTextStays() {
         FollowUpView view = open("tjansteperson");
-        _click(action(view, "Ett narkotikateam ska införas", 0));
+        action(view, "Ett narkotikateam ska införas", 0).click();
         EntryDialog dialog = _get(EntryDialog.class);
         dialog.comment.setValue("Min långa text som inte får försvinna.");
 

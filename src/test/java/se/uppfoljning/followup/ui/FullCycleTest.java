@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
-import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -87,13 +85,13 @@ class FullCycleTest extends KaribuTest {
         UI.getCurrent().navigate(FollowUpView.class);
         selectPeriod("2024-ar");
         FollowUpView overview = _get(FollowUpView.class);
-        _click(action(overview, ROW));
+        action(overview, ROW).click();
         EntryDialog dialog = _get(EntryDialog.class);
         dialog.status.setValue("Genomfört");
         dialog.comment.setValue("Teamet arbetar enligt den nya metoden sedan hösten.");
         _click(dialog.save);
         overview = _get(FollowUpView.class);
-        _click(action(overview, ROW));
+        action(overview, ROW).click();
         _click(_get(Button.class, spec -> spec.withId("entry-ready")));
         FollowUpRow filled = row("2024-ar");
         assertThat(filled.status()).isEqualTo("Genomfört");
@@ -151,12 +149,12 @@ class FullCycleTest extends KaribuTest {
         return followUp.overview("ks", period).rows().stream().filter(r -> r.text().equals(ROW)).findFirst().orElseThrow();
     }
 
-    private static Button action(FollowUpView view, String text) {
+    private static OverviewCells.Action action(FollowUpView view, String text) {
         int index = IntStream.range(0, _size(view.grid))
                 .filter(i -> _get(view.grid, i) instanceof se.uppfoljning.followup.ui.OverviewNode.RowNode r
                         && r.row().text().equals(text))
                 .findFirst().orElseThrow();
-        return (Button) ((HorizontalLayout) _getCellComponent(view.grid, index, "actions")).getComponentAt(0);
+        return OverviewCells.action(view, index, 0);
     }
 
     private byte[] download() throws InterruptedException {

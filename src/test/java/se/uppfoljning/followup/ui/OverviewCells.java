@@ -1,0 +1,70 @@
+package se.uppfoljning.followup.ui;
+
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.SerializableBiConsumer;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+
+/**
+ * The overview's cells as the browser gets them: a column's Lit template, the values a row sends for it, and its
+ * buttons pressed the way the browser's {@code @click} does (the renderer's function with the row).
+ */
+final class OverviewCells {
+
+    private OverviewCells() {
+    }
+
+    /** An action button of a row: its accessible name and a press. */
+    record Action(String ariaLabel, Runnable press) {
+        Optional<String> getAriaLabel() {
+            return Optional.ofNullable(ariaLabel);
+        }
+
+        void click() {
+            press.run();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static LitRenderer<OverviewNode> renderer(FollowUpView view, String column) {
+        return (LitRenderer<OverviewNode>) view.grid.getColumnByKey(column).getRenderer();
+    }
+
+    static String template(FollowUpView view, String column) {
+        try {
+            var method = LitRenderer.class.getDeclaredMethod("getTemplateExpression");
+            method.setAccessible(true);
+            return (String) method.invoke(renderer(view, column));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Object property(FollowUpView view, String column, int index, String property) {
+        return renderer(view, column).getValueProviders().get(property).apply(_get(view.grid, index));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void press(FollowUpView view, String column, int index, String function) {
+        try {
+            var field = LitRenderer.class.getDeclaredField("clientCallables");
+            field.setAccessible(true);
+            var callables = (Map<String, SerializableBiConsumer<OverviewNode, JsonArray>>) field.get(renderer(view, column));
+            callables.get(function).accept(_get(view.grid, index), Json.createArray());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The edit (0) or history (1) button of the row at {@code index}. */
+    static Action action(FollowUpView view, int index, int which) {
+        String function = which == 0 ? "edit" : "history";
+        String label = (String) property(view, "actions", index, which == 0 ? "editLabel" : "historyLabel");
+        return new Action(label, () -> press(view, "actions", index, function));
+    }
+}
