@@ -87,6 +87,8 @@ public class CapacitySimulation extends Simulation {
     /** Items of the open period whose follow-up can be saved by hand (not derived from finance, with a status). */
     private static final Set<Long> SAVABLE = savableItems();
     private static final AtomicInteger stressStarted = new AtomicInteger();
+    /** Overview answers in which no edit call was found (the open-entry step was then skipped, not counted). */
+    private static final AtomicInteger editNotFound = new AtomicInteger();
     private static final AtomicLong heapBefore = new AtomicLong();
     private static final AtomicLong phaseCpu = new AtomicLong();
     private static volatile String apiToken;
@@ -165,18 +167,31 @@ public class CapacitySimulation extends Simulation {
         return exec(request).exec(record(step));
     }
 
-    /** Opens the edit dialog of one of the overview's rows (the edit buttons' ids are "edit-<id>") and saves it. */
+    /**
+     * Opens the edit dialog of one of the overview's rows (its edit button is in a LitRenderer template, so the
+     * browser calls the renderer's function {@code edit} through a return channel) and saves it.
+     */
     private static ChainBuilder openAndSave(String phase) {
         return exec(session -> {
-            List<String> edits = Vaadin.editButtons(session, SAVABLE);
+            List<String> edits = Vaadin.editCalls(session, SAVABLE);
             if (edits.isEmpty()) {
-                return session.markAsFailed();
+                if (editNotFound.getAndIncrement() == 0 && session.contains("last")) {
+                    // the first such answer, to see what the overview sent
+                    try {
+                        java.nio.file.Files.writeString(server.dir().resolve("edit-not-found.json"), session.getString("last"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                // skipped and counted in the summary; not a failure, which would also drop the loop's later steps
+                return session.remove("editCall");
             }
             // different users edit different rows; a row one user saved is reloaded on the next overview
-            return session.set("editNode", edits.get(ThreadLocalRandom.current().nextInt(edits.size())));
+            return session.set("editCall", edits.get(ThreadLocalRandom.current().nextInt(edits.size())));
         })
-                .doIf(session -> !session.isFailed()).then(
-                        step(phase + "open entry", Vaadin.click(phase + "open entry", "editNode", "entry-comment"))
+                .doIf(session -> !session.isFailed() && session.contains("editCall")).then(
+                        step(phase + "open entry", Vaadin.rendererCall(phase + "open entry", "editCall", "edit",
+                                "entry-comment"))
                                 .exec(session -> {
                                     var comment = Vaadin.nodesWithId(session, "entry-comment");
                                     var save = Vaadin.nodesWithId(session, "entry-save");
@@ -398,6 +413,8 @@ public class CapacitySimulation extends Simulation {
         if (PHASES.contains("realistic")) {
             int n = Figures.count("realistic:");
             Figures.note("realistic round trips counted", String.valueOf(n));
+            Figures.note("realistic: open entry skipped (no edit button found in the overview's answer)",
+                    String.valueOf(editNotFound.get()));
         }
         if (PHASES.contains("stress")) {
             String crossed = Figures.stressLevels().entrySet().stream()

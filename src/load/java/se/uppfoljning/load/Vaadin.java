@@ -113,20 +113,52 @@ final class Vaadin {
     }
 
     /**
-     * The state node ids of the overview's edit buttons (id {@code edit-<item id>}, label "Redigera: …", so not the
-     * read-only "Visa" buttons) whose item is in {@code items}.
+     * A call of a {@code LitRenderer} function, as the browser makes it when a template's {@code @click=${fn}}
+     * fires: a return-channel RPC to the node that registered the renderer, with the arguments the client's
+     * {@code lit-renderer.ts} passes – the function's name, the item's key and the call's arguments (none for a
+     * click, whose only argument is the DOM event). The session's {@code callKey} holds {@code node channel itemKey}.
      */
-    static List<String> editButtons(Session session, java.util.Set<Long> items) {
+    static HttpRequestActionBuilder rendererCall(String step, String callKey, String function, String mustContain) {
+        return uidl(step, session -> {
+            String[] call = session.getString(callKey).split(" ");
+            return "[{\"type\":\"channel\",\"node\":" + call[0] + ",\"channel\":" + call[1] + ",\"args\":[\""
+                    + function + "\",\"" + call[2] + "\",[]]}]";
+        }, mustContain);
+    }
+
+    /**
+     * The overview's edit buttons as {@link #rendererCall} targets ({@code node channel itemKey}), for the items in
+     * {@code items} whose button edits (property {@code editable}, so not the read-only "Visa"). Read from the last
+     * answer: the {@code setLitRenderer} call of the renderer with the function {@code edit} carries its return
+     * channel ({@code [2, node, channel]}), its functions (an array, so escaped as {@code [1, [...]]}; JsonCodec's
+     * encodings) and its property prefix ({@code lr_<hash>_}); the
+     * grid's items carry their {@code key} (first) and the renderer's properties {@code row} (the item id) and
+     * {@code editable}.
+     */
+    static List<String> editCalls(Session session, java.util.Set<Long> items) {
         List<String> found = new ArrayList<>();
         if (!session.contains("last")) {
             return found;
         }
-        Matcher m = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"edit-(\\d+)\"},"
-                + "\\{\"node\":\\1,\"type\":\"put\",\"key\":\"aria-label\",\"feat\":3,\"value\":\"Redigera")
-                .matcher(session.getString("last"));
-        while (m.find()) {
-            if (items.contains(Long.parseLong(m.group(2)))) {
-                found.add(m.group(1));
+        String last = session.getString("last");
+        Matcher renderer = Pattern.compile("\\[2,(\\d+),(\\d+)],\\[1,\\[[^\\]]*\"edit\"[^\\]]*]],\"(lr_[0-9A-Za-z]+_)\"")
+                .matcher(last);
+        if (!renderer.find()) {
+            return found;
+        }
+        String channel = renderer.group(1) + " " + renderer.group(2) + " ";
+        String prefix = Pattern.quote(renderer.group(3));
+        Pattern row = Pattern.compile("\"" + prefix + "row\":(\\d+)[,}]");
+        Pattern editable = Pattern.compile("\"" + prefix + "editable\":true[,}]");
+        // one segment per item: from its "key" to the next item's
+        String[] segments = last.split("\"key\":\"", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            int end = segment.indexOf('"');
+            Matcher id = row.matcher(segment);
+            if (end > 0 && id.find() && editable.matcher(segment).find()
+                    && items.contains(Long.parseLong(id.group(1)))) {
+                found.add(channel + segment.substring(0, end));
             }
         }
         return found;
