@@ -1,5 +1,6 @@
 package se.uppfoljning;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,10 +9,15 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import se.uppfoljning.architecture.FeatureRules;
 import se.uppfoljning.architecture.FeatureRules.KnownDependency;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.Role;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -37,8 +43,8 @@ class ArchitectureTest {
     static final ArchRule internalsAreNotSharedBetweenFeatures = SlicesRuleDefinition.slices()
             .matching("se.uppfoljning.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("se.uppfoljning.."),
-                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage("..internal.."))
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage("se.uppfoljning.."),
+                    JavaClass.Predicates.resideOutsideOfPackage("..internal.."))
             .because("another feature calls the service, never its jOOQ code");
 
     /** Vaadin is only for the views: services, repositories and records know nothing of it. */
@@ -66,7 +72,7 @@ class ArchitectureTest {
     /** REST controllers live in a feature's api package and call services only. */
     @ArchTest
     static final ArchRule controllersInApiPackages = classes()
-            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .that().areAnnotatedWith(RestController.class)
             .should().resideInAPackage("..api..");
 
     /**
@@ -132,16 +138,16 @@ class ArchitectureTest {
     /** Rights are decided by the services: every public service method says who may call it. */
     @ArchTest
     static final ArchRule publicServiceMethodsDeclareRights = FeatureRules.publicServiceMethodsDeclareRights(ROOT,
-            org.springframework.stereotype.Service.class,
-            org.springframework.security.access.prepost.PreAuthorize.class);
+            Service.class,
+            PreAuthorize.class);
 
     /** Views show what the read models' {@code may…} flags allow; they never ask for roles. */
     @ArchTest
     static final ArchRule viewsNeverAskForRoles = noClasses().that().resideInAPackage("..ui..")
-            .should().callMethod(se.uppfoljning.base.security.AppUserPrincipal.class, "hasRole", long.class,
-                    se.uppfoljning.base.security.Role.class)
-            .orShould().callMethod(se.uppfoljning.base.security.AppUserPrincipal.class, "hasRoleAnywhere",
-                    se.uppfoljning.base.security.Role.class)
+            .should().callMethod(AppUserPrincipal.class, "hasRole", long.class,
+                    Role.class)
+            .orShould().callMethod(AppUserPrincipal.class, "hasRoleAnywhere",
+                    Role.class)
             .because("services decide rights and hand them to the views as may… flags");
 
     @ArchTest

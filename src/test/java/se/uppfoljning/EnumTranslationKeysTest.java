@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.followup.FollowUpFilter;
+import se.uppfoljning.indicators.ValueImport;
 import se.uppfoljning.indicators.ValueSource;
 import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.PeriodState;
@@ -68,7 +69,7 @@ class EnumTranslationKeysTest {
             // the genders of measured values (indicator_value.gender's check: total, women, men – Kolada's T/K/M)
             entry("indicators.gender.", List.of("T", "K", "M")),
             entry("indicators.ui.source.", names(ValueSource.values())),
-            entry("indicators.import.outcome.", names(se.uppfoljning.indicators.ValueImport.Outcome.values())),
+            entry("indicators.import.outcome.", names(ValueImport.Outcome.values())),
             // a section without text yet shows as EMPTY beside the stored states
             entry("report.view.state.", Stream.concat(names(SectionState.values()).stream(), Stream.of("EMPTY"))
                     .toList()));

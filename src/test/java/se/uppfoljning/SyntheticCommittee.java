@@ -11,10 +11,12 @@ import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.ReportingPeriod;
+import se.uppfoljning.users.UserService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A committee with as many goals, indicators and assignments as a test or benchmark asks for, loaded through the
@@ -42,11 +44,11 @@ public class SyntheticCommittee {
      * "synt-sekr" (password "demo-demo"): built once per test run, restored from a copy afterwards, so the test classes
      * that read a large committee share one import.
      */
-    public void resetToSynt1000(se.uppfoljning.TestData testData, se.uppfoljning.users.UserService users) {
+    public void resetToSynt1000(TestData testData, UserService users) {
         testData.resetTo("synt1000", () -> {
             CommitteeContext context = create("synt", 1000);
             SystemUser.run(() -> users.createUser("synt-sekr", "Syntetisk Sekreterare", "demo-demo",
-                    List.of(new Membership(context.committee().id(), Role.SECRETARIAT)), java.util.Set.of()));
+                    List.of(new Membership(context.committee().id(), Role.SECRETARIAT)), Set.of()));
         });
     }
 

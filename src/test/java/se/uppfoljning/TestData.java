@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljning.base.security.LoginThrottle;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.db.DefaultSchema;
 import se.uppfoljning.demo.DemoDataLoader;
@@ -19,7 +20,9 @@ import se.uppfoljning.organisation.OrganisationService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -57,7 +60,7 @@ public class TestData {
 
     private volatile boolean snapshotTaken;
     /** The schemas {@link #resetTo} made in this run. */
-    private final java.util.Set<String> extraSnapshots = new java.util.HashSet<>();
+    private final Set<String> extraSnapshots = new HashSet<>();
 
     TestData(DSLContext db, DemoDataLoader demo, TransactionTemplate transaction) {
         this.db = db;
@@ -65,9 +68,9 @@ public class TestData {
         this.transaction = transaction;
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private se.uppfoljning.base.security.LoginThrottle loginThrottle;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
+    private LoginThrottle loginThrottle;
+    @Autowired
     private TestClock clock;
 
     /** Puts every table (and identity sequence) back to the demo data as freshly loaded. */

@@ -3,12 +3,14 @@ package se.uppfoljning;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -91,7 +93,7 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
         driver.manage().deleteAllCookies(); // a fresh session: no user of an earlier test is signed in
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void everyViewPassesAxeAsTheUserWhoSeesMostOfIt() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         List<String> problems = new ArrayList<>();
@@ -153,7 +155,7 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
     }
 
     /** The public pages as a resident meets them, without logging in: the same axe rules, and a screenshot each. */
-    @org.junit.jupiter.api.Test
+    @Test
     void thePublicPagesPassAxeWithoutLogin() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         List<String> problems = new ArrayList<>();
@@ -188,7 +190,7 @@ class ViewsInBrowserTest extends AbstractIntegrationTest {
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> ((JavascriptExecutor) d).executeScript(
                         "const v = document.querySelector('vaadin-app-layout > :not([slot])');"
                                 + " return !!v && v !== window.__shownView;"));
-            } catch (org.openqa.selenium.WebDriverException e) {
+            } catch (WebDriverException e) {
                 driver.get(url(path)); // a page load is the fallback, slower but certain
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
             }

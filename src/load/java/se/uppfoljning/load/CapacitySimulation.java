@@ -7,9 +7,19 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -101,23 +112,23 @@ public class CapacitySimulation extends Simulation {
 
     /** Read once through the API (set-up, not measured). */
     private static Set<Long> savableItems() {
-        Set<Long> ids = new java.util.HashSet<>();
-        var client = java.net.http.HttpClient.newHttpClient();
-        String basic = java.util.Base64.getEncoder().encodeToString("sekretariat:demo".getBytes());
+        Set<Long> ids = new HashSet<>();
+        var client = HttpClient.newHttpClient();
+        String basic = Base64.getEncoder().encodeToString("sekretariat:demo".getBytes());
         for (String committee : List.of("ks", "kfn")) {
             try {
-                String json = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl
+                String json = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl
                                         + "/api/v1/committees/" + committee + "/periods/2024-dr2/follow-up"))
                                 .header("Authorization", "Basic " + basic).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                var rows = java.util.regex.Pattern.compile("\\{\"id\":(\\d+),[^{}]*?\"status\":(null|\"[^\"]*\")"
+                        HttpResponse.BodyHandlers.ofString()).body();
+                var rows = Pattern.compile("\\{\"id\":(\\d+),[^{}]*?\"status\":(null|\"[^\"]*\")"
                         + "[^{}]*?\"derivedFromFinance\":(true|false)").matcher(json);
                 while (rows.find()) {
                     if (!"null".equals(rows.group(2)) && "false".equals(rows.group(3))) {
                         ids.add(Long.parseLong(rows.group(1)));
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -178,9 +189,9 @@ public class CapacitySimulation extends Simulation {
                 if (editNotFound.getAndIncrement() == 0 && session.contains("last")) {
                     // the first such answer, to see what the overview sent
                     try {
-                        java.nio.file.Files.writeString(server.dir().resolve("edit-not-found.json"), session.getString("last"));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        Files.writeString(server.dir().resolve("edit-not-found.json"), session.getString("last"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
                 // skipped and counted in the summary; not a failure, which would also drop the loop's later steps
@@ -328,7 +339,7 @@ public class CapacitySimulation extends Simulation {
         return scenario("api token").exec(http("api: create token (HTTP Basic)").post("/api/v1/me/tokens")
                         .basicAuth("politiker", "demo")
                         .header("Content-Type", "application/json")
-                        .body(StringBody("{\"name\":\"lasttest\",\"scope\":\"read\",\"expiresAt\":\"" + java.time.OffsetDateTime.now().plusDays(2) + "\"}"))
+                        .body(StringBody("{\"name\":\"lasttest\",\"scope\":\"read\",\"expiresAt\":\"" + OffsetDateTime.now().plusDays(2) + "\"}"))
                         .check(status().is(201), jsonPath("$.token").saveAs("token")))
                 .exec(session -> {
                     apiToken = session.getString("token");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Figures {
     private static final Map<String, List<Integer>> times = new ConcurrentHashMap<>();
     private static final Map<String, List<long[]>> costs = new ConcurrentHashMap<>();
     private static final Map<Integer, List<Integer>> stressByUsers = new ConcurrentHashMap<>();
-    private static final Map<String, String> notes = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private static final Map<String, String> notes = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final Map<String, Long> phaseStart = new ConcurrentHashMap<>();
     private static final Map<String, Long> phaseEnd = new ConcurrentHashMap<>();
 

@@ -7,6 +7,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,7 +136,7 @@ final class Vaadin {
      * grid's items carry their {@code key} (first) and the renderer's properties {@code row} (the item id) and
      * {@code editable}.
      */
-    static List<String> editCalls(Session session, java.util.Set<Long> items) {
+    static List<String> editCalls(Session session, Set<Long> items) {
         List<String> found = new ArrayList<>();
         if (!session.contains("last")) {
             return found;

@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -270,8 +271,8 @@ public class IndicatorService {
     }
 
     private static boolean sameTarget(IndicatorTarget a, IndicatorTarget b) {
-        return a.kind() == b.kind() && java.util.Objects.equals(a.unit(), b.unit())
-                && java.util.Objects.equals(a.comparisonYear(), b.comparisonYear())
+        return a.kind() == b.kind() && Objects.equals(a.unit(), b.unit())
+                && Objects.equals(a.comparisonYear(), b.comparisonYear())
                 && (a.value() == null ? b.value() == null : b.value() != null && a.value().compareTo(b.value()) == 0);
     }
 

@@ -3,6 +3,7 @@ package se.uppfoljning.report;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import se.uppfoljning.finance.FinanceCut;
 
 /**
  * What a generated section holds, by its name in an import file's front matter ({@code block: units ÖKL}). Blocks
@@ -33,13 +34,13 @@ public enum BlockType {
     }
 
     /** The finance cut a finance block shows (the summary, units…), or null for the others. */
-    public se.uppfoljning.finance.FinanceCut cut() {
+    public FinanceCut cut() {
         return switch (this) {
-            case SUMMARY -> se.uppfoljning.finance.FinanceCut.SUMMARY;
-            case UNITS -> se.uppfoljning.finance.FinanceCut.UNIT;
-            case ACCOUNT_GROUPS -> se.uppfoljning.finance.FinanceCut.ACCOUNT_GROUP;
-            case ACTIVITIES -> se.uppfoljning.finance.FinanceCut.ACTIVITY;
-            case INVESTMENTS -> se.uppfoljning.finance.FinanceCut.INVESTMENT;
+            case SUMMARY -> FinanceCut.SUMMARY;
+            case UNITS -> FinanceCut.UNIT;
+            case ACCOUNT_GROUPS -> FinanceCut.ACCOUNT_GROUP;
+            case ACTIVITIES -> FinanceCut.ACTIVITY;
+            case INVESTMENTS -> FinanceCut.INVESTMENT;
             default -> null;
         };
     }

@@ -40,6 +40,8 @@ import se.uppfoljning.report.internal.ReportRepository;
 import se.uppfoljning.report.internal.ReportTables;
 import se.uppfoljning.users.UserService;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -505,7 +507,7 @@ public class ReportService {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A fresh rendering even of a decided period (tests: the stored report must be reproducible byte for byte). */

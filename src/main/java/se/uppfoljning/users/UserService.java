@@ -14,6 +14,7 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.LoginThrottle;
 import se.uppfoljning.base.security.SecurityEvent;
@@ -101,7 +102,7 @@ public class UserService implements UserDetailsService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<Long> departmentOfficials(long committeeId, long departmentId) {
-        se.uppfoljning.base.security.CommitteeAccess.requireMember(committeeId);
+        CommitteeAccess.requireMember(committeeId);
         return repository.departmentOfficials(committeeId, departmentId);
     }
 

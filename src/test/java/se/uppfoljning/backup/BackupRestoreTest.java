@@ -24,7 +24,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +132,7 @@ class BackupRestoreTest extends AbstractIntegrationTest {
         Path damaged = Files.createTempFile("uppfoljning-damaged", ".zip");
         try (ZipFile zip = new ZipFile(dump.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 byte[] bytes = zip.getInputStream(entry).readAllBytes();
                 if (entry.getName().equals("tables/period_appendix.copy")) {
                     bytes[bytes.length / 2] ^= 1; // one flipped bit inside the appendices' bytes
@@ -184,7 +186,7 @@ class BackupRestoreTest extends AbstractIntegrationTest {
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> result = new java.util.ArrayList<>();
+        List<String> result = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 result.add(rs.getString(1));

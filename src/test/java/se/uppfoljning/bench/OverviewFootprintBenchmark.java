@@ -16,6 +16,7 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * What one open overview costs, measured with a real browser against the test server in this JVM (issue 17):
@@ -68,7 +69,7 @@ class OverviewFootprintBenchmark extends AbstractIntegrationTest {
             long loginBytes = vaadinBytes(anonymous);
 
             // server CPU per page load (the browsers are other processes; this JVM is the server plus this thread)
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (int i = 0; i < 3; i++) { // warm
                 driver.get(url(""));
                 waitForRows(driver);

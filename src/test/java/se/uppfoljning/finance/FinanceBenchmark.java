@@ -1,7 +1,10 @@
 package se.uppfoljning.finance;
 
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.base.error.DomainException;
+import se.uppfoljning.base.imports.FormattedRangeWorkbook;
 import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.security.SystemUser;
@@ -9,8 +12,12 @@ import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodKind;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +25,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +78,10 @@ class FinanceBenchmark extends AbstractIntegrationTest {
     }
 
     /** The same rows as {@link #file} as an XLSX sheet with numeric amount cells, written by SXSSF. */
-    static byte[] xlsx(int rows, int variant) throws java.io.IOException {
+    static byte[] xlsx(int rows, int variant) throws IOException {
         List<String> lines = new String(file(rows, variant), StandardCharsets.UTF_8).lines().toList();
-        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200);
-             var out = new java.io.ByteArrayOutputStream()) {
+        try (var workbook = new SXSSFWorkbook(200);
+             var out = new ByteArrayOutputStream()) {
             var sheet = workbook.createSheet("Ekonomi");
             for (int r = 0; r < lines.size(); r++) {
                 String[] f = lines.get(r).split(";", -1);
@@ -105,8 +114,8 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         long backend = ((Number) testData.db().fetchValue("select pg_backend_pid()")).longValue();
         long postmaster = procStat(backend)[0];
         long ticks = 0;
-        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+        File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        for (File process : processes == null ? new File[0] : processes) {
             long pid = Long.parseLong(process.getName());
             long[] stat = procStat(pid);
             if (stat != null && (pid == postmaster || stat[0] == postmaster)) {
@@ -122,12 +131,12 @@ class FinanceBenchmark extends AbstractIntegrationTest {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    Measured measure(CommitteeContext context, String name, byte[] content, int runs, java.util.function.Consumer<Object> check)
+    Measured measure(CommitteeContext context, String name, byte[] content, int runs, Consumer<Object> check)
             throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Long> times = new ArrayList<>();
@@ -139,7 +148,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         // what survived young collections during the import (live data and what was promoted), unlike the peak of
         // used heap, which is mostly the young generation's garbage and grows with however large the JVM makes it
         var oldPool = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getName().contains("Old"))
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old"))
                 .findFirst().orElse(null);
         for (int run = 0; run <= runs; run++) { // run 0 warms the JIT and is not counted
             testData.db().execute("delete from finance_row where period_id = ?", context.period().id());
@@ -167,7 +176,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
             Object outcome;
             try {
                 outcome = financeImport.importFile(context, name, content);
-            } catch (se.uppfoljning.base.error.DomainException e) {
+            } catch (DomainException e) {
                 outcome = e;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -269,7 +278,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         List<String> header = List.of(new String(file(4, 0), StandardCharsets.UTF_8).lines().findFirst()
                 .orElseThrow().split(";"));
         List<String> dataLines = new String(file(1_000, 0), StandardCharsets.UTF_8).lines().skip(1).toList();
-        byte[] formatted = se.uppfoljning.base.imports.FormattedRangeWorkbook.create(header, r -> {
+        byte[] formatted = FormattedRangeWorkbook.create(header, r -> {
             String[] f = dataLines.get(r - 1).split(";", -1);
             List<Object> cells = new ArrayList<>();
             for (int c = 0; c < f.length; c++) {
@@ -283,7 +292,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
         String[] outcome = new String[1];
         Measured formattedImports = measure(formattedPeriod, "formaterad.xlsx", formatted, 3, r -> outcome[0] =
                 r instanceof FinanceImportResult ok ? "imported " + ok.added() + " rows"
-                        : "refused: " + ((se.uppfoljning.base.error.DomainException) r).messageKey());
+                        : "refused: " + ((DomainException) r).messageKey());
         report.add("import of the formatted XLSX (" + outcome[0] + "), ms (3 runs): " + formattedImports.millis()
                 + " median " + median(formattedImports.millis()) + "; CPU time of the importing thread, ms: "
                 + formattedImports.cpuMillis() + "; of the database, ms: " + formattedImports.databaseCpuMillis()
@@ -298,7 +307,7 @@ class FinanceBenchmark extends AbstractIntegrationTest {
 
     /** The machine's 1-minute load average (the machine is shared: the wall times depend on it). */
     static String loadAverage() {
-        return String.format(java.util.Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static long median(List<Long> values) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.management.ThreadMXBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class XlsxReadBenchmark {
             List<Long> cpu = new ArrayList<>();
             List<Long> wall = new ArrayList<>();
             List<Long> allocatedMb = new ArrayList<>();
-            var allocation = (com.sun.management.ThreadMXBean) threads;
+            var allocation = (ThreadMXBean) threads;
             for (int run = 0; run < Integer.getInteger("bench.runs", 8); run++) {
                 AtomicInteger rows = new AtomicInteger();
                 long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package se.uppfoljning.followup;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class OverviewStatementCountTest extends KaribuTest {
         long start = System.nanoTime();
         UI.getCurrent().navigate(FollowUpView.class);
         System.out.println("Opening the overview of 1 000 rows (Karibu): " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("row-count")).getText()).isEqualTo("Visar 1\u00a0000 av 1\u00a0000 rader");
+        assertThat(_get(Span.class, spec -> spec.withId("row-count")).getText()).isEqualTo("Visar 1\u00a0000 av 1\u00a0000 rader");
         assertThat(statements.count()).as(String.join("\n", statements.statements())).isLessThanOrEqualTo(5);
     }
 }

@@ -4,11 +4,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
 import se.uppfoljning.appendix.AppendixService;
+import se.uppfoljning.audit.AuditActions;
+import se.uppfoljning.audit.AuditQuery;
+import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
@@ -56,7 +60,7 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     @Autowired
     DataSource dataSource;
     @Autowired
-    se.uppfoljning.audit.AuditService audit;
+    AuditService audit;
 
     @BeforeEach
     void setUp() {
@@ -130,11 +134,11 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         assertThat(events.get(events.size() - 2).decision()).isEqualTo(DECISION);
 
         // the decision and the reopening are in the searchable audit log too, with who did them
-        var log = audit.search(se.uppfoljning.audit.AuditQuery.all());
-        assertThat(log).anyMatch(e -> e.action().equals(se.uppfoljning.audit.AuditActions.PERIOD_DECIDED)
+        var log = audit.search(AuditQuery.all());
+        assertThat(log).anyMatch(e -> e.action().equals(AuditActions.PERIOD_DECIDED)
                 && e.username().equals("sekretariat") && e.subject().equals("Delårsrapport med prognos 2 2024")
                 && e.details().startsWith(DECISION.body()));
-        assertThat(log).anyMatch(e -> e.action().equals(se.uppfoljning.audit.AuditActions.PERIOD_REOPENED)
+        assertThat(log).anyMatch(e -> e.action().equals(AuditActions.PERIOD_REOPENED)
                 && e.username().equals("admin") && e.details().endsWith("Fel i bilaga 2"));
     }
 
@@ -225,9 +229,9 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         // period deleted from under its rows
         assertThatThrownBy(() -> db.execute("insert into finance_row (period_id, level_code, cut, code, name, summed, "
                 + "sort_order, prev_year_closed, outcome_to_date, forecast, budget) values (-1, 'ÖKL', 'UNIT', 'x', 'x', "
-                + "false, 1, 0, 0, 0, 0)")).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                + "false, 1, 0, 0, 0, 0)")).isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> db.execute("delete from reporting_period where id in (select period_id from finance_row)"))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("finance_row");
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("finance_row");
         assertThat(followUp.row(locked, row.id()).comment()).isEqualTo("Före beslutet");
         assertThat(appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).sha256()).isEqualTo(sha);
 

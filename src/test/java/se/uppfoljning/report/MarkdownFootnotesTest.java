@@ -16,6 +16,8 @@ import se.uppfoljning.appendix.internal.PdfRenderer;
 import se.uppfoljning.report.internal.MarkdownBlocks;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +70,8 @@ class MarkdownFootnotesTest {
     @Test
     void wordHasRealFootnotes() throws Exception {
         byte[] docx = DocxRenderer.render(document());
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/tmp"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/tmp/footnotes.docx"), docx);
+        Files.createDirectories(Path.of("target/tmp"));
+        Files.write(Path.of("target/tmp/footnotes.docx"), docx);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<String> notes = doc.getFootnotes().stream().map(XWPFFootnote::getParagraphs)
                     .map(ps -> ps.get(0).getText().strip()).toList();
@@ -90,8 +92,8 @@ class MarkdownFootnotesTest {
             text = new PDFTextStripper().getText(doc);
         }
         assertThat(text).doesNotContain("[^rs]", "[^2]");
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/tmp"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/tmp/footnotes.pdf"), pdf);
+        Files.createDirectories(Path.of("target/tmp"));
+        Files.write(Path.of("target/tmp/footnotes.pdf"), pdf);
         int notes = text.indexOf("1 Från och med år 2022 redovisas RS-koden separat.");
         assertThat(notes).isGreaterThan(text.indexOf("kvar som text"));
         assertThat(text.indexOf("2 Budgeten efter omfördelning.")).isGreaterThan(notes);

@@ -12,12 +12,21 @@ import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.organisation.CommitteeContext;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,9 +71,9 @@ class ReportSyntheticBenchmark extends AbstractIntegrationTest {
         assertThat(tableRows).isGreaterThan(5000);
 
         StringBuilder out = new StringBuilder();
-        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        Set<String> heapPools = new HashSet<>();
         ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).forEach(p -> heapPools.add(p.getName()));
+                .filter(p -> p.getType() == MemoryType.HEAP).forEach(p -> heapPools.add(p.getName()));
         out.append(String.format("%d cores, load average at start %.2f, max heap %d MB, table rows %d%n",
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -101,7 +110,7 @@ class ReportSyntheticBenchmark extends AbstractIntegrationTest {
                             histogram = false;
                             try {
                                 String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
                                         "gcClassHistogram", new Object[]{new String[0]}, new String[]{String[].class.getName()});
                                 System.out.println("HISTOGRAM\n" + text.lines().limit(45).reduce("", (a, b) -> a + b + "\n"));
                             } catch (Exception e) {
@@ -117,15 +126,15 @@ class ReportSyntheticBenchmark extends AbstractIntegrationTest {
                 });
                 sampler.start();
                 AtomicLong afterGc = new AtomicLong(before);
-                javax.management.NotificationListener listener = (notification, handback) -> {
-                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                NotificationListener listener = (notification, handback) -> {
+                    var info = GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData());
                     long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                             .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
                     afterGc.accumulateAndGet(used, Math::max);
                 };
                 for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                    ((javax.management.NotificationEmitter) gc).addNotificationListener(listener, null, null);
+                    ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
                 }
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
@@ -140,8 +149,8 @@ class ReportSyntheticBenchmark extends AbstractIntegrationTest {
                 }
                 for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                     try {
-                        ((javax.management.NotificationEmitter) gc).removeNotificationListener(listener);
-                    } catch (javax.management.ListenerNotFoundException e) {
+                        ((NotificationEmitter) gc).removeNotificationListener(listener);
+                    } catch (ListenerNotFoundException e) {
                         throw new IllegalStateException(e);
                     }
                 }

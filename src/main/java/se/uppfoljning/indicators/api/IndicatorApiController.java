@@ -1,5 +1,6 @@
 package se.uppfoljning.indicators.api;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -167,7 +168,7 @@ public class IndicatorApiController {
      */
     @PostMapping(value = "/indicators/values-import", consumes = {"text/csv", "text/plain",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE})
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public ImportJson importValues(@PathVariable String committee, @RequestParam int year,
                                    @RequestBody(required = false) byte[] body,
                                    @RequestParam(defaultValue = "false") boolean dryRun,
@@ -177,7 +178,7 @@ public class IndicatorApiController {
     }
 
     @PostMapping(value = "/indicators/values-import",
-            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportJson importValuesMultipart(@PathVariable String committee, @RequestParam int year,
                                             @RequestPart(value = "file", required = false) MultipartFile file,
                                             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {

@@ -20,6 +20,7 @@ import se.uppfoljning.indicators.ValueImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * "Importera mätvärden": upload a CSV or XLSX of values, see what it would add or change (or every bad row with its
@@ -81,7 +82,7 @@ class ValueImportDialog extends Dialog {
                 .setHeader(getTranslation("indicators.ui.gender")).setAutoWidth(true);
         lines.addColumn(l -> (l.oldValue() == null ? "" : Numbers.format(l.oldValue()) + " → ")
                         + Numbers.format(l.newValue())
-                        + (l.preliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase(java.util.Locale.ROOT) + ")" : ""))
+                        + (l.preliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase(Locale.ROOT) + ")" : ""))
                 .setHeader(getTranslation("indicators.ui.value")).setFlexGrow(1);
         lines.addColumn(l -> getTranslation("indicators.import.outcome." + l.outcome().name()))
                 .setHeader(getTranslation("indicators.import.outcome")).setAutoWidth(true);

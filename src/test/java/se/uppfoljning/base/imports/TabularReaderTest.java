@@ -9,12 +9,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import se.uppfoljning.base.error.ValidationException;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -258,7 +263,7 @@ class TabularReaderTest {
                 + "<row r=\"2\"/>\n<row r=\"3\" spans=\"1:2\">\n<c r=\"A3\" s=\"1\"></c><c r=\"B3\" s=\"1\"/></row>\n"
                 + "<row spans=\"1:2\"></row><row r=\"5\" s=\"1\">\n<c r=\"A5\"><v>5</v></c></row>"
                 + "</sheetData><rowBreaks count=\"1\"/><cols><col min=\"1\"/></cols>";
-        var filter = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        var filter = new TabularReader.EmptyCellFilter(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(new String(filter.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<sheetData><row r=\"1\">"
                 + "<c r=\"B1\" t=\"s\"><v>0</v></c><c>x</c><c r=\"E1\"><is><t>y</t></is></c></row>\n\n"
                 + "<row spans=\"1:2\"></row><row r=\"5\" s=\"1\"><c r=\"A5\"><v>5</v></c></row>"
@@ -277,9 +282,9 @@ class TabularReaderTest {
         }
         xml.append("</sheetData>");
         byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] whole = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(bytes)).readAllBytes();
+        byte[] whole = new TabularReader.EmptyCellFilter(new ByteArrayInputStream(bytes)).readAllBytes();
         // a stream that hands out a few bytes at a time: tags split across reads
-        byte[] trickled = new TabularReader.EmptyCellFilter(new java.io.ByteArrayInputStream(bytes) {
+        byte[] trickled = new TabularReader.EmptyCellFilter(new ByteArrayInputStream(bytes) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
                 return super.read(b, off, Math.min(len, 7));
@@ -308,16 +313,16 @@ class TabularReaderTest {
     }
 
     /** The workbook with its first sheet's XML changed by {@code change}: the other entries as they were. */
-    static byte[] withSheetXml(byte[] xlsx, java.util.function.UnaryOperator<String> change) throws IOException {
+    static byte[] withSheetXml(byte[] xlsx, UnaryOperator<String> change) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-             var zip = new java.util.zip.ZipOutputStream(out)) {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             var zip = new ZipOutputStream(out)) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
                 if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
                     bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 }
-                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.putNextEntry(new ZipEntry(entry.getName()));
                 zip.write(bytes);
                 zip.closeEntry();
             }
@@ -330,7 +335,7 @@ class TabularReaderTest {
         byte[] plain = xlsx(sheet(row("niva", "kod"), row("ÖKL", "K1")));
         assertThat(read(plain, "niva").get(0, "kod")).isEqualTo("K1");
         // the cell B2 as an inline string that refers to the entity b
-        java.util.function.UnaryOperator<String> referToB = xml -> {
+        UnaryOperator<String> referToB = xml -> {
             String changed = xml.replaceFirst("<c r=\"B2\".*?</c>", "<c r=\"B2\" t=\"inlineStr\"><is><t>&b;</t></is></c>");
             assertThat(changed).contains("<t>&b;</t>");
             return changed;

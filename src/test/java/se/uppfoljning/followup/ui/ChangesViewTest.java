@@ -1,8 +1,10 @@
 package se.uppfoljning.followup.ui;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +14,8 @@ import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
+import java.util.Map;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -36,12 +40,12 @@ class ChangesViewTest extends KaribuTest {
             var dr2 = organisation.context("ks", "2024-dr2");
             FollowUpRow row = followUp.overview(dr2).rows().stream().filter(r -> !r.derivedFromFinance()
                     && r.status() != null && !r.status().equals("Uppfylls ej")
-                    && r.kind() != se.uppfoljning.structure.ItemKind.ASSIGNMENT).findFirst().orElseThrow();
+                    && r.kind() != ItemKind.ASSIGNMENT).findFirst().orElseThrow();
             followUp.save(dr2, row.id(), new FollowUpChange("Uppfylls ej", row.comment(), row.version()));
         });
         login("politiker");
-        UI.getCurrent().navigate("forandringar", com.vaadin.flow.router.QueryParameters.simple(
-                java.util.Map.of("namnd", "ks", "period", "2024-dr2")));
+        UI.getCurrent().navigate("forandringar", QueryParameters.simple(
+                Map.of("namnd", "ks", "period", "2024-dr2")));
         ChangesView view = _get(ChangesView.class);
         assertThat(view.since.getValue().slug()).isEqualTo("2024-dr1");
         // only earlier periods to compare with, and Swedish singular
@@ -58,7 +62,7 @@ class ChangesViewTest extends KaribuTest {
         FollowUpView view = _get(FollowUpView.class);
         int draftIndex = -1;
         for (int i = 0; i < _size(view.grid); i++) {
-            if (com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, i) instanceof OverviewNode.RowNode r
+            if (GridKt._get(view.grid, i) instanceof OverviewNode.RowNode r
                     && r.row().fromPreviousPeriod() && !r.row().ready()) {
                 draftIndex = i;
                 break;
@@ -72,7 +76,7 @@ class ChangesViewTest extends KaribuTest {
                         + "Från föregående period</span>` : ''}");
         // every row sends the flag exactly when it is carried over and not yet marked ready
         for (int i = 0; i < _size(view.grid); i++) {
-            if (com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, i) instanceof OverviewNode.RowNode r) {
+            if (GridKt._get(view.grid, i) instanceof OverviewNode.RowNode r) {
                 assertThat(OverviewCells.property(view, "status", i, "draft"))
                         .isEqualTo(r.row().fromPreviousPeriod() && !r.row().ready());
                 assertThat(OverviewCells.property(view, "status", i, "ready")).isEqualTo(r.row().ready());

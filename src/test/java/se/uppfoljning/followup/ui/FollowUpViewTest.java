@@ -1,7 +1,10 @@
 package se.uppfoljning.followup.ui;
 
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +15,9 @@ import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpFilter.KindFilter;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.followup.HistoryEntry;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.readiness.ReadinessService;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,7 +39,7 @@ class FollowUpViewTest extends KaribuTest {
     @Autowired
     OrganisationService organisation;
     @Autowired
-    se.uppfoljning.readiness.ReadinessService readiness;
+    ReadinessService readiness;
 
     @BeforeEach
     void setUp() {
@@ -114,12 +119,12 @@ class FollowUpViewTest extends KaribuTest {
         assertThat(latest.newStatus()).isEqualTo("Påbörjat");
         assertThat(latest.newComment()).isEqualTo("Analysarbetet har startat.");
         // the period and the previous period's values are named; only a real status change shows an arrow
-        assertThat(_get(history, com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("history-period"))
+        assertThat(_get(history, Paragraph.class, spec -> spec.withId("history-period"))
                 .getText()).contains(organisation.context("ks", "2024-dr2").period().name());
-        assertThat(_get(history, com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("history-previous"))
+        assertThat(_get(history, Paragraph.class, spec -> spec.withId("history-previous"))
                 .getText()).startsWith("Förra perioden (");
         assertThat(history.statusChange(latest)).isEqualTo("Genomfört → Påbörjat");
-        assertThat(history.statusChange(new se.uppfoljning.followup.HistoryEntry(3, latest.changedAt(), "x", "Påbörjat",
+        assertThat(history.statusChange(new HistoryEntry(3, latest.changedAt(), "x", "Påbörjat",
                 "Påbörjat", "a", "b"))).isEqualTo("Påbörjat (oförändrad)");
         // the comment's change is marked word by word
         var parts = HistoryDialog.marked("Arbetet pågår enligt plan.", "Arbetet pågår inte enligt plan.");
@@ -217,14 +222,14 @@ class FollowUpViewTest extends KaribuTest {
     void progressPageCountsPerStatusAndItsLinksOpenTheFilteredList() {
         login("politiker");
         UI.getCurrent().navigate(ProgressView.class);
-        var total = _get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("progress-total"));
+        var total = _get(Section.class, spec -> spec.withId("progress-total"));
         List<String> links = _find(total, RouterLink.class).stream().map(RouterLink::getText).toList();
         assertThat(links).contains("Uppfylls: 14", "Uppfylls delvis: 0", "Uppfylls ej: 3", "Ej bedömd: 2", "Genomfört: 24", "Påbörjat: 9",
                 "Ej påbörjat: 0");
 
         RouterLink started = _find(total, RouterLink.class).stream().filter(l -> l.getText().equals("Påbörjat: 9"))
                 .findFirst().orElseThrow();
-        com.github.mvysny.kaributesting.v10.RouterLinkKt._click(started);
+        RouterLinkKt._click(started);
         FollowUpView view = _get(FollowUpView.class);
         assertThat(shownRows(view)).hasSize(9).allMatch(r -> "Påbörjat".equals(r.status()));
         assertThat(view.kind.getValue()).isEqualTo(KindFilter.ASSIGNMENT);

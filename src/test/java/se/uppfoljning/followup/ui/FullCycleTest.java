@@ -1,11 +1,14 @@
 package se.uppfoljning.followup.ui;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +116,7 @@ class FullCycleTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("decision-save")));
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("decision-confirm"));
         confirm.getElement().setProperty("opened", true);
-        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+        ConfirmDialogKt._fireConfirm(confirm);
         assertThat(periods.period("ks", "2024-ar").state()).isEqualTo(PeriodState.DECIDED);
 
         // a politician downloads the stored Bilaga 2, with the filled-in row and its checksum shown
@@ -122,7 +125,7 @@ class FullCycleTest extends KaribuTest {
         selectPeriod("2024-ar");
         byte[] first = download();
         String hash = sha256(first);
-        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("bilaga-2-docx-sha256"))
+        assertThat(_get(Paragraph.class, spec -> spec.withId("bilaga-2-docx-sha256"))
                 .getElement().getTextRecursively()).endsWith(hash);
         assertThat(WordContent.of(first).rows()).anyMatch(r -> r.text().equals(ROW) && r.status().equals("Genomfört")
                 && r.comment().equals("Teamet arbetar enligt den nya metoden sedan hösten."));
@@ -141,7 +144,7 @@ class FullCycleTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private void selectPeriod(String slug) {
         Select<ReportingPeriod> period = _get(Select.class, spec -> spec.withId("period-select"));
-        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(period,
+        HasValueUtilsKt._setValue(period,
                 period.getListDataView().getItems().filter(p -> p.slug().equals(slug)).findFirst().orElseThrow());
     }
 
@@ -151,7 +154,7 @@ class FullCycleTest extends KaribuTest {
 
     private static OverviewCells.Action action(FollowUpView view, String text) {
         int index = IntStream.range(0, _size(view.grid))
-                .filter(i -> _get(view.grid, i) instanceof se.uppfoljning.followup.ui.OverviewNode.RowNode r
+                .filter(i -> _get(view.grid, i) instanceof OverviewNode.RowNode r
                         && r.row().text().equals(text))
                 .findFirst().orElseThrow();
         return OverviewCells.action(view, index, 0);
