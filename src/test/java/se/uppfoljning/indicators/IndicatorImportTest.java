@@ -167,6 +167,13 @@ class IndicatorImportTest extends AbstractIntegrationTest {
         assertThat(rows.get(at - 1).get(0)).startsWith("14.1 ");
         assertThat(rows).filteredOn(r -> r.size() == 1 && r.get(0).startsWith("Senaste värde")).hasSize(1);
 
+        // a later year's value stays out of the period's documents: 2024-dr2 shows what was known for 2024
+        indicators.saveValue("ks", item141, new ValueChange(2025, "T", new BigDecimal("80"), false, 0));
+        assertThat(appendices.document(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2).blocks().stream()
+                .filter(AppendixDocument.Table.class::isInstance).map(AppendixDocument.Table.class::cast)
+                .flatMap(t -> t.rows().stream())).contains(List.of(line))
+                .noneMatch(r -> r.size() == 1 && r.get(0).startsWith("Senaste värde: 80"));
+
         // a value from Kolada is credited
         try (RecordedKolada kolada = new RecordedKolada()) {
             String original = koladaClient.baseUrl();
