@@ -190,7 +190,7 @@ public class IndicatorService {
             InputText.clean("Enhet", unitText);
         }
         BigDecimal value = change.value() == null ? null : change.value().stripTrailingZeros();
-        if (value != null && (value.precision() - value.scale() > 14 || value.scale() > 6)) {
+        if (value != null && !Numbers.inRange(value)) {
             throw new ValidationException("indicators.error.valueRange");
         }
         return new IndicatorTarget(itemId, kind, value, unitText, change.comparisonYear(), kpi, municipality, unit,
@@ -305,7 +305,7 @@ public class IndicatorService {
         }
         if (value != null) {
             value = value.stripTrailingZeros();
-            if (value.precision() - value.scale() > 14 || value.scale() > 6) {
+            if (!Numbers.inRange(value)) {
                 errors.add(new ErrorDetail(line, TargetInput.COLUMN_VALUE, messages.get("indicators.error.valueRange")));
             } else if (!kind.needsValue()) {
                 errors.add(new ErrorDetail(line, TargetInput.COLUMN_VALUE,
@@ -483,7 +483,7 @@ public class IndicatorService {
                     errors.add(new ErrorDetail(line, "varde", messages.get("indicators.error.valueMissing")));
                 } else {
                     value = value.stripTrailingZeros();
-                    if (value.precision() - value.scale() > 14 || value.scale() > 6) {
+                    if (!Numbers.inRange(value)) {
                         errors.add(new ErrorDetail(line, "varde", messages.get("indicators.error.valueRange")));
                     }
                 }
@@ -573,7 +573,7 @@ public class IndicatorService {
             throw new ValidationException("indicators.error.valueMissing");
         }
         BigDecimal value = change.value().stripTrailingZeros();
-        if (value.precision() - value.scale() > 14 || value.scale() > 6) {
+        if (!Numbers.inRange(value)) {
             throw new ValidationException("indicators.error.valueRange");
         }
         Optional<StoredValue> before = repository.storedValue(itemId, change.year(), gender);

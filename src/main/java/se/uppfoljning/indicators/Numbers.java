@@ -29,4 +29,13 @@ public final class Numbers {
                 .replace('\u2212', '-');
         return new BigDecimal(t);
     }
+
+    /**
+     * Whether a measured value or target is within what the application accepts and prints in full: at most 14 digits
+     * before the decimal comma and 6 after ({@link #format} prints 6 decimals).
+     */
+    public static boolean inRange(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.precision() - v.scale() <= 14 && v.scale() <= 6;
+    }
 }
