@@ -18,6 +18,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.openxmlformats.schemas.officeDocument.x2006.customProperties.PropertiesDocument;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -431,9 +432,8 @@ public final class TabularReader {
                     return null;
                 }
                 try (InputStream in = parts.get(0).getInputStream()) {
-                    var properties = org.openxmlformats.schemas.officeDocument.x2006.customProperties
-                            .PropertiesDocument.Factory.parse(in, POIXMLTypeLoader
-                                    .DEFAULT_XML_OPTIONS).getProperties();
+                    var properties = PropertiesDocument.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS)
+                            .getProperties();
                     for (var property : properties.getPropertyArray()) {
                         if (name.equals(property.getName())) {
                             return property.getLpwstr();
