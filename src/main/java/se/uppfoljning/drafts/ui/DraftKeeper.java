@@ -9,13 +9,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.shared.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.drafts.Draft;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,7 +153,7 @@ public final class DraftKeeper {
     /** "14:32" today, "2024-09-12 14:32" another day (Swedish time). */
     private static String time(Draft draft) {
         var at = draft.savedAt().atZoneSameInstant(SWEDEN);
-        return at.toLocalDate().equals(LocalDate.now(SWEDEN)) ? at.format(DateTimeFormatter.ofPattern("HH:mm"))
-                : at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return at.toLocalDate().equals(LocalDate.now(SWEDEN)) ? at.format(SwedishFormat.TIME)
+                : at.format(SwedishFormat.DATE_TIME);
     }
 }
