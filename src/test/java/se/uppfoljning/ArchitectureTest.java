@@ -10,6 +10,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import se.uppfoljning.architecture.FeatureRules;
 import se.uppfoljning.architecture.FeatureRules.KnownDependency;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeScoped;
 import se.uppfoljning.base.security.Role;
 
 import java.util.List;
@@ -140,6 +141,20 @@ class ArchitectureTest {
     static final ArchRule publicServiceMethodsDeclareRights = FeatureRules.publicServiceMethodsDeclareRights(ROOT,
             Service.class,
             PreAuthorize.class);
+
+    /**
+     * One way to decide committee rights: a public service method that receives a committee's scope (a
+     * {@code CommitteeScoped}, a committee slug or id) says {@code @committeeAccess.member/may(…)}, never
+     * {@code isAuthenticated()} or a global role with a check in its body.
+     */
+    @ArchTest
+    static final ArchRule committeeScopedMethodsUseTheAccessBean = FeatureRules.committeeScopedMethodsUseTheAccessBean(
+            ROOT, Service.class, CommitteeScoped.class, Set.of("committeeSlug", "committeeId"));
+
+    /** Only CommitteeAccess asks for roles; services and views use its Rights and may… flags. */
+    @ArchTest
+    static final ArchRule onlyTheAccessBeanAsksForRoles = FeatureRules.onlyTheAccessBeanAsksForRoles(ROOT,
+            ROOT + ".base.security..", AppUserPrincipal.class);
 
     /** Views show what the read models' {@code may…} flags allow; they never ask for roles. */
     @ArchTest

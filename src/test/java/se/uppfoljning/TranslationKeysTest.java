@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranslationKeysTest {
 
     private static final Path BUNDLE = Path.of("src/main/resources/vaadin-i18n/translations.properties");
-    /** getTranslation("key"…), messages.get("key"…), and message keys passed to our exceptions. */
+    /** getTranslation("key"…), messages.get("key"…), Messages.text("key"…), and message keys passed to our exceptions. */
     private static final Pattern USE = Pattern.compile(
-            "(?:getTranslation|messages\\.get|Exception)\\(\\s*\"([a-zA-Z][\\w.]*\\.[\\w.]*\\w)\"");
+            "(?:getTranslation|messages\\.get|Messages\\.text|Exception)\\(\\s*\"([a-zA-Z][\\w.]*\\.[\\w.]*\\w)\"");
 
     @Test
     void everyKeyUsedInTheCodeIsInTheBundle() throws IOException {

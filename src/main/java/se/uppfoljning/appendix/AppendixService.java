@@ -8,9 +8,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.base.concurrent.DocumentExecutorConfiguration;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Right;
 import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixDocument.Column;
 import se.uppfoljning.appendix.AppendixDocument.Heading;
@@ -18,7 +15,10 @@ import se.uppfoljning.appendix.AppendixDocument.Paragraph;
 import se.uppfoljning.appendix.AppendixDocument.Table;
 import se.uppfoljning.appendix.internal.HtmlRenderer;
 import se.uppfoljning.appendix.internal.StoredAppendixRepository;
+import se.uppfoljning.base.concurrent.DocumentExecutorConfiguration;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.AssignmentSection;
@@ -29,12 +29,12 @@ import se.uppfoljning.followup.GoalSection;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.IndicatorStatus;
 import se.uppfoljning.indicators.Numbers;
-import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.measures.Mnkr;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,24 +84,23 @@ public class AppendixService {
 
     /** The appendix's content for the committee and period, ready for any renderer. */
     @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public AppendixDocument document(CommitteeContext context, AppendixKind kind) {
         return kind == AppendixKind.BILAGA_2
-                ? bilaga2(followUp.overview(context), indicators.statuses(context.committee().slug(), context.period().year()))
+                ? bilaga2(followUp.overview(context), indicators.statuses(context.committee(), context.period().year()))
                 : bilaga1(context, measures.measures(context));
     }
 
     /** The appendix as a file; unknown committee or period → 404 (NotFoundException). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public AppendixFile generate(String committeeSlug, String periodSlug, AppendixKind kind, AppendixFormat format) {
         return generate(organisation.context(committeeSlug, periodSlug), kind, format);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public AppendixFile generate(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
         if (context.period().isLocked()) {
             // a decided period's appendix is the one stored at the decision, byte for byte
-            organisation.context(context.committee().slug(), context.period().slug());
             var decided = stored.latest(context.period().id(), kind, format);
             if (decided.isPresent()) {
                 return decided.get();
@@ -128,9 +127,8 @@ public class AppendixService {
     }
 
     /** The SHA-256 of the stored decided appendix, if the period has been decided. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public Optional<String> storedSha256(CommitteeContext context, AppendixKind kind, AppendixFormat format) {
-        organisation.context(context.committee().slug(), context.period().slug());
         return stored.storedSha256(context.period().id(), kind, format);
     }
 
@@ -147,7 +145,7 @@ public class AppendixService {
      * The same, on a small pool of its own (two at a time, like the machine's cores), for the UI's progress display.
      * The caller's security context travels with the work.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public CompletableFuture<AppendixFile> generateAsync(CommitteeContext context, AppendixKind kind,
                                                          AppendixFormat format) {
         SecurityContext security = SecurityContextHolder.getContext();
@@ -162,16 +160,16 @@ public class AppendixService {
     }
 
     /** The HTML the PDF is made from, for the secretariat's preview in the browser. */
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_APPENDICES')")
     public String previewHtml(CommitteeContext context, AppendixKind kind) {
         return HtmlRenderer.render(document(context, kind));
     }
 
     /** "Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen - Delårsrapport … 2024.docx". */
     /** Whether the current user may edit the measures and preview the appendices before the decision. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public boolean mayEdit(CommitteeContext context) {
-        return CommitteeAccess.may(context.committee().id(), Right.EDIT_APPENDICES);
+        return CommitteeAccess.holds(context.committee().id(), Right.EDIT_APPENDICES);
     }
 
     @Unrestricted("formats a file name from the arguments; reads nothing")

@@ -8,10 +8,12 @@ import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.internal.AuditRepository;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.SecurityEvent;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.Unrestricted;
 
 import java.util.List;
@@ -76,7 +78,7 @@ public class AuditService {
     /** Whether the current user may see security events (admins). */
     @PreAuthorize("isAuthenticated()")
     public boolean maySeeSecurityEvents() {
-        return CurrentUser.find().map(u -> u.hasRoleAnywhere(Role.ADMIN)).orElse(false);
+        return CommitteeAccess.mayAnywhere(Right.ADMINISTER);
     }
 
     /** Entries for the API ({@code GET /api/v1/audit}): admins only, newest first. */
@@ -104,7 +106,7 @@ public class AuditService {
     }
 
     private static AuditRepository.Scope scope(AppUserPrincipal user) {
-        if (user.hasRoleAnywhere(Role.ADMIN)) {
+        if (CommitteeAccess.mayAnywhere(Right.ADMINISTER)) { // user is the current user
             return AuditRepository.Scope.everything();
         }
         Set<Long> committees = user.memberships().stream().filter(m -> m.role() == Role.SECRETARIAT)

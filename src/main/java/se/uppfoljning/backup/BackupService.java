@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.Unrestricted;
 
@@ -46,7 +47,7 @@ public class BackupService {
     @PreAuthorize("hasRole('ADMIN')")
     public DatabaseDump.Manifest backup(Supplier<OutputStream> target) {
         events.publishEvent(new SecurityEvent(SecurityEvent.BACKUP_CREATED, SecurityEvent.currentUsername(), null, null,
-                "databas", "Säkerhetskopia av hela databasen hämtad"));
+                Messages.text("backup.audit.subject"), Messages.text("backup.audit.created")));
         try (Connection connection = dataSource.getConnection()) {
             DatabaseDump.Manifest manifest = DatabaseDump.dump(connection, target.get(), applicationVersion(),
                     clock.instant());
@@ -54,7 +55,7 @@ public class BackupService {
                     manifest.tables().stream().mapToLong(DatabaseDump.TableEntry::rows).sum());
             return manifest;
         } catch (SQLException | IOException e) {
-            throw new BackupException("Säkerhetskopian kunde inte skapas: " + e.getMessage(), e);
+            throw new BackupException(Messages.text("backup.error.notCreated", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -62,16 +63,16 @@ public class BackupService {
     @Unrestricted("run from the command line before the application serves anyone; no user exists")
     public DatabaseDump.RestoreSummary restore(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new BackupException("Filen " + file + " finns inte.");
+            throw new BackupException(Messages.text("backup.error.noFile", file.toString()));
         }
         try (Connection connection = dataSource.getConnection()) {
             DatabaseDump.RestoreSummary summary = DatabaseDump.restore(connection, file);
             events.publishEvent(new SecurityEvent(SecurityEvent.BACKUP_RESTORED, "system", null, null, file.getFileName().toString(),
-                    "Databasen återställd från säkerhetskopia skapad " + summary.manifest().createdAt() + " ("
-                            + summary.rows() + " rader)"));
+                    Messages.text("backup.audit.restored", String.valueOf(summary.manifest().createdAt()),
+                            String.valueOf(summary.rows()))));
             return summary;
         } catch (SQLException | IOException e) {
-            throw new BackupException("Återställningen misslyckades; ingenting har ändrats: " + e.getMessage(), e);
+            throw new BackupException(Messages.text("backup.error.restoreFailed", String.valueOf(e.getMessage())), e);
         }
     }
 

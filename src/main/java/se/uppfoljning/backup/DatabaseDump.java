@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import se.uppfoljning.base.i18n.Messages;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,15 +144,14 @@ public final class DatabaseDump {
         try (ZipFile zip = new ZipFile(dump.toFile())) {
             ZipEntry manifestEntry = zip.getEntry(MANIFEST);
             if (manifestEntry == null) {
-                throw new BackupException("Filen är ingen säkerhetskopia från Uppföljning (manifest.json saknas).");
+                throw new BackupException(Messages.text("backup.error.noManifest"));
             }
             Manifest manifest;
             try (InputStream in = zip.getInputStream(manifestEntry)) {
                 manifest = JSON.readValue(in, Manifest.class);
             }
             if (manifest.format() != FORMAT) {
-                throw new BackupException("Säkerhetskopians format " + manifest.format() + " stöds inte (bara "
-                        + FORMAT + ").");
+                throw new BackupException(Messages.text("backup.error.format", String.valueOf(manifest.format()), String.valueOf(FORMAT)));
             }
             connection.setAutoCommit(false);
             try {
@@ -164,7 +165,7 @@ public final class DatabaseDump {
                 throw e;
             }
         } catch (ZipException e) {
-            throw new BackupException("Filen är ingen läsbar säkerhetskopia (ingen giltig ZIP-fil).", e);
+            throw new BackupException(Messages.text("backup.error.notZip"), e);
         }
     }
 
@@ -175,15 +176,13 @@ public final class DatabaseDump {
             onlyInDump.removeAll(here);
             TreeSet<String> onlyHere = new TreeSet<>(here);
             onlyHere.removeAll(manifest.changesets());
-            throw new BackupException("Säkerhetskopian kommer från en annan databasversion än den här databasen "
-                    + "(bara i kopian: " + onlyInDump + "; bara i databasen: " + onlyHere + "). Återställ med samma "
-                    + "version av programmet som skapade kopian (" + manifest.applicationVersion() + ").");
+            throw new BackupException(Messages.text("backup.error.otherVersion", onlyInDump.toString(),
+                    onlyHere.toString(), String.valueOf(manifest.applicationVersion())));
         }
         List<String> tables = tableNames(connection);
         List<String> dumped = manifest.tables().stream().map(TableEntry::name).toList();
         if (!new TreeSet<>(tables).equals(new TreeSet<>(dumped))) {
-            throw new BackupException("Säkerhetskopians tabeller " + dumped + " stämmer inte med databasens " + tables
-                    + ".");
+            throw new BackupException(Messages.text("backup.error.otherTables", dumped.toString(), tables.toString()));
         }
     }
 
@@ -193,8 +192,7 @@ public final class DatabaseDump {
             String sql = "select count(*) from public." + quote(table) + (seeded == null ? "" : " where not (" + seeded + ")");
             long rows = single(connection, sql);
             if (rows > 0) {
-                throw new BackupException("Databasen innehåller redan data (tabellen " + table + " har " + rows
-                        + " rader). En säkerhetskopia återställs bara till en tom databas; ingenting har ändrats.");
+                throw new BackupException(Messages.text("backup.error.notEmpty", table, String.valueOf(rows)));
             }
         }
     }
@@ -206,14 +204,13 @@ public final class DatabaseDump {
             statement.execute("truncate " + String.join(", ",
                     manifest.tables().stream().map(t -> "public." + quote(t.name())).toList()));
         } catch (SQLException e) {
-            throw new BackupException("Databasanvändaren får inte stänga av utlösare för återställningen "
-                    + "(session_replication_role kräver superanvändare): " + e.getMessage(), e);
+            throw new BackupException(Messages.text("backup.error.noSuperuser", String.valueOf(e.getMessage())), e);
         }
         long total = 0;
         for (TableEntry table : manifest.tables()) {
             ZipEntry entry = zip.getEntry(table.file());
             if (entry == null) {
-                throw new BackupException("Säkerhetskopian saknar filen " + table.file() + ".");
+                throw new BackupException(Messages.text("backup.error.missingFile", table.file()));
             }
             MessageDigest sha = sha256();
             long rows;
@@ -223,13 +220,12 @@ public final class DatabaseDump {
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             if (!hash.equals(table.sha256()) || rows != table.rows()) {
-                throw new BackupException("Tabellen " + table.name() + " i säkerhetskopian är skadad (SHA-256 eller "
-                        + "antal rader stämmer inte med manifestet); ingenting har ändrats.");
+                throw new BackupException(Messages.text("backup.error.damaged", table.name()));
             }
             long counted = single(connection, "select count(*) from public." + quote(table.name()));
             if (counted != table.rows()) {
-                throw new BackupException("Tabellen " + table.name() + " fick " + counted + " rader, manifestet säger "
-                        + table.rows() + "; ingenting har ändrats.");
+                throw new BackupException(Messages.text("backup.error.rowCount", table.name(),
+                        String.valueOf(counted), String.valueOf(table.rows())));
             }
             total += rows;
         }

@@ -3,6 +3,8 @@ package se.uppfoljning.backup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import se.uppfoljning.base.i18n.Messages;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -32,12 +34,12 @@ public final class RestoreCommand {
                 Stream.of("--app.demo=false", "--server.port=0", "--server.address=127.0.0.1")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(all)) {
             DatabaseDump.RestoreSummary summary = context.getBean(BackupService.class).restore(file);
-            System.out.println("Återställt från " + file + ": " + summary.tables() + " tabeller, " + summary.rows()
-                    + " rader (säkerhetskopia skapad " + summary.manifest().createdAt() + ", version "
-                    + summary.manifest().applicationVersion() + ").");
+            System.out.println(Messages.text("backup.restored", file.toString(), String.valueOf(summary.tables()),
+                    String.valueOf(summary.rows()), String.valueOf(summary.manifest().createdAt()),
+                    String.valueOf(summary.manifest().applicationVersion())));
             return 0;
         } catch (BackupException e) {
-            System.err.println("Återställningen avbröts: " + e.getMessage());
+            System.err.println(Messages.text("backup.restoreStopped", String.valueOf(e.getMessage())));
             return 1;
         }
     }

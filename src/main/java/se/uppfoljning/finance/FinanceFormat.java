@@ -1,11 +1,15 @@
 package se.uppfoljning.finance;
 
+import se.uppfoljning.base.text.SwedishFormat.Style;
+import se.uppfoljning.base.text.SwedishFormat;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Display of exact kronor in the report's units: tkr and mnkr, rounded half away from zero, Swedish format (space as
- * thousands separator, decimal comma). Rounding happens only here, never in calculations.
+ * Display of exact kronor in the report's units: tkr and mnkr, rounded half away from zero, in the documents' style of
+ * {@link SwedishFormat} (plain space between groups, decimal comma, hyphen-minus: the seed report's convention; the
+ * finance view shows the same figures as the documents). Rounding happens only here, never in calculations.
  */
 public final class FinanceFormat {
 
@@ -47,30 +51,14 @@ public final class FinanceFormat {
                 + " %";
     }
 
+    /** The value with all the decimals of its scale, in the documents' style ("-49,0"). */
     static String decimal(BigDecimal value) {
-        String plain = value.toPlainString();
-        boolean negative = plain.startsWith("-");
-        String digits = negative ? plain.substring(1) : plain;
-        int dot = digits.indexOf('.');
-        String whole = dot < 0 ? digits : digits.substring(0, dot);
-        String fraction = dot < 0 ? "" : "," + digits.substring(dot + 1);
-        return (negative ? "-" : "") + group(Long.parseLong(whole)) + fraction;
+        return SwedishFormat.fixed(value, Math.max(value.scale(), 0), Style.DOCUMENT);
     }
 
+    /** Grouped whole number in the documents' style ("-49 017"). */
     static String group(long value) {
-        String digits = Long.toString(Math.abs(value));
-        StringBuilder out = new StringBuilder();
-        int first = digits.length() % 3;
-        if (first > 0) {
-            out.append(digits, 0, first);
-        }
-        for (int i = first; i < digits.length(); i += 3) {
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            out.append(digits, i, i + 3);
-        }
-        return (value < 0 ? "-" : "") + out;
+        return SwedishFormat.integer(value, Style.DOCUMENT);
     }
 
     private static long roundDiv(long value, long divisor) {

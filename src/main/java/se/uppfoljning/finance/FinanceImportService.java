@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,12 +17,10 @@ import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.ImportRejection;
 import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
-import se.uppfoljning.finance.internal.FinanceFileReader;
 import se.uppfoljning.finance.internal.FinanceFileReader.ParsedFile;
+import se.uppfoljning.finance.internal.FinanceFileReader;
 import se.uppfoljning.finance.internal.FinanceRepository;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -79,18 +76,17 @@ public class FinanceImportService {
 
     /** What the file would change, without changing anything. */
     @Transactional
-    @PreAuthorize("hasRole('CONTROLLER')")
+    @PreAuthorize("@committeeAccess.may(#context, 'IMPORT_FINANCE')")
     public FinanceImportResult preview(CommitteeContext context, String fileName, byte[] content) {
-        requireController(context);
         ParsedFile file = parseAndStage(context, content);
         int[] counts = repository.diff(context.period().id(), file.levels());
         return result(context, file, counts);
     }
 
     @Transactional
-    @PreAuthorize("hasRole('CONTROLLER')")
+    @PreAuthorize("@committeeAccess.may(#context, 'IMPORT_FINANCE')")
     public FinanceImportResult importFile(CommitteeContext context, String fileName, byte[] content) {
-        AppUserPrincipal user = requireController(context);
+        AppUserPrincipal user = CurrentUser.get();
         long started = System.nanoTime();
         ParsedFile file;
         try {
@@ -98,7 +94,7 @@ public class FinanceImportService {
         } catch (DomainException e) {
             String sha = content == null ? "" : sha256(content);
             String message = messages.of(e) + e.details().stream().limit(20)
-                    .map(d -> " Rad " + d.line() + (d.column() == null ? "" : ", " + d.column()) + ": " + d.message())
+                    .map(d -> " " + Messages.describe(d))
                     .collect(Collectors.joining());
             separateTransaction.executeWithoutResult(s -> repository.insertImport(context.period().id(),
                     safeName(fileName), sha, 0, List.of(), "REJECTED", new int[3], message, user.username()));
@@ -158,12 +154,9 @@ public class FinanceImportService {
                 sink));
     }
 
-    private static AppUserPrincipal requireController(CommitteeContext context) {
-        return CommitteeAccess.requireRole(context.committee().id(), Role.CONTROLLER);
-    }
-
     private static String safeName(String fileName) {
-        String name = fileName == null || fileName.isBlank() ? "okänd" : fileName.strip();
+        String name = fileName == null || fileName.isBlank() ? Messages.text("finance.import.unknownFileName")
+                : fileName.strip();
         return name.length() > 255 ? name.substring(0, 255) : name;
     }
 

@@ -1,15 +1,12 @@
 package se.uppfoljning.finance;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.Right;
-import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.finance.FinanceTable.Line;
 import se.uppfoljning.finance.FinanceTable.LineKind;
@@ -63,11 +60,10 @@ public class FinanceService {
         return tolerancePerRow;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public FinanceSummary summary(String committeeSlug, String periodSlug) {
         // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        CommitteeAccess.requireMember(context.committee().id());
         return summary(context);
     }
 
@@ -80,11 +76,11 @@ public class FinanceService {
     }
 
     /** What the current user may do with the period's finance (for the view: it never asks for roles). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public FinanceRights rights(CommitteeContext context) {
         long committee = context.committee().id();
-        return new FinanceRights(CommitteeAccess.may(committee, Right.IMPORT_FINANCE) && !context.period().isLocked(),
-                CommitteeAccess.may(committee, Right.SEE_FINANCE_FINDINGS));
+        return new FinanceRights(CommitteeAccess.holds(committee, Right.IMPORT_FINANCE) && !context.period().isLocked(),
+                CommitteeAccess.holds(committee, Right.SEE_FINANCE_FINDINGS));
     }
 
     @PreAuthorize("@committeeAccess.member(#context)")
@@ -123,12 +119,8 @@ public class FinanceService {
 
     /** Defines (or renames) a budget level of a committee. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'CONTROLLER')")
+@PreAuthorize("@committeeAccess.may(#committeeId, 'KEEP_FINANCE')")
     public void defineLevel(long committeeId, String code, String name, int sortOrder) {
-        var user = CurrentUser.get();
-        if (!user.hasRole(committeeId, Role.ADMIN) && !user.hasRole(committeeId, Role.CONTROLLER)) {
-            throw new AccessDeniedException("not allowed to define levels of committee " + committeeId);
-        }
         repository.upsertLevel(committeeId, code, name, sortOrder);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
 @Transactional(readOnly = true)
 public class ChangesService {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_TIME;
 
     private final FollowUpService followUp;
     private final FollowUpRepository repository;
@@ -47,7 +48,7 @@ public class ChangesService {
     }
 
     /** The period before the context's one (by end date), if any. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public Optional<ReportingPeriod> previous(CommitteeContext context) {
         return organisation.periods(context.committee().id()).stream()
                 .filter(p -> p.endDate().isBefore(context.period().endDate()))
@@ -55,14 +56,14 @@ public class ChangesService {
     }
 
     /** The item's status and comment in the period before the context's one; empty when there is none. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public Optional<PreviousEntry> previousEntry(CommitteeContext context, long itemId) {
         followUp.row(context, itemId); // checks membership and that the item belongs to the committee
         return previous(context).flatMap(period -> repository.entryValue(itemId, period.id())
                 .map(v -> new PreviousEntry(period.name(), v.status(), v.comment() == null ? "" : v.comment())));
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public PeriodChanges changes(String committeeSlug, String periodSlug, String sinceSlug) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
         if (sinceSlug == null || sinceSlug.isBlank()) {
@@ -73,7 +74,7 @@ public class ChangesService {
     }
 
     /** Items of the context's period whose status or comment differ from those in {@code since}. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public PeriodChanges changes(CommitteeContext context, ReportingPeriod since) {
         if (since.committeeId() != context.committee().id() || since.id() == context.period().id()) {
             throw new ValidationException("changes.error.samePeriod");

@@ -11,18 +11,19 @@ import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
-import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
-import se.uppfoljning.followup.internal.FollowUpRepository;
+import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
 import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
+import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodState;
@@ -65,12 +66,9 @@ public class FollowUpService {
         this.entryWriter = entryWriter;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public FollowUpOverview overview(String committeeSlug, String periodSlug) {
-        // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        CommitteeAccess.requireMember(context.committee().id());
-        return overview(context);
+        return overview(organisation.context(committeeSlug, periodSlug));
     }
 
     /** The committee's follow-up in the period, in report order (area → goal → rows, then assignments). */
@@ -128,18 +126,17 @@ public class FollowUpService {
 
     /** The audit log's details of a save: the period, and what changed (status from → to, the comment). */
     private static String whatChanged(CommitteeContext context, FollowUpRepository.EntryValues before, FollowUpRow saved) {
-        String oldStatus = before == null || before.status() == null ? "ej bedömd" : before.status();
-        String newStatus = saved.status() == null ? "ej bedömd" : saved.status();
+        String notAssessed = Messages.text("followup.audit.notAssessed");
+        String oldStatus = before == null || before.status() == null ? notAssessed : before.status();
+        String newStatus = saved.status() == null ? notAssessed : saved.status();
         String oldComment = before == null || before.comment() == null ? "" : before.comment();
-        StringBuilder details = new StringBuilder(context.period().name()).append(": prognos ");
-        details.append(oldStatus.equals(newStatus) ? newStatus + " (oförändrad)" : oldStatus + " → " + newStatus);
-        if (!oldComment.equals(saved.comment())) {
-            details.append("; kommentaren ändrad (").append(oldComment.length()).append(" → ")
-                    .append(saved.comment().length()).append(" tecken)");
-        } else {
-            details.append("; kommentaren oförändrad");
-        }
-        return details.append("; version ").append(saved.version()).toString();
+        String status = oldStatus.equals(newStatus) ? Messages.text("followup.audit.statusUnchanged", newStatus)
+                : Messages.text("followup.audit.statusChanged", oldStatus, newStatus);
+        String comment = oldComment.equals(saved.comment()) ? Messages.text("followup.audit.commentUnchanged")
+                : Messages.text("followup.audit.commentChanged", String.valueOf(oldComment.length()),
+                String.valueOf(saved.comment().length()));
+        return Messages.text("followup.audit.saved", context.period().name(), status, comment,
+                String.valueOf(saved.version()));
     }
 
     @PreAuthorize("@committeeAccess.member(#context)")
@@ -153,7 +150,7 @@ public class FollowUpService {
      * not on the item's scale, or someone saved since {@code change.version()} was read.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_FOLLOW_UP')")
     public FollowUpRow save(CommitteeContext context, long itemId, FollowUpChange change) {
         AppUserPrincipal user = CurrentUser.get();
         ItemRef item = repository.item(itemId)
@@ -192,12 +189,11 @@ public class FollowUpService {
      * the creation of a new period by the secretariat; returns how many entries were copied.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#to, 'MANAGE_PERIODS')")
     public int createDraftsFromPreviousPeriod(CommitteeContext from, CommitteeContext to) {
         AppUserPrincipal user = CurrentUser.get();
         long committeeId = to.committee().id();
-        if (from.committee().id() != committeeId
-                || !(user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.ADMIN))) {
+        if (from.committee().id() != committeeId) {
             throw new AccessDeniedException("followup.error.notAllowed");
         }
         if (to.period().isLocked()) {
@@ -218,16 +214,13 @@ public class FollowUpService {
     }
 
     /** Whether the overview should start on the user's own department (an official who is not the secretariat). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public boolean startsWithOwnDepartment(CommitteeContext context) {
         return CommitteeAccess.startsWithOwnDepartment(context.committee().id());
     }
 
     static boolean mayEdit(AppUserPrincipal user, CommitteeContext context, Long departmentId) {
-        long committeeId = context.committee().id();
-        return user.hasRole(committeeId, Role.SECRETARIAT)
-                || (user.hasRole(committeeId, Role.OFFICIAL) && departmentId != null
-                && user.departmentIds().contains(departmentId));
+        return CommitteeAccess.mayForDepartment(user, context.committee().id(), departmentId, Right.EDIT_FOLLOW_UP);
     }
 
     /**
@@ -235,10 +228,7 @@ public class FollowUpService {
      * an official for the items of their departments.
      */
     static boolean mayMarkReady(AppUserPrincipal user, CommitteeContext context, Long departmentId) {
-        long committeeId = context.committee().id();
-        return user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.ADMIN)
-                || (user.hasRole(committeeId, Role.OFFICIAL) && departmentId != null
-                && user.departmentIds().contains(departmentId));
+        return CommitteeAccess.mayForDepartment(user, context.committee().id(), departmentId, Right.MARK_READY);
     }
 
     static FollowUpRow toRow(OverviewRecord r, AppUserPrincipal user, CommitteeContext context) {
@@ -286,13 +276,9 @@ public class FollowUpService {
      * finance module computed them; written with history like any edit. Unchanged values write nothing.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('CONTROLLER', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'KEEP_FINANCE')")
     public void applyDerivedStatus(CommitteeContext context, String statusLabel, String comment) {
         AppUserPrincipal user = CurrentUser.get();
-        if (!user.hasRole(context.committee().id(), Role.CONTROLLER)
-                && !user.hasRole(context.committee().id(), Role.ADMIN)) {
-            throw new AccessDeniedException("followup.error.notAllowed");
-        }
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }

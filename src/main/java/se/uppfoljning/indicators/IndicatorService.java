@@ -21,13 +21,12 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Right;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.text.InputText;
-import se.uppfoljning.indicators.internal.IndicatorRepository;
 import se.uppfoljning.indicators.internal.IndicatorRepository.ItemInfo;
 import se.uppfoljning.indicators.internal.IndicatorRepository.StoredValue;
 import se.uppfoljning.indicators.internal.IndicatorRepository.ValueWrite;
+import se.uppfoljning.indicators.internal.IndicatorRepository;
 import se.uppfoljning.indicators.kolada.KoladaClient;
 import se.uppfoljning.indicators.kolada.KoladaUnavailableException;
 import se.uppfoljning.indicators.kolada.KoladaValue;
@@ -108,7 +107,7 @@ public class IndicatorService {
     }
 
     /** The item's target, values, history and proposal. Members of the committee. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public IndicatorDetail detail(String committeeSlug, long itemId) {
         Committee committee = organisation.committee(committeeSlug);
         ItemInfo item = measurable(committee, itemId);
@@ -132,7 +131,7 @@ public class IndicatorService {
     }
 
     /** Whether the item can carry a target and values (goals and indicators, not assignments). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public boolean isMeasurable(String committeeSlug, long itemId) {
         Committee committee = organisation.committee(committeeSlug);
         return repository.item(itemId).filter(i -> i.committeeId() == committee.id())
@@ -145,11 +144,11 @@ public class IndicatorService {
      * {@code change.version()} (409).
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'KEEP_STRUCTURE')")
     public IndicatorTarget setTarget(String committeeSlug, long itemId, TargetChange change) {
         Committee committee = organisation.committee(committeeSlug);
-        ItemInfo item = measurable(committee, itemId);
-        AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        measurable(committee, itemId);
+        AppUserPrincipal user = CurrentUser.get();
         IndicatorTarget target = validTarget(itemId, change);
         if (!repository.writeTarget(target, change.version(), user.username(), now())) {
             throw new ConflictException("indicators.error.staleTarget");
@@ -208,10 +207,9 @@ public class IndicatorService {
     }
 
     /** The item's target and Kolada link, if one is recorded. Members of the committee. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public Optional<IndicatorTarget> target(String committeeSlug, long itemId) {
         Committee committee = organisation.committee(committeeSlug);
-        CommitteeAccess.requireMember(committee.id());
         return repository.item(itemId).filter(i -> i.committeeId() == committee.id())
                 .flatMap(i -> repository.target(i.id()));
     }
@@ -236,14 +234,14 @@ public class IndicatorService {
      * {@link #checkTarget}), someone saved the target since it was read (409).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'KEEP_STRUCTURE')")
     public Optional<TargetUpdate> applyTarget(String committeeSlug, long itemId, TargetInput input,
                                               Integer expectedVersion) {
         if (input == null || input.isEmpty()) {
             return Optional.empty(); // most structure rows carry no target: no statement for them
         }
         Committee committee = organisation.committee(committeeSlug);
-        AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         ItemInfo item = repository.item(itemId).filter(i -> i.committeeId() == committee.id())
                 .orElseThrow(() -> new NotFoundException("followup.error.itemNotFound", String.valueOf(itemId)));
         List<ErrorDetail> errors = new ArrayList<>();
@@ -351,10 +349,10 @@ public class IndicatorService {
      * The demo loads its targets with it.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'KEEP_STRUCTURE')")
     public int importTargets(String committeeSlug, int planYear, String fileName, byte[] content) {
         Committee committee = organisation.committee(committeeSlug);
-        AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         var file = TabularFile.read(fileName, content, 1 << 20,
                 List.of("nummer", "malvarde_typ"));
         int count = 0;
@@ -390,16 +388,15 @@ public class IndicatorService {
      * Whether the current user may import measured values in the committee (its secretariat or officials; each row is
      * checked again on import). Reads nothing: the overview opens in a fixed number of statements.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeId)")
     public boolean mayImportValues(long committeeId) {
-        AppUserPrincipal user = CurrentUser.get();
-        return user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.OFFICIAL);
+        return CommitteeAccess.holds(committeeId, Right.EDIT_FOLLOW_UP);
     }
 
     /**
      * What importing the file of measured values would do, without writing anything. See {@link #importValues}.
      */
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'EDIT_FOLLOW_UP')")
     public ValueImport previewValues(String committeeSlug, int planYear, String fileName, byte[] content) {
         Committee committee = organisation.committee(committeeSlug);
         return planValues(committee, planYear, fileName, content).result();
@@ -415,7 +412,7 @@ public class IndicatorService {
      * value keeps the old one in the history; an unchanged one is not written again.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'EDIT_FOLLOW_UP')")
     public ValueImport importValues(String committeeSlug, int planYear, String fileName, byte[] content) {
         Committee committee = organisation.committee(committeeSlug);
         PlannedImport plan = planValues(committee, planYear, fileName, content);
@@ -557,7 +554,7 @@ public class IndicatorService {
      * T/K/M, no value, someone saved this value since {@code change.version()} was read (409; 0 means "new").
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'EDIT_FOLLOW_UP')")
     public IndicatorDetail saveValue(String committeeSlug, long itemId, ValueChange change) {
         Committee committee = organisation.committee(committeeSlug);
         ItemInfo item = measurable(committee, itemId);
@@ -603,7 +600,7 @@ public class IndicatorService {
     /** Fetches one item's values from Kolada. Who may enter its values. See {@link #refreshCommittee}. */
     // no transaction while waiting for Kolada; the writes get their own
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'EDIT_FOLLOW_UP')")
     public KoladaRefresh refreshItem(String committeeSlug, long itemId) {
         Committee committee = organisation.committee(committeeSlug);
         ItemInfo item = measurable(committee, itemId);
@@ -621,10 +618,9 @@ public class IndicatorService {
      * the history, and the officials of the item's department are notified.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    @PreAuthorize("hasRole('SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'REFRESH_INDICATORS')")
     public KoladaRefresh refreshCommittee(String committeeSlug) {
         Committee committee = organisation.committee(committeeSlug);
-        CommitteeAccess.requireRole(committee.id(), Right.REFRESH_INDICATORS.roles().toArray(Role[]::new));
         return refresh(committee, repository.linkedTargets(committee.id()));
     }
 
@@ -795,18 +791,17 @@ public class IndicatorService {
      * Each goal and indicator of the committee with a target: its latest total value against the target (for
      * Framsteg and the export). Members. Two statements whatever the number of items.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public Map<Long, IndicatorStatus> statuses(String committeeSlug) {
-        return statuses(committeeSlug, Integer.MAX_VALUE);
+        return statuses(organisation.committee(committeeSlug), Integer.MAX_VALUE);
     }
 
     /**
-     * As {@link #statuses(String)}, from the values up to and including {@code lastYear} only: a period's documents
+     * As {@link #statuses(String)} for a committee at hand (no look-up), from the values up to and including {@code lastYear} only: a period's documents
      * and export show what was known for the period's year, not a value of a later year fetched afterwards.
      */
-    @PreAuthorize("isAuthenticated()")
-    public Map<Long, IndicatorStatus> statuses(String committeeSlug, int lastYear) {
-        Committee committee = organisation.committee(committeeSlug);
+    @PreAuthorize("@committeeAccess.member(#committee)")
+    public Map<Long, IndicatorStatus> statuses(Committee committee, int lastYear) {
         Map<String, String> scale = repository.goalScale(committee.organisationId());
         Map<Long, IndicatorStatus> result = new LinkedHashMap<>();
         repository.targetsWithTotals(committee.id()).forEach((itemId, all) -> {
@@ -893,13 +888,11 @@ public class IndicatorService {
 
     /** As follow-up editing: the committee's secretariat, or an official of the item's department. */
     static boolean mayEnterValues(AppUserPrincipal user, ItemInfo item) {
-        return user.hasRole(item.committeeId(), Role.SECRETARIAT)
-                || (user.hasRole(item.committeeId(), Role.OFFICIAL) && item.departmentId() != null
-                && user.departmentIds().contains(item.departmentId()));
+        return CommitteeAccess.mayForDepartment(user, item.committeeId(), item.departmentId(), Right.EDIT_FOLLOW_UP);
     }
 
     static boolean mayChangeTarget(AppUserPrincipal user, long committeeId) {
-        return user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.ADMIN);
+        return CommitteeAccess.holds(user, committeeId, Right.KEEP_STRUCTURE);
     }
 
     private OffsetDateTime now() {

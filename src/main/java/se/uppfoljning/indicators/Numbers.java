@@ -1,9 +1,9 @@
 package se.uppfoljning.indicators;
 
+import se.uppfoljning.base.text.SwedishFormat.Style;
+import se.uppfoljning.base.text.SwedishFormat;
+
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import se.uppfoljning.base.i18n.Messages;
 
 /** Decimal numbers as Swedish text ("3,45", "1 234,5") and back, exactly (no floating point). */
 public final class Numbers {
@@ -11,13 +11,9 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** At most 6 decimals, the screen's style of {@link SwedishFormat} ("1 234,5", "−3"); "–" for null. */
     public static String format(BigDecimal value) {
-        if (value == null) {
-            return "–";
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(
-                Messages.SWEDISH));
-        return format.format(value);
+        return value == null ? "–" : SwedishFormat.decimal(value, 6, Style.SCREEN);
     }
 
     /** "3,45", "3.45", "1 234,5" → exact decimal; null for blank; {@link NumberFormatException} when not a number. */

@@ -1,6 +1,5 @@
 package se.uppfoljning.measures;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,10 +9,8 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.TabularFile;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
@@ -42,31 +39,29 @@ public class MeasureService {
         this.drafts = drafts;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<Measure> measures(CommitteeContext context) {
-        if (!CurrentUser.get().isMemberOf(context.committee().id())) {
-            throw new AccessDeniedException("not a member");
-        }
         return repository.measures(context.period().id());
     }
 
     /** Adds a measure at the end (its number is the next free one); returns it as stored. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_APPENDICES')")
     public Measure create(CommitteeContext context, Measure measure) {
         requireWritable(context);
         clean(measure); // refuses control characters before any other check
         validate(measure);
         int number = repository.nextNumber(context.period().id());
         long id = repository.insert(context.committee().id(), context.period().id(), number, clean(measure));
-        changed(context, "Åtgärd " + number, "ny: " + clean(measure).description());
+        changed(context, Messages.text("measures.audit.measure", String.valueOf(number)),
+                Messages.text("measures.audit.new", clean(measure).description()));
         drafts.discard(DraftKey.measure(context, null)); // saved: the typed text is the measure now
         return repository.measure(context.period().id(), id).orElseThrow();
     }
 
     /** Changes a stored measure (found by id in the period); its number stays. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_APPENDICES')")
     public Measure save(CommitteeContext context, Measure measure) {
         requireWritable(context);
         clean(measure);
@@ -74,7 +69,8 @@ public class MeasureService {
         if (!repository.update(context.period().id(), measure.id(), clean(measure))) {
             throw new NotFoundException("measures.error.notFound", String.valueOf(measure.id()));
         }
-        changed(context, "Åtgärd " + measure.number(), "ändrad");
+        changed(context, Messages.text("measures.audit.measure", String.valueOf(measure.number())),
+                Messages.text("measures.audit.changed"));
         drafts.discard(DraftKey.measure(context, measure.id()));
         return repository.measure(context.period().id(), measure.id()).orElseThrow();
     }
@@ -85,9 +81,6 @@ public class MeasureService {
     }
 
     private static void requireWritable(CommitteeContext context) {
-        // the secretariat of this committee, not of another one
-        CommitteeAccess.requireRole(context.committee().id(),
-                Role.SECRETARIAT, Role.ADMIN);
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }
@@ -96,11 +89,11 @@ public class MeasureService {
     private static void validate(Measure m) {
         List<ErrorDetail> errors = new ArrayList<>();
         if (m.description() == null || m.description().isBlank()) {
-            errors.add(new ErrorDetail(null, "atgard", "Åtgärdens beskrivning saknas."));
+            errors.add(new ErrorDetail(null, "atgard", Messages.text("measures.detail.descriptionMissing")));
         }
         for (Long amount : new Long[]{m.forecastEffect(), m.totalEffect(), m.achievedEffect()}) {
             if (amount != null && Math.abs(amount) > MAX_AMOUNT) {
-                errors.add(new ErrorDetail(null, "effekt", "Beloppet är orimligt stort."));
+                errors.add(new ErrorDetail(null, "effekt", Messages.text("measures.detail.amountTooLarge")));
             }
         }
         if (!errors.isEmpty()) {
@@ -109,11 +102,12 @@ public class MeasureService {
     }
 
     private static Measure clean(Measure m) {
-        return new Measure(m.id(), m.number(), InputText.clean("Åtgärd", m.description()).strip(),
-                trimToNull(InputText.clean("Beslut", m.decision())),
-                trimToNull(InputText.clean("Diarienummer", m.diaryNumber())), m.forecastEffect(), m.totalEffect(),
-                m.achievedEffect(), trimToNull(InputText.clean("Förväntad effekt", m.expectedEffect())),
-                trimToNull(InputText.clean("Kommentar", m.comment())));
+        return new Measure(m.id(), m.number(), InputText.clean(Messages.text("measures.field.description"), m.description()).strip(),
+                trimToNull(InputText.clean(Messages.text("measures.field.decision"), m.decision())),
+                trimToNull(InputText.clean(Messages.text("measures.field.diaryNumber"), m.diaryNumber())), m.forecastEffect(), m.totalEffect(),
+                m.achievedEffect(), trimToNull(InputText.clean(Messages.text("measures.field.expectedEffect"),
+                        m.expectedEffect())),
+                trimToNull(InputText.clean(Messages.text("measures.field.comment"), m.comment())));
     }
 
     private static String trimToNull(String value) {
@@ -125,7 +119,7 @@ public class MeasureService {
      * uppnadd_effekt_kr, forvantad_effekt, kommentar); validated whole before anything is written.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_APPENDICES')")
     public int importFile(CommitteeContext context, String fileName, byte[] content) {
         TabularFile file = TabularFile.read(fileName, content, 1024 * 1024);
         List<ErrorDetail> errors = new ArrayList<>(file.missingColumns(REQUIRED));
@@ -134,10 +128,10 @@ public class MeasureService {
             Long parsedNumber = parseLong(row, "nummer", errors);
             Integer number = parsedNumber == null ? null : parsedNumber.intValue();
             if (number == null && row.get("nummer").isEmpty()) {
-                errors.add(new ErrorDetail(row.line(), "nummer", "Åtgärdens nummer saknas."));
+                errors.add(new ErrorDetail(row.line(), "nummer", Messages.text("measures.detail.numberMissing")));
             }
             if (row.get("atgard").isEmpty()) {
-                errors.add(new ErrorDetail(row.line(), "atgard", "Åtgärdens beskrivning saknas."));
+                errors.add(new ErrorDetail(row.line(), "atgard", Messages.text("measures.detail.descriptionMissing")));
             }
             Long forecast = parseLong(row, "prognos_effekt_kr", errors);
             Long total = parseLong(row, "total_effekt_kr", errors);
@@ -152,7 +146,8 @@ public class MeasureService {
             throw new ValidationException("import.error.invalid", errors);
         }
         measures.forEach(m -> repository.upsert(context.committee().id(), context.period().id(), m));
-        changed(context, "Åtgärder (Bilaga 1)", "import av " + fileName + ": " + measures.size() + " åtgärder");
+        changed(context, Messages.text("measures.audit.measures"),
+                Messages.text("measures.audit.imported", fileName, String.valueOf(measures.size())));
         return measures.size();
     }
 
@@ -164,7 +159,7 @@ public class MeasureService {
         try {
             return Long.valueOf(value);
         } catch (NumberFormatException e) {
-            errors.add(new ErrorDetail(row.line(), column, "Beloppet måste vara ett heltal i kronor, inte \"" + row.get(column) + "\"."));
+            errors.add(new ErrorDetail(row.line(), column, Messages.text("measures.detail.notKronor", row.get(column))));
             return null;
         }
     }

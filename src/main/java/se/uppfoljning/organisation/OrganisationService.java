@@ -1,29 +1,27 @@
 package se.uppfoljning.organisation;
 
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.CommitteeDirectory;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.organisation.internal.OrganisationRepository;
-import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.ReportingPeriod;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /** Organisation, committees, departments, plan years and reporting periods. */
 @Service
 @Transactional(readOnly = true)
-public class OrganisationService {
+public class OrganisationService implements CommitteeDirectory {
 
     /** The plan years (ÖSB) the application accepts. */
     public static final int MIN_PLAN_YEAR = 2000;
@@ -51,22 +49,29 @@ public class OrganisationService {
 
     /** The committee by slug; unknown → 404, not a member → 403. */
     @PreAuthorize("isAuthenticated()")
+    @PostAuthorize("@committeeAccess.member(returnObject)") // one look-up: the found committee is the scope
     public Committee committee(String slug) {
-        Committee committee = repository.committee(slug)
-                .orElseThrow(() -> new NotFoundException("error.committeeNotFound", slug));
-        requireMember(committee.id());
-        return committee;
+        return repository.committee(slug).orElseThrow(() -> new NotFoundException("error.committeeNotFound", slug));
     }
 
+    /** The committee's id for {@code CommitteeAccess}, which then decides; unknown → 404. */
+    @Override
+    @Unrestricted("finds the id of a committee's address for CommitteeAccess, which decides the right next")
+    public long committeeIdOf(String committeeSlug) {
+        return repository.committee(committeeSlug)
+                .orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug)).id();
+    }
+
+    /** The committee and one of its periods; unknown committee or period → 404, not a member → 403. */
     @PreAuthorize("isAuthenticated()")
+    @PostAuthorize("@committeeAccess.member(returnObject)") // one look-up: the found context is the scope
     public CommitteeContext context(String committeeSlug, String periodSlug) {
         var record = repository.context(committeeSlug, periodSlug).orElseThrow(() -> {
-            repository.committee(committeeSlug).orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug));
+            repository.committee(committeeSlug)
+                    .orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug));
             return new NotFoundException("error.periodNotFound", periodSlug);
         });
-        var context = new CommitteeContext(OrganisationRepository.committee(record), OrganisationRepository.period(record));
-        requireMember(context.committee().id());
-        return context;
+        return new CommitteeContext(OrganisationRepository.committee(record), OrganisationRepository.period(record));
     }
 
     @PreAuthorize("@committeeAccess.member(#committeeId)")
@@ -128,7 +133,7 @@ public class OrganisationService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void createPlanYear(long organisationId, int year) {
-        repository.insertPlanYear(organisationId, year, "ÖSB " + year);
+        repository.insertPlanYear(organisationId, year, Messages.text("organisation.planYear.label", String.valueOf(year)));
     }
 
     /** The plan years (ÖSB) of the committee's organisation, newest first. */
@@ -142,10 +147,8 @@ public class OrganisationService {
      * it. Returns whether it was new.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public boolean ensurePlanYear(Committee committee, int year) {
-        CommitteeAccess.requireRole(committee.id(),
-                Role.SECRETARIAT, Role.ADMIN);
         if (year < MIN_PLAN_YEAR || year > MAX_PLAN_YEAR) {
             throw new ValidationException("organisation.error.planYearOutOfRange",
                     String.valueOf(year), String.valueOf(MIN_PLAN_YEAR), String.valueOf(MAX_PLAN_YEAR));
@@ -153,7 +156,8 @@ public class OrganisationService {
         if (repository.planYears(committee.organisationId()).contains(year)) {
             return false;
         }
-        repository.insertPlanYear(committee.organisationId(), year, "ÖSB " + year);
+        repository.insertPlanYear(committee.organisationId(), year,
+                Messages.text("organisation.planYear.label", String.valueOf(year)));
         return true;
     }
 
@@ -164,19 +168,15 @@ public class OrganisationService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeId, 'KEEP_STRUCTURE')")
     public Department createDepartment(long committeeId, String name) {
         return repository.insertDepartment(committeeId, name);
     }
 
-    /** Renames the department; the caller has checked the committee and that the name is free. */
+    /** Renames the committee's department; the caller has checked that the name is free. */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
-    public void renameDepartment(long departmentId, String name) {
-        repository.renameDepartment(departmentId, name);
-    }
-
-    private static void requireMember(long committeeId) {
-        CommitteeAccess.requireMember(committeeId);
+    @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
+    public void renameDepartment(Committee committee, long departmentId, String name) {
+        repository.renameDepartment(committee.id(), departmentId, name);
     }
 }

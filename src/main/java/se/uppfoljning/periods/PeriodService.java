@@ -3,7 +3,6 @@ package se.uppfoljning.periods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +16,6 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Right;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -28,7 +26,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,22 +59,22 @@ public class PeriodService {
     }
 
     /** The committee's periods, newest end date first. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public List<PeriodDetails> periods(String committeeSlug) {
         Committee committee = organisation.committee(committeeSlug);
         return repository.periods(committee.id());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public PeriodDetails period(String committeeSlug, String periodSlug) {
         return details(organisation.context(committeeSlug, periodSlug));
     }
 
     /** What the current user may do with the committee's periods (for the view: it never asks for roles). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committee)")
     public PeriodRights rights(Committee committee) {
-        return new PeriodRights(CommitteeAccess.may(committee.id(), Right.MANAGE_PERIODS),
-                CommitteeAccess.may(committee.id(), Right.REOPEN_PERIOD));
+        return new PeriodRights(CommitteeAccess.holds(committee.id(), Right.MANAGE_PERIODS),
+                CommitteeAccess.holds(committee.id(), Right.REOPEN_PERIOD));
     }
 
     /** The period of the context with its deadline and decision; members of the committee. */
@@ -86,7 +83,7 @@ public class PeriodService {
         return details(context);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public List<PeriodEvent> events(String committeeSlug, String periodSlug) {
         return repository.events(organisation.context(committeeSlug, periodSlug).period().id());
     }
@@ -99,9 +96,9 @@ public class PeriodService {
     /** "Delårsrapport med prognos 2 2024", "Årsredovisning 2024" */
     public static String name(PeriodKind kind, int year) {
         return switch (kind) {
-            case DR1 -> "Delårsrapport med prognos 1 " + year;
-            case DR2 -> "Delårsrapport med prognos 2 " + year;
-            case ANNUAL -> "Årsredovisning " + year;
+            case DR1 -> Messages.text("period.name.DR1", String.valueOf(year));
+            case DR2 -> Messages.text("period.name.DR2", String.valueOf(year));
+            case ANNUAL -> Messages.text("period.name.ANNUAL", String.valueOf(year));
         };
     }
 
@@ -110,10 +107,10 @@ public class PeriodService {
      * become drafts of the new one, marked "från föregående period" until someone saves or confirms them.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'MANAGE_PERIODS')")
     public PeriodDetails create(String committeeSlug, NewPeriod period) {
         Committee committee = organisation.committee(committeeSlug);
-        AppUserPrincipal user = requireRole(committee.id(), Role.SECRETARIAT, Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         if (period == null || period.kind() == null || period.endDate() == null || period.year() < 2000
                 || period.year() > 2100) {
             throw new ValidationException("period.error.incomplete");
@@ -136,7 +133,9 @@ public class PeriodService {
                 .map(p -> new CommitteeContext(committee, p)).orElse(null);
         events.publishEvent(new PeriodCreated(new CommitteeContext(committee, created), previous));
         audit.record(committee.id(), AuditActions.PERIOD_CREATED, created.name(),
-                "slutdatum " + period.endDate() + (period.deadline() == null ? "" : ", sista dag " + period.deadline()));
+                period.deadline() == null ? messages.get("period.audit.created", period.endDate().toString())
+                        : messages.get("period.audit.createdWithDeadline", period.endDate().toString(),
+                        period.deadline().toString()));
         log.info("{} skapade perioden {} för {}", user.username(), slug, committee.slug());
         return repository.period(created.id()).orElseThrow();
     }
@@ -146,7 +145,7 @@ public class PeriodService {
      * is the secretariat's way).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#committeeId, 'MANAGE_PERIODS')")
     public ReportingPeriod createPeriod(long committeeId, String slug, String name, PeriodKind kind, int year,
                                         LocalDate endDate) {
         return repository.insertPeriod(committeeId, slug, name, kind, year, endDate);
@@ -154,16 +153,16 @@ public class PeriodService {
 
     /** Open → under review (secretariat). */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'MANAGE_PERIODS')")
     public PeriodDetails submitForReview(String committeeSlug, String periodSlug) {
-        return move(committeeSlug, periodSlug, PeriodState.OPEN, PeriodState.REVIEW, null, Role.SECRETARIAT, Role.ADMIN);
+        return move(committeeSlug, periodSlug, PeriodState.OPEN, PeriodState.REVIEW, null);
     }
 
     /** Under review → open again, before any decision (secretariat). */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'MANAGE_PERIODS')")
     public PeriodDetails returnToOpen(String committeeSlug, String periodSlug) {
-        return move(committeeSlug, periodSlug, PeriodState.REVIEW, PeriodState.OPEN, null, Role.SECRETARIAT, Role.ADMIN);
+        return move(committeeSlug, periodSlug, PeriodState.REVIEW, PeriodState.OPEN, null);
     }
 
     /**
@@ -171,16 +170,17 @@ public class PeriodService {
      * and PDF and stored with their SHA-256, so the decided appendix downloaded later is exactly this one.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'MANAGE_PERIODS')")
     public PeriodDetails decide(String committeeSlug, String periodSlug, Decision decision) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        AppUserPrincipal user = requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         if (decision == null || blank(decision.body()) || decision.date() == null || blank(decision.paragraph())) {
             throw new ValidationException("period.error.decisionIncomplete");
         }
-        Decision clean = new Decision(InputText.cleanLine("Beslutande organ", decision.body()), decision.date(),
-                InputText.cleanLine("Paragraf", decision.paragraph()),
-                blank(decision.diaryNumber()) ? null : InputText.cleanLine("Diarienummer", decision.diaryNumber()));
+        Decision clean = new Decision(InputText.cleanLine(messages.get("period.field.body"), decision.body()), decision.date(),
+                InputText.cleanLine(messages.get("period.field.paragraph"), decision.paragraph()),
+                blank(decision.diaryNumber()) ? null : InputText.cleanLine(messages.get("period.field.diaryNumber"),
+                        decision.diaryNumber()));
         // before anything is rendered: the documents then hold every save committed before the lock, and no later one
         if (repository.lockForDecision(context.period().id()) != PeriodState.REVIEW) {
             throw wrongState(context.period(), PeriodState.REVIEW);
@@ -195,7 +195,7 @@ public class PeriodService {
         audit.record(context.committee().id(), AuditActions.PERIOD_DECIDED, context.period().name(),
                 clean.body() + " " + clean.date() + " " + clean.paragraph()
                         + (clean.diaryNumber() == null ? "" : " (" + clean.diaryNumber() + ")")
-                        + "; rapporten med Bilaga 1 och 2 lagrad och perioden låst");
+                        + messages.get("period.audit.decidedAndLocked"));
         log.info("{} registrerade beslutet om {} för {}: {} {} {}", user.username(), periodSlug, committeeSlug,
                 clean.body(), clean.date(), clean.paragraph());
         return repository.period(context.period().id()).orElseThrow();
@@ -203,21 +203,20 @@ public class PeriodService {
 
     /** Decided → open again: administrators only, with a reason that is kept with the period's record. */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'REOPEN_PERIOD')")
     public PeriodDetails reopen(String committeeSlug, String periodSlug, String reason) {
         if (blank(reason)) {
-            CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-            requireRole(context.committee().id(), Role.ADMIN);
+            organisation.context(committeeSlug, periodSlug); // an unknown period is a 404 before the missing reason
             throw new ValidationException("period.error.reasonRequired");
         }
         return move(committeeSlug, periodSlug, PeriodState.DECIDED, PeriodState.OPEN,
-                InputText.clean("Skäl", reason).strip(), Role.ADMIN);
+                InputText.clean(messages.get("period.field.reason"), reason).strip());
     }
 
     private PeriodDetails move(String committeeSlug, String periodSlug, PeriodState from, PeriodState to,
-                               String reason, Role... roles) {
+                               String reason) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        AppUserPrincipal user = requireRole(context.committee().id(), roles);
+        AppUserPrincipal user = CurrentUser.get();
         if (context.period().state() != from || !repository.transition(context.period().id(), from, to)) {
             throw wrongState(context.period(), from);
         }
@@ -238,10 +237,6 @@ public class PeriodService {
 
     private static ConflictException wrongState(ReportingPeriod period, PeriodState expected) {
         return new ConflictException("period.error.wrongState", period.name());
-    }
-
-    private static AppUserPrincipal requireRole(long committeeId, Role... roles) {
-        return CommitteeAccess.requireRole(committeeId, roles);
     }
 
     private static boolean blank(String s) {

@@ -16,7 +16,7 @@ import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.finance.FinanceSummary;
@@ -26,15 +26,15 @@ import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
-import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Organisation;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.periods.PeriodDetails;
 import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.publication.internal.PublicationRepository;
+import se.uppfoljning.structure.ItemKind;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -179,18 +179,16 @@ public class PublicationService {
     /** The publication switch of each committee the current user administers. */
     @PreAuthorize("isAuthenticated()")
     public List<PublicationSetting> settings() {
-        AppUserPrincipal user = CurrentUser.get();
         List<Committee> administered = organisation.committeesOfCurrentUser().stream()
-                .filter(c -> user.hasRole(c.id(), Role.ADMIN)).toList();
+                .filter(c -> CommitteeAccess.holds(c.id(), Right.PUBLISH)).toList();
         Set<Long> enabled = repository.enabled(administered.stream().map(Committee::id).toList());
         return administered.stream().map(c -> setting(c, enabled.contains(c.id()))).toList();
     }
 
     /** The committee's switch (administrators of the committee). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'PUBLISH')")
     public PublicationSetting setting(String committeeSlug) {
         Committee committee = organisation.committee(committeeSlug);
-        CommitteeAccess.requireRole(committee.id(), Role.ADMIN);
         return setting(committee, repository.isEnabled(committee.id()));
     }
 
@@ -199,10 +197,10 @@ public class PublicationService {
      * a member → 403 AccessDeniedException, unknown → 404). Recorded in the audit log.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'PUBLISH')")
     public PublicationSetting setEnabled(String committeeSlug, boolean enabled) {
         Committee committee = organisation.committee(committeeSlug);
-        AppUserPrincipal user = CommitteeAccess.requireRole(committee.id(), Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         repository.set(committee.id(), enabled, user.username());
         recent.invalidateAll(); // on this node at once; other nodes within GATE_SECONDS
         audit.record(committee.id(), AuditActions.PUBLICATION_CHANGED, committee.name(),

@@ -6,17 +6,18 @@ import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodDetails;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.readiness.DepartmentCompleteness.IncompleteItem;
 import se.uppfoljning.readiness.DepartmentCompleteness.Missing;
 import se.uppfoljning.readiness.DepartmentCompleteness.Owner;
-import se.uppfoljning.readiness.internal.CompletenessRepository;
 import se.uppfoljning.readiness.internal.CompletenessRepository.ItemState;
-import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.readiness.internal.CompletenessRepository;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,13 +49,12 @@ public class CompletenessService {
         this.messages = messages;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'SEE_COMPLETENESS')")
     public PeriodCompleteness completeness(String committeeSlug, String periodSlug) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        long committeeId = context.committee().id();
-        AppUserPrincipal user = CommitteeAccess.requireRole(committeeId, Role.SECRETARIAT, Role.ADMIN, Role.OFFICIAL);
+        AppUserPrincipal user = CurrentUser.get();
         PeriodCompleteness all = compute(context);
-        if (user.hasRole(committeeId, Role.SECRETARIAT) || user.hasRole(committeeId, Role.ADMIN)) {
+        if (CommitteeAccess.holds(context.committee().id(), Right.WORK_ON_REPORT)) {
             return all;
         }
         return new PeriodCompleteness(all.period(), all.departments().stream()

@@ -14,8 +14,8 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.ReadyMarks;
 import se.uppfoljning.organisation.CommitteeContext;
@@ -139,11 +139,11 @@ public class ReadinessService {
      * among {@code rows}, its counts; empty for everyone who is not an official of the committee. Counts only what it
      * is given (the overview the view shows), so it reads nothing.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public List<DepartmentProgress> ownDepartmentProgress(CommitteeContext context, List<FollowUpRow> rows,
                                                           List<Department> departments) {
         AppUserPrincipal user = CurrentUser.get();
-        if (!user.hasRole(context.committee().id(), Role.OFFICIAL) || user.isSystem()) {
+        if (!CommitteeAccess.worksForOwnDepartments(context.committee().id())) {
             return List.of();
         }
         List<DepartmentProgress> progress = new ArrayList<>();

@@ -12,8 +12,6 @@ import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.notifications.MailMessage;
 import se.uppfoljning.notifications.Mailer;
 import se.uppfoljning.notifications.NewNotification;
@@ -75,10 +73,9 @@ public class ReminderService {
     }
 
     /** {@code departmentId} null: every incomplete department. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'WORK_ON_REPORT')")
     public ReminderPlan plan(String committeeSlug, String periodSlug, Long departmentId) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
         return plan(context, departmentId);
     }
 
@@ -103,10 +100,9 @@ public class ReminderService {
      * Sends the reminder (secretariat or admin, open period only). {@code departmentId} null: every incomplete
      * department. Runs its own transaction, then mails after the commit.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#committeeSlug, 'WORK_ON_REPORT')")
     public ReminderResult send(String committeeSlug, String periodSlug, Long departmentId) {
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
         if (context.period().state() != PeriodState.OPEN) {
             throw new ConflictException("reminder.error.notOpen", context.period().name());
         }

@@ -61,7 +61,7 @@ public class ReportImportService {
      * to be read through and confirmed; returns the count.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public int importFiles(CommitteeContext context, List<SectionFile> files) {
         return importFiles(context, files, SectionState.DRAFT);
     }
@@ -71,7 +71,7 @@ public class ReportImportService {
      * was already decided elsewhere (last year's report brought in, the demo's decided 2024-dr1), whose text is final.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public int importFiles(CommitteeContext context, List<SectionFile> files, SectionState state) {
         List<SectionFile> markdown = new ArrayList<>();
         for (SectionFile f : files) {

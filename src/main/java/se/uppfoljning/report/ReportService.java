@@ -10,8 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.appendix.AppendixDocument;
 import se.uppfoljning.appendix.AppendixDocument.Block;
+import se.uppfoljning.appendix.AppendixDocument;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
@@ -27,7 +27,7 @@ import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.finance.FinanceColumns;
 import se.uppfoljning.finance.FinanceCut;
@@ -100,11 +100,10 @@ public class ReportService {
         return repository.sections(context.period().id());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public List<ReportSection> sections(String committeeSlug, String periodSlug) {
         // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        CommitteeAccess.requireMember(context.committee().id());
         return sections(context);
     }
 
@@ -123,13 +122,13 @@ public class ReportService {
     }
 
     /** Whether the current user may write the section: the secretariat, an administrator, or an editor it names. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public boolean maySave(CommitteeContext context, ReportSection section) {
         AppUserPrincipal user = CurrentUser.get();
         long committee = context.committee().id();
-        return !context.period().isLocked() && (user.hasRole(committee, Role.SECRETARIAT)
-                || user.hasRole(committee, Role.ADMIN)
-                || (user.isMemberOf(committee) && section.editors().contains(user.username())));
+        // a named editor is a member: the rule above has checked it
+        return !context.period().isLocked() && (CommitteeAccess.holds(committee, Right.WORK_ON_REPORT)
+                || section.editors().contains(user.username()));
     }
 
     /**
@@ -150,8 +149,7 @@ public class ReportService {
             throw new AccessDeniedException("not an editor of report section " + sectionId);
         }
         AppUserPrincipal user = CurrentUser.get();
-        boolean secretariat = user.hasRole(context.committee().id(), Role.SECRETARIAT)
-                || user.hasRole(context.committee().id(), Role.ADMIN);
+        boolean secretariat = CommitteeAccess.holds(context.committee().id(), Right.WORK_ON_REPORT);
         SectionState newState = state == null ? SectionState.WRITTEN : state;
         if (newState == SectionState.CONFIRMED && !secretariat) {
             throw new AccessDeniedException("only the secretariat confirms report sections");
@@ -240,7 +238,7 @@ public class ReportService {
      * {@code level} 0–3; a heading is required from level 1 (400). Returns the new section; recorded in the audit log.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public ReportSection addSection(CommitteeContext context, Long afterSectionId, String number, String heading,
                                     int level) {
         AppUserPrincipal user = requireOutlineRights(context);
@@ -275,7 +273,7 @@ public class ReportService {
      * otherwise). Secretariat or admin, open period (423). The audit log keeps the removed heading and text.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public void removeSection(CommitteeContext context, long sectionId, int expectedVersion) {
         requireOutlineRights(context);
         ReportSection section = section(context, sectionId);
@@ -293,7 +291,7 @@ public class ReportService {
      * Secretariat or admin, open period (423). Returns the outline in its new order.
      */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")
     public List<ReportSection> moveSection(CommitteeContext context, long sectionId, int delta) {
         requireOutlineRights(context);
         if (delta != -1 && delta != 1) {
@@ -313,7 +311,7 @@ public class ReportService {
     }
 
     private AppUserPrincipal requireOutlineRights(CommitteeContext context) {
-        AppUserPrincipal user = CommitteeAccess.requireRole(context.committee().id(), Role.SECRETARIAT, Role.ADMIN);
+        AppUserPrincipal user = CurrentUser.get();
         if (context.period().isLocked()) {
             throw new LockedException("report.error.locked", context.period().name());
         }
@@ -441,11 +439,10 @@ public class ReportService {
         return render(context, format, null);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public AppendixFile generate(String committeeSlug, String periodSlug, AppendixFormat format) {
         // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
         CommitteeContext context = organisation.context(committeeSlug, periodSlug);
-        CommitteeAccess.requireMember(context.committee().id());
         return generate(context, format);
     }
 
@@ -491,7 +488,7 @@ public class ReportService {
      * The HTML the PDF is made from, with links from each section to its editor and from each generated finance table
      * to the finance view (its cut's tab and first level's table): the preview in the browser.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public String previewHtml(CommitteeContext context) {
         List<ReportSection> sections = sections(context);
         List<FinanceTable> tables = finance.overview(context).tables();
@@ -512,7 +509,6 @@ public class ReportService {
 
     /** A fresh rendering even of a decided period (tests: the stored report must be reproducible byte for byte). */
     AppendixFile renderFresh(CommitteeContext context, AppendixFormat format) {
-        CommitteeAccess.requireMember(context.committee().id());
         return render(context, format, null);
     }
 
@@ -534,7 +530,7 @@ public class ReportService {
     }
 
     /** "Delårsrapport med prognos 1 2024 – Kommunstyrelsen.pdf" */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public String fileName(CommitteeContext context, AppendixFormat format) {
         return messages.get("report.doc.fileName", context.period().name(), context.committee().name(),
                 format.extension()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");

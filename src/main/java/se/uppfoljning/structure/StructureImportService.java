@@ -8,17 +8,16 @@ import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.TabularFile;
-import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.TargetInput;
-import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.internal.StructureRepository;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +60,6 @@ public class StructureImportService {
         this.transaction = transaction;
     }
 
-    private static void requireSecretariat(CommitteeContext context) {
-        CommitteeAccess.requireRole(context.committee().id(),
-                Role.SECRETARIAT, Role.ADMIN);
-    }
-
     private record ParsedRow(int line, String area, Integer goalNumber, String goalText, ItemKind kind, String number,
                              String text, String target, long departmentId, int planYear, boolean carriedOver,
                              boolean derived, Long statusId, String comment, boolean hasFollowUp,
@@ -78,25 +72,26 @@ public class StructureImportService {
      * them with their lines and nothing is written.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'KEEP_STRUCTURE')")
     public StructureImportResult importFile(CommitteeContext context, String fileName, byte[] content,
                                             boolean confirmNewAreas) {
         StructureImportResult result = doImport(context, fileName, content);
         if (!confirmNewAreas && !result.newAreas().isEmpty()) {
             throw new ValidationException("structure.import.error.newAreas", result.changes().stream()
                     .filter(c -> c.kind() == StructureImportChange.Kind.AREA_CREATED)
-                    .map(c -> new ErrorDetail(c.line(), "omrade", "Nytt strategiskt område \"" + c.subject()
-                            + "\" skapas.")).toList(),
+                    .map(c -> new ErrorDetail(c.line(), "omrade",
+                            Messages.text("structure.import.detail.newArea", c.subject()))).toList(),
                     String.join(", ", result.newAreas()));
         }
         audit.record(context.committee().id(), AuditActions.STRUCTURE_IMPORTED, fileName,
-                context.period().name() + ": " + result.rows() + " rader, " + result.itemsCreated() + " nya, "
-                        + result.itemsUpdated() + " ändrade, " + result.entriesWritten() + " uppföljningar");
+                Messages.text("structure.import.audit", context.period().name(), String.valueOf(result.rows()),
+                        String.valueOf(result.itemsCreated()), String.valueOf(result.itemsUpdated()),
+                        String.valueOf(result.entriesWritten())));
         return result;
     }
 
     /** What importing the file would do, without writing anything (the import runs and is rolled back). */
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+    @PreAuthorize("@committeeAccess.may(#context, 'KEEP_STRUCTURE')")
     public StructureImportResult preview(CommitteeContext context, String fileName, byte[] content) {
         return transaction.execute(status -> {
             status.setRollbackOnly();
@@ -105,7 +100,6 @@ public class StructureImportService {
     }
 
     private StructureImportResult doImport(CommitteeContext context, String fileName, byte[] content) {
-        requireSecretariat(context);
         TabularFile file = TabularFile.read(fileName, content, MAX_BYTES, REQUIRED);
         List<ErrorDetail> missing = file.missingColumns(REQUIRED);
         if (!missing.isEmpty()) {
@@ -130,7 +124,7 @@ public class StructureImportService {
             int line = row.line();
             String area = row.get("omrade");
             if (area.isEmpty()) {
-                errors.add(new ErrorDetail(line, "omrade", "Strategiskt område saknas."));
+                errors.add(new ErrorDetail(line, "omrade", Messages.text("structure.import.detail.areaMissing")));
             }
             ItemKind kind = switch (InputText.key(row.get("typ"))) {
                 case "nämndmål", "namndmal" -> ItemKind.COMMITTEE_GOAL;
@@ -138,21 +132,21 @@ public class StructureImportService {
                 case "uppdrag" -> ItemKind.ASSIGNMENT;
                 default -> {
                     errors.add(new ErrorDetail(line, "typ",
-                            "Okänd typ \"" + row.get("typ") + "\". Tillåtna: nämndmål, indikator, uppdrag."));
+                            Messages.text("structure.import.detail.unknownKind", row.get("typ"))));
                     yield null;
                 }
             };
             String text = row.get("text");
             if (text.isEmpty()) {
-                errors.add(new ErrorDetail(line, "text", "Text saknas."));
+                errors.add(new ErrorDetail(line, "text", Messages.text("structure.import.detail.textMissing")));
             }
             Long departmentId = departments.get(InputText.key(row.get("agare")));
             if (departmentId == null) {
-                errors.add(new ErrorDetail(line, "agare", "Okänd avdelning \"" + row.get("agare") + "\"."));
+                errors.add(new ErrorDetail(line, "agare", Messages.text("structure.import.detail.unknownDepartment", row.get("agare"))));
             }
             Integer osbYear = integer(row.get("osb_ar"));
             if (osbYear == null) {
-                errors.add(new ErrorDetail(line, "osb_ar", "ÖSB-året måste vara ett årtal, inte \"" + row.get("osb_ar") + "\"."));
+                errors.add(new ErrorDetail(line, "osb_ar", Messages.text("structure.import.detail.planYear", row.get("osb_ar"))));
             }
             Boolean carried = yesNo(row.get("kvarstaende"), line, "kvarstaende", errors);
             Boolean derived = yesNo(row.get("harleds_fran_ekonomi"), line, "harleds_fran_ekonomi", errors);
@@ -162,28 +156,29 @@ public class StructureImportService {
             if (kind != null && kind != ItemKind.ASSIGNMENT) {
                 goalNumber = integer(row.get("strategiskt_mal_nr"));
                 if (goalNumber == null) {
-                    errors.add(new ErrorDetail(line, "strategiskt_mal_nr", "Strategiskt mål måste anges med nummer för mål och indikatorer."));
+                    errors.add(new ErrorDetail(line, "strategiskt_mal_nr", Messages.text("structure.import.detail.goalNumberMissing")));
                 } else if (goalText.isEmpty()) {
-                    errors.add(new ErrorDetail(line, "strategiskt_mal", "Det strategiska målets text saknas."));
+                    errors.add(new ErrorDetail(line, "strategiskt_mal", Messages.text("structure.import.detail.goalTextMissing")));
                 } else if (!InputText.key(goalText).equals(InputText.key(goalTexts.getOrDefault(goalNumber, goalText)))) {
-                    errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber + " har en annan text än på en tidigare rad."));
+                    errors.add(new ErrorDetail(line, "strategiskt_mal", Messages.text("structure.import.detail.goalTextDiffers", String.valueOf(goalNumber))));
                 } else {
                     goalTexts.put(goalNumber, goalText);
                     // strategic goals are the council's, shared by all committees: an import never renames one
                     var existing = structure.findGoal(context.committee().organisationId(), goalNumber);
                     if (existing != null && !InputText.key(goalText).equals(InputText.key(existing.get(1, String.class)))) {
-                        errors.add(new ErrorDetail(line, "strategiskt_mal", "Strategiskt mål " + goalNumber
-                                + " heter redan \"" + existing.get(1, String.class) + "\"."));
+                        errors.add(new ErrorDetail(line, "strategiskt_mal", Messages.text("structure.import.detail.goalNamed",
+                                String.valueOf(goalNumber), existing.get(1, String.class))));
                     }
                 }
                 var matcher = number == null ? null : ITEM_NUMBER.matcher(number);
                 if (matcher == null || !matcher.matches()) {
-                    errors.add(new ErrorDetail(line, "nummer", "Numret måste ha formen \"14.2\"."));
+                    errors.add(new ErrorDetail(line, "nummer", Messages.text("structure.import.detail.numberForm")));
                 } else if (goalNumber != null && Integer.parseInt(matcher.group(1)) != goalNumber) {
-                    errors.add(new ErrorDetail(line, "nummer", "Numret " + number + " hör inte till strategiskt mål " + goalNumber + "."));
+                    errors.add(new ErrorDetail(line, "nummer", Messages.text("structure.import.detail.numberNotOfGoal", number,
+                            String.valueOf(goalNumber))));
                 }
             } else if (kind == ItemKind.ASSIGNMENT && number != null) {
-                errors.add(new ErrorDetail(line, "nummer", "Uppdrag har inget nummer."));
+                errors.add(new ErrorDetail(line, "nummer", Messages.text("structure.import.detail.assignmentNumber")));
             }
             Long statusId = null;
             String status = row.get("prognos");
@@ -191,8 +186,9 @@ public class StructureImportService {
                 try {
                     statusId = entries.statusId(context, kind, status);
                 } catch (ValidationException e) {
-                    errors.add(new ErrorDetail(line, "prognos", "Okänd status \"" + status + "\" för "
-                            + (kind == ItemKind.ASSIGNMENT ? "uppdrag." : "mål och indikatorer.")));
+                    errors.add(new ErrorDetail(line, "prognos", Messages.text(kind == ItemKind.ASSIGNMENT
+                            ? "structure.import.detail.unknownAssignmentStatus"
+                            : "structure.import.detail.unknownGoalStatus", status)));
                 }
             }
             // the target as data (optional columns), checked by the indicators feature that keeps targets
@@ -200,20 +196,23 @@ public class StructureImportService {
                     row.get(TargetInput.COLUMN_UNIT), row.get(TargetInput.COLUMN_YEAR));
             errors.addAll(indicators.checkTarget(line, targetData, kind == ItemKind.ASSIGNMENT));
             if (row.get("kommentar").length() > entries.maxCommentLength()) {
-                errors.add(new ErrorDetail(line, "kommentar", "Kommentaren är längre än " + entries.maxCommentLength() + " tecken."));
+                errors.add(new ErrorDetail(line, "kommentar", Messages.text("structure.import.detail.commentTooLong",
+                        String.valueOf(entries.maxCommentLength()))));
             }
             if (errors.size() > errorsBefore) {
                 continue;
             }
             int planYear = osbYear + (carried ? 1 : 0);
             if (planYear != year) {
-                errors.add(new ErrorDetail(line, "osb_ar", "Raden hör till " + planYear + " men perioden gäller " + year + "."));
+                errors.add(new ErrorDetail(line, "osb_ar", Messages.text("structure.import.detail.otherYear",
+                        String.valueOf(planYear), String.valueOf(year))));
                 continue;
             }
             String key = kind == ItemKind.ASSIGNMENT ? "uppdrag:" + InputText.key(text) : "nummer:" + number;
             if (!seen.add(key)) {
                 errors.add(new ErrorDetail(line, kind == ItemKind.ASSIGNMENT ? "text" : "nummer",
-                        kind == ItemKind.ASSIGNMENT ? "Uppdraget finns redan på en tidigare rad." : "Numret " + number + " finns redan på en tidigare rad."));
+                        kind == ItemKind.ASSIGNMENT ? Messages.text("structure.import.detail.assignmentTwice")
+                                : Messages.text("structure.import.detail.numberTwice", number)));
                 continue;
             }
             boolean hasFollowUp = file.hasColumn("prognos") || file.hasColumn("kommentar");
@@ -339,7 +338,7 @@ public class StructureImportService {
             case "", "nej" -> false;
             case "ja" -> true;
             default -> {
-                errors.add(new ErrorDetail(line, column, "Ange ja eller nej, inte \"" + value + "\"."));
+                errors.add(new ErrorDetail(line, column, Messages.text("import.detail.yesOrNo", value)));
                 yield false;
             }
         };

@@ -5,17 +5,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
-import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.TargetInput;
-import se.uppfoljning.structure.internal.StructureRepository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.internal.StructureRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +263,7 @@ public class StructureService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public Department addDepartment(Committee committee, String name) {
-        String clean = required(name, "namn", "Ange avdelningens namn.");
+        String clean = required(name, "namn", messages.get("structure.error.departmentNameMissing"));
         if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
             throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
@@ -274,7 +274,7 @@ public class StructureService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameDepartment(Committee committee, long departmentId, String name) {
-        String clean = required(name, "namn", "Ange avdelningens namn.");
+        String clean = required(name, "namn", messages.get("structure.error.departmentNameMissing"));
         List<Department> departments = organisation.departments(committee.id());
         if (departments.stream().noneMatch(d -> d.id() == departmentId)) {
             throw new NotFoundException("structure.error.departmentNotFound");
@@ -282,7 +282,7 @@ public class StructureService {
         if (departments.stream().anyMatch(d -> d.id() != departmentId && d.name().equalsIgnoreCase(clean))) {
             throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
-        organisation.renameDepartment(departmentId, clean);
+        organisation.renameDepartment(committee, departmentId, clean);
         changed(committee, messages.get("structure.audit.departmentId", String.valueOf(departmentId)),
                 messages.get("structure.audit.newName", clean));
     }

@@ -14,12 +14,11 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
-import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.LoginThrottle;
-import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.organisation.Department;
@@ -100,9 +99,8 @@ public class UserService implements UserDetailsService {
      * tells about the department's items (e.g. a revised Kolada value). Members of the committee.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeId)")
     public List<Long> departmentOfficials(long committeeId, long departmentId) {
-        CommitteeAccess.requireMember(committeeId);
         return repository.departmentOfficials(committeeId, departmentId);
     }
 

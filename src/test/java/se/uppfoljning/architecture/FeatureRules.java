@@ -11,7 +11,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
+import org.springframework.security.access.prepost.PostAuthorize;
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +120,67 @@ public final class FeatureRules {
                                 + " declares no rule of who may call it"));
                     }
                 });
+    }
+
+    /**
+     * A public service method that receives something of one committee – a {@code scoped} argument (a committee, a
+     * committee and period) or a committee's slug or id (a parameter named in {@code scopeParameters}) – declares its
+     * rule with the access bean ({@code @committeeAccess.member(…)} / {@code may(…)}, before the call or, for a
+     * look-up, after it on the committee found), not with
+     * {@code isAuthenticated()} or a global role followed by a check in its body. {@code @Unrestricted} methods (they
+     * format text or resolve an address) and {@code permitAll()} ones (the public pages of published reports) are
+     * left out: they say on purpose that no right is needed.
+     */
+    public static ArchRule committeeScopedMethodsUseTheAccessBean(String root, Class<? extends Annotation> service,
+                                                                  Class<?> scoped, Set<String> scopeParameters) {
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(service)
+                .and().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .and().arePublic()
+                .should(new ArchCondition<>("declare committee rights with @committeeAccess") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (method.getModifiers().contains(JavaModifier.SYNTHETIC)
+                                || method.getModifiers().contains(JavaModifier.STATIC)
+                                || method.isAnnotatedWith("se.uppfoljning.base.security.Unrestricted")
+                                || !takesCommitteeScope(method, scoped, scopeParameters)) {
+                            return;
+                        }
+                        String rule = method.tryGetAnnotationOfType(PreAuthorize.class).map(PreAuthorize::value)
+                                .or(() -> method.getOwner().tryGetAnnotationOfType(PreAuthorize.class)
+                                        .map(PreAuthorize::value))
+                                .orElse("none");
+                        // or after the look-up, on the committee (and period) found: @PostAuthorize on returnObject
+                        rule += method.tryGetAnnotationOfType(PostAuthorize.class).map(p -> " " + p.value()).orElse("");
+                        if (!rule.contains("@committeeAccess.") && !rule.equals("permitAll()")) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                    + " receives a committee's scope but decides with \"" + rule
+                                    + "\" instead of @committeeAccess"));
+                        }
+                    }
+                });
+    }
+
+    private static boolean takesCommitteeScope(JavaMethod method, Class<?> scoped, Set<String> scopeParameters) {
+        if (method.getRawParameterTypes().stream().anyMatch(t -> t.isAssignableTo(scoped))) {
+            return true;
+        }
+        // parameter names need javac -parameters (Spring Boot's build sets it; @PreAuthorize's #names rely on it too)
+        return Arrays.stream(method.reflect().getParameters())
+                .anyMatch(p -> p.isNamePresent() && scopeParameters.contains(p.getName()));
+    }
+
+    /**
+     * Only the access bean's package asks for a user's roles ({@code AppUserPrincipal.hasRole},
+     * {@code hasRoleAnywhere}): services declare rules and compute {@code may…} flags through {@code CommitteeAccess}
+     * and its {@code Right}s, views show the flags.
+     */
+    public static ArchRule onlyTheAccessBeanAsksForRoles(String root, String accessPackage, Class<?> principal) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(accessPackage)
+                .should().callMethodWhere(DescribedPredicate.describe("AppUserPrincipal.hasRole or hasRoleAnywhere",
+                        call -> call.getTarget().getOwner().isEquivalentTo(principal)
+                                && (call.getTarget().getName().equals("hasRole")
+                                || call.getTarget().getName().equals("hasRoleAnywhere"))))
+                .because("committee rights are decided in one place, CommitteeAccess, by Right");
     }
 
     static String feature(String root, JavaClass javaClass) {

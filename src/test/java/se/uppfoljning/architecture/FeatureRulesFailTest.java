@@ -7,6 +7,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
 import se.uppfoljning.architecture.FeatureRules.KnownDependency;
+import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeScoped;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each guard of {@code ArchitectureTest} fails on a deliberate violation: the fixture package holds a base that
- * knows a feature, two features in a cycle, a repository using another feature's table and a service method without
- * a declared rule. Each rule is also shown to pass once the violation is allowed, so it fails for that reason only.
+ * knows a feature, two features in a cycle, a repository using another feature's table, a service method without
+ * a declared rule, committee-scoped methods deciding without the access bean and code asking for roles. Each rule is also shown to pass once the violation is allowed, so it fails for that reason only.
  */
 public class FeatureRulesFailTest {
 
@@ -73,5 +75,30 @@ public class FeatureRulesFailTest {
         field.setAccessible(true);
         EvaluationResult result = ((ArchRule) field.get(null)).evaluate(FIXTURE);
         assertThat(result.getFailureReport().getDetails()).anyMatch(l -> l.contains("AlphaView") && l.contains("hasRole"));
+    }
+
+    @Test
+    void aCommitteeScopedMethodDecidingWithoutTheAccessBeanFails() {
+        EvaluationResult result = FeatureRules.committeeScopedMethodsUseTheAccessBean(ROOT, FixtureService.class,
+                CommitteeScoped.class, Set.of("committeeSlug")).evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaService.onlyAuthenticated") && l.contains("isAuthenticated()"))
+                .anyMatch(l -> l.contains("AlphaService.globalRoleOnSlug") && l.contains("hasAnyRole"))
+                .noneMatch(l -> l.contains("byTheAccessBean"))
+                .noneMatch(l -> l.contains("AlphaService.declared"));
+        // passes once nothing counts as a committee's scope: it fails for the scope, not for the rule's text alone
+        assertThat(FeatureRules.committeeScopedMethodsUseTheAccessBean(ROOT, FixtureService.class, Runnable.class,
+                Set.of()).evaluate(FIXTURE).hasViolation()).isFalse();
+    }
+
+    @Test
+    void askingForARoleOutsideTheAccessBeanFails() {
+        EvaluationResult result = FeatureRules.onlyTheAccessBeanAsksForRoles(ROOT, ROOT + ".base.security..",
+                AppUserPrincipal.class).evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaService.onlyAuthenticated") && l.contains("hasRole"))
+                .anyMatch(l -> l.contains("AlphaView") && l.contains("hasRole"));
+        assertThat(FeatureRules.onlyTheAccessBeanAsksForRoles(ROOT, ROOT + ".alpha..", AppUserPrincipal.class)
+                .evaluate(FIXTURE).hasViolation()).isFalse();
     }
 }

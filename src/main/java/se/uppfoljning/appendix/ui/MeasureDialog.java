@@ -14,6 +14,7 @@ import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.Mnkr;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -104,11 +105,11 @@ class MeasureDialog extends Dialog {
 
         if (drafts != null) {
             // every field reaches the server (and the draft) a second after the user stops typing
-            for (var field : java.util.List.of(description, comment)) {
+            for (var field : List.of(description, comment)) {
                 field.setValueChangeMode(ValueChangeMode.TIMEOUT);
                 field.setValueChangeTimeout(1000);
             }
-            for (var field : java.util.List.of(decision, diaryNumber, forecastEffect, totalEffect, achievedEffect,
+            for (var field : List.of(decision, diaryNumber, forecastEffect, totalEffect, achievedEffect,
                     expectedEffect)) {
                 field.setValueChangeMode(ValueChangeMode.TIMEOUT);
                 field.setValueChangeTimeout(1000);

@@ -25,8 +25,7 @@ public final class ImportRejection {
     }
 
     private static String describe(ErrorDetail detail) {
-        return (detail.line() == null ? "" : "Rad " + detail.line() + (detail.column() == null ? "" : ", " + detail.column())
-                + ": ") + detail.message();
+        return Messages.describe(detail);
     }
 
     public static String sha256(byte[] content) {

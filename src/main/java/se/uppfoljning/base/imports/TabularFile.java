@@ -1,6 +1,7 @@
 package se.uppfoljning.base.imports;
 
 import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.i18n.Messages;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public record TabularFile(List<String> header, List<Row> rows) {
         List<ErrorDetail> missing = new ArrayList<>();
         for (String column : required) {
             if (!hasColumn(column)) {
-                missing.add(new ErrorDetail(1, column, "Kolumnen saknas i rubrikraden."));
+                missing.add(new ErrorDetail(1, column, Messages.text("import.detail.columnMissing")));
             }
         }
         return missing;

@@ -18,12 +18,14 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.openxmlformats.schemas.officeDocument.x2006.customProperties.PropertiesDocument;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.text.InputText;
 
 import javax.xml.stream.XMLInputFactory;
@@ -217,7 +219,7 @@ public final class TabularReader {
             for (String raw : rawNames) {
                 String name = raw == null ? "" : columnName(raw);
                 if (!name.isEmpty() && seen.putIfAbsent(name, names.size()) != null) {
-                    duplicates.add(new ErrorDetail(line, name, "Kolumnen finns två gånger i rubrikraden."));
+                    duplicates.add(new ErrorDetail(line, name, Messages.text("import.detail.columnTwice")));
                 }
                 names.add(name);
             }
@@ -284,16 +286,17 @@ public final class TabularReader {
         for (SheetState s : sheets) {
             int line = s.header == null ? 1 : s.header.line();
             for (String column : s.missing()) {
-                details.add(new ErrorDetail(line, column, s.sheet == null ? "Kolumnen saknas i rubrikraden."
-                        : "Kolumnen saknas i rubrikraden på bladet \"" + s.sheet + "\"."));
+                details.add(new ErrorDetail(line, column, s.sheet == null
+                        ? Messages.text("import.detail.columnMissing")
+                        : Messages.text("import.detail.columnMissingOnSheet", s.sheet)));
             }
         }
         if (sheets.size() == 1 && hidden.isEmpty() && sheets.get(0).sheet == null) {
             return new ValidationException("import.error.invalid", details);
         }
         String looked = sheets.stream().map(s -> "\"" + s.sheet + "\"").collect(Collectors.joining(", "));
-        String skipped = hidden.isEmpty() ? "" : " Dolda blad lästes inte: "
-                + hidden.stream().map(h -> "\"" + h + "\"").collect(Collectors.joining(", ")) + ".";
+        String skipped = hidden.isEmpty() ? "" : " " + Messages.text("import.detail.hiddenSheets",
+                hidden.stream().map(h -> "\"" + h + "\"").collect(Collectors.joining(", ")));
         return new ValidationException("import.error.noDataSheet", details,
                 looked.isEmpty() ? "–" : looked, skipped);
     }
@@ -306,12 +309,12 @@ public final class TabularReader {
         int invalidLine = invalidUtf8Line(content, start);
         if (invalidLine > 0) {
             throw new ValidationException("import.error.notUtf8",
-                    List.of(new ErrorDetail(invalidLine, null, "Raden är inte giltig UTF-8-text.")));
+                    List.of(new ErrorDetail(invalidLine, null, Messages.text("import.detail.notUtf8"))));
         }
         int nulLine = nulLine(content, start);
         if (nulLine > 0) {
             throw new ValidationException("import.error.binary",
-                    List.of(new ErrorDetail(nulLine, null, "Raden innehåller binärt innehåll (NUL-tecken).")));
+                    List.of(new ErrorDetail(nulLine, null, Messages.text("import.detail.binary"))));
         }
         char delimiter = detectDelimiter(content, start);
         Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start),
@@ -350,7 +353,7 @@ public final class TabularReader {
                 throw notUtf8((int) lineBefore + 1);
             }
             throw new ValidationException("import.error.malformedCsv",
-                    List.of(new ErrorDetail((int) lineBefore + 1, null, "Raden kan inte tolkas som CSV.")));
+                    List.of(new ErrorDetail((int) lineBefore + 1, null, Messages.text("import.detail.malformedCsv"))));
         } catch (CharacterCodingException e) {
             throw notUtf8((int) lineBefore + 1);
         } catch (IOException e) {
@@ -363,7 +366,7 @@ public final class TabularReader {
 
     private static ValidationException notUtf8(int line) {
         return new ValidationException("import.error.notUtf8",
-                List.of(new ErrorDetail(line, null, "Raden är inte giltig UTF-8-text.")));
+                List.of(new ErrorDetail(line, null, Messages.text("import.detail.notUtf8"))));
     }
 
     /** The line (1-based) of the first byte that is not valid UTF-8, or -1: exact, unlike a read-ahead reader. */
@@ -431,9 +434,8 @@ public final class TabularReader {
                     return null;
                 }
                 try (InputStream in = parts.get(0).getInputStream()) {
-                    var properties = org.openxmlformats.schemas.officeDocument.x2006.customProperties
-                            .PropertiesDocument.Factory.parse(in, POIXMLTypeLoader
-                                    .DEFAULT_XML_OPTIONS).getProperties();
+                    var properties = PropertiesDocument.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS)
+                            .getProperties();
                     for (var property : properties.getPropertyArray()) {
                         if (name.equals(property.getName())) {
                             return property.getLpwstr();

@@ -2,7 +2,7 @@ package se.uppfoljning.base.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -13,24 +13,29 @@ import java.util.Optional;
  * the method, as the bean {@code committeeAccess} in {@code @PreAuthorize}:
  * {@code @PreAuthorize("@committeeAccess.may(#context, 'WORK_ON_REPORT')")} or
  * {@code @PreAuthorize("@committeeAccess.member(#context)")}, where the argument is a {@link CommitteeScoped} (a
- * committee, a committee and period) or a committee id, and the right a {@link Right}'s name. The static methods
- * answer the same questions inside a method (for the {@code may…} flags of read models). Denials are logged.
+ * committee, a committee and period), a committee id or a committee slug (found through {@link CommitteeDirectory};
+ * unknown → 404 before any right is decided), and the right a {@link Right}'s name. This is the one way services
+ * decide committee rights (ArchitectureTest: no body checks with roles). The static methods answer the same
+ * questions inside a method, for the {@code may…} flags of read models. Denials are logged.
  */
 @Component("committeeAccess")
 public final class CommitteeAccess {
 
     private static final Logger log = LoggerFactory.getLogger(CommitteeAccess.class);
 
-    CommitteeAccess() {
+    private final ObjectProvider<CommitteeDirectory> directory;
+
+    CommitteeAccess(ObjectProvider<CommitteeDirectory> directory) {
+        this.directory = directory;
     }
 
     /**
      * For {@code @PreAuthorize}: whether the current user is a member (any role) of the committee of {@code scope} (a
-     * {@link CommitteeScoped} or a committee id). False, and logged, when not, or when no one is signed in.
+     * {@link CommitteeScoped}, a committee id or slug). False, and logged, when not, or when no one is signed in.
      */
     public boolean member(Object scope) {
-        Long committeeId = committeeId(scope);
         Optional<AppUserPrincipal> user = CurrentUser.find();
+        Long committeeId = user.isEmpty() ? null : committeeId(scope);
         if (committeeId == null || user.isEmpty() || !user.get().isMemberOf(committeeId)) {
             log.warn("Nekad åtkomst: {} är inte medlem i nämnd {}", user.map(AppUserPrincipal::username).orElse("–"),
                     committeeId);
@@ -41,11 +46,11 @@ public final class CommitteeAccess {
 
     /**
      * For {@code @PreAuthorize}: whether the current user holds {@code right} in the committee of {@code scope} (a
-     * {@link CommitteeScoped} or a committee id). False, and logged, when not, or when no one is signed in.
+     * {@link CommitteeScoped}, a committee id or slug). False, and logged, when not, or when no one is signed in.
      */
     public boolean may(Object scope, Right right) {
-        Long committeeId = committeeId(scope);
         Optional<AppUserPrincipal> user = CurrentUser.find();
+        Long committeeId = user.isEmpty() ? null : committeeId(scope);
         if (committeeId == null || user.isEmpty()
                 || right.roles().stream().noneMatch(r -> user.get().hasRole(committeeId, r))) {
             log.warn("Nekad åtkomst: {} saknar {} i nämnd {}", user.map(AppUserPrincipal::username).orElse("–"),
@@ -55,40 +60,49 @@ public final class CommitteeAccess {
         return true;
     }
 
-    private static Long committeeId(Object scope) {
+    private Long committeeId(Object scope) {
         if (scope instanceof CommitteeScoped scoped) {
             return scoped.committeeId();
         }
         if (scope instanceof Number id) {
             return id.longValue();
         }
+        if (scope instanceof String slug) {
+            return directory.getObject().committeeIdOf(slug);
+        }
         return null;
     }
 
-    /** The current user, who must be a member (any role) of the committee. */
-    public static AppUserPrincipal requireMember(long committeeId) {
-        AppUserPrincipal user = CurrentUser.get();
-        if (!user.isMemberOf(committeeId)) {
-            log.warn("Nekad åtkomst: {} är inte medlem i nämnd {}", user.username(), committeeId);
-            throw new AccessDeniedException("not a member of committee " + committeeId);
-        }
-        return user;
-    }
-
-    /** The current user, who must hold one of the roles in the committee. */
-    public static AppUserPrincipal requireRole(long committeeId, Role... roles) {
-        AppUserPrincipal user = CurrentUser.get();
-        if (Arrays.stream(roles).noneMatch(r -> user.hasRole(committeeId, r))) {
-            log.warn("Nekad åtkomst: {} saknar {} i nämnd {}", user.username(), Arrays.toString(roles), committeeId);
-            throw new AccessDeniedException("lacks " + Arrays.toString(roles) + " in committee " + committeeId);
-        }
-        return user;
-    }
-
-    /** Whether the current user holds the right in the committee (the system user holds every right). */
-    public static boolean may(long committeeId, Right right) {
+    /**
+     * Whether the current user holds the right in the committee (the system user holds every right): for the
+     * {@code may…} flags of read models. Named apart from the bean's {@link #may(Object, Right)}, so that SpEL never
+     * finds two candidates for a committee id.
+     */
+    public static boolean holds(long committeeId, Right right) {
         AppUserPrincipal user = CurrentUser.get();
         return right.roles().stream().anyMatch(r -> user.hasRole(committeeId, r));
+    }
+
+    /**
+     * Whether {@code user} holds {@code right} for an item of department {@code departmentId} (null: no department)
+     * in the committee: each role that grants the right holds it for every item of the committee, except
+     * {@link Role#OFFICIAL}, which holds it only for the items of the official's own departments. The system user
+     * holds every right.
+     */
+    public static boolean mayForDepartment(AppUserPrincipal user, long committeeId, Long departmentId, Right right) {
+        return right.roles().stream().anyMatch(r -> user.hasRole(committeeId, r) && (r != Role.OFFICIAL
+                || user.isSystem() || departmentId != null && user.departmentIds().contains(departmentId)));
+    }
+
+    /** Whether {@code user} holds the right in the committee (for read models built for a given user). */
+    public static boolean holds(AppUserPrincipal user, long committeeId, Right right) {
+        return right.roles().stream().anyMatch(r -> user.hasRole(committeeId, r));
+    }
+
+    /** Whether the current user is an official of the committee, working for their departments (the system user is not). */
+    public static boolean worksForOwnDepartments(long committeeId) {
+        AppUserPrincipal user = CurrentUser.get();
+        return !user.isSystem() && user.hasRole(committeeId, Role.OFFICIAL);
     }
 
     /** Whether the current user holds the right in any committee (for the menu, before a committee is chosen). */

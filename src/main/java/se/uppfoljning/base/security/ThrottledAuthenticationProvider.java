@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.text.SwedishFormat;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +29,7 @@ import java.time.format.DateTimeFormatter;
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_TIME;
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final int MAX_NAME = 100;
 

@@ -3,6 +3,7 @@ package se.uppfoljning.base.text;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.fonts.DrawableText;
+import se.uppfoljning.base.i18n.Messages;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -36,9 +37,9 @@ public final class InputText {
 
         /** The Swedish sentence used in error details. */
         public String message() {
-            return undrawable ? "Tecknet " + Character.toString(codePoint) + " (" + DrawableText.code(codePoint)
-                    + ") på position " + position + " kan inte skrivas ut i dokumenten."
-                    : "Otillåtet tecken " + character() + " på position " + position + ".";
+            return undrawable ? Messages.text("input.detail.undrawable", Character.toString(codePoint),
+                    DrawableText.code(codePoint), String.valueOf(position))
+                    : Messages.text("input.detail.forbidden", character(), String.valueOf(position));
         }
     }
 

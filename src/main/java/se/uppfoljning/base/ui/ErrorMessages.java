@@ -6,6 +6,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import org.springframework.security.access.AccessDeniedException;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.ErrorDetail;
+import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.text.SwedishFormat;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
 /** Turns refusals of the services into the Swedish text a user reads; and a few shared formats. */
 public final class ErrorMessages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_TIME;
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private ErrorMessages() {
@@ -36,8 +38,7 @@ public final class ErrorMessages {
     }
 
     private static String detail(ErrorDetail d) {
-        String where = d.line() == null ? "" : "Rad " + d.line() + (d.column() == null ? "" : ", " + d.column()) + ": ";
-        return where + d.message();
+        return Messages.describe(d);
     }
 
     public static void showError(String message) {

@@ -6,16 +6,20 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.drafts.Draft;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,7 +39,7 @@ public final class DraftKeeper {
     private final DraftKey key;
     private final Map<String, Binding<?>> fields = new LinkedHashMap<>();
     private final Map<String, String> saved = new LinkedHashMap<>();
-    private final java.util.List<com.vaadin.flow.shared.Registration> listeners = new java.util.ArrayList<>();
+    private final List<Registration> listeners = new ArrayList<>();
 
     /** A field and how its value is written as draft text and read back. */
     private record Binding<T>(HasValue<?, T> field, Function<T, String> toText, Function<String, T> fromText) {
@@ -64,7 +68,7 @@ public final class DraftKeeper {
         return field(name, field, LocalDate::toString, text -> {
             try {
                 return text.isEmpty() ? null : LocalDate.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return null;
             }
         });
@@ -85,7 +89,7 @@ public final class DraftKeeper {
 
     /** Stops keeping drafts from the fields (for fields that outlive this keeper, such as a form in a view). */
     public void detach() {
-        listeners.forEach(com.vaadin.flow.shared.Registration::remove);
+        listeners.forEach(Registration::remove);
         listeners.clear();
     }
 
@@ -149,7 +153,7 @@ public final class DraftKeeper {
     /** "14:32" today, "2024-09-12 14:32" another day (Swedish time). */
     private static String time(Draft draft) {
         var at = draft.savedAt().atZoneSameInstant(SWEDEN);
-        return at.toLocalDate().equals(LocalDate.now(SWEDEN)) ? at.format(DateTimeFormatter.ofPattern("HH:mm"))
-                : at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return at.toLocalDate().equals(LocalDate.now(SWEDEN)) ? at.format(SwedishFormat.TIME)
+                : at.format(SwedishFormat.DATE_TIME);
     }
 }

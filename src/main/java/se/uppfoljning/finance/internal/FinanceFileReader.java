@@ -2,11 +2,12 @@ package se.uppfoljning.finance.internal;
 
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.TabularReader;
 import se.uppfoljning.base.text.InputText;
+import se.uppfoljning.finance.Figures;
 import se.uppfoljning.finance.FinanceCut;
 import se.uppfoljning.finance.FinanceRow;
-import se.uppfoljning.finance.Figures;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,7 +100,7 @@ public final class FinanceFileReader {
         }
         for (String name : header.named()) {
             if (!COLUMNS.contains(name)) {
-                notes.add("Kolumnen \"" + truncate(name) + "\" är okänd och lästes inte.");
+                notes.add(Messages.text("finance.import.note.unknownColumn", truncate(name)));
             }
         }
     }
@@ -131,7 +132,7 @@ public final class FinanceFileReader {
         String name = value(values, 4);
         FinanceCut cut = null;
         if (cutText.isEmpty()) {
-            errors.add(new ErrorDetail(line, "snitt", "Värde saknas."));
+            errors.add(new ErrorDetail(line, "snitt", Messages.text("finance.import.detail.valueMissing")));
         } else {
             Optional<FinanceCut> known = cutCache.get(cutText);
             if (known == null) {
@@ -142,36 +143,36 @@ public final class FinanceFileReader {
             }
             cut = known.orElse(null);
             if (cut == null) {
-                errors.add(new ErrorDetail(line, "snitt", "Okänt snitt \"" + truncate(cutText)
-                        + "\". Tillåtna: sammanstallning, enhet, kontogrupp, verksamhet, investering."));
+                errors.add(new ErrorDetail(line, "snitt", Messages.text("finance.import.detail.unknownCut",
+                        truncate(cutText))));
             }
         }
         String levelKey = cachedKey(level);
         String levelCode = levelByKey.getOrDefault(levelKey, level.toUpperCase(Locale.ROOT));
         if (level.isEmpty()) {
-            errors.add(new ErrorDetail(line, "niva", "Värde saknas."));
+            errors.add(new ErrorDetail(line, "niva", Messages.text("finance.import.detail.valueMissing")));
         } else if (levelKey.equals(InputText.key(committeeCode))) {
             levelCode = committeeCode;
             if (cut != null && cut != FinanceCut.SUMMARY) {
-                errors.add(new ErrorDetail(line, "niva", "Nämndens kod \"" + committeeCode
-                        + "\" används bara för rader med snitt sammanstallning."));
+                errors.add(new ErrorDetail(line, "niva", Messages.text("finance.import.detail.committeeCodeOnlyInSummary",
+                        committeeCode)));
             }
         } else if (!levelCodes.contains(levelCode)) {
-            errors.add(new ErrorDetail(line, "niva", "Okänd budgetnivå \"" + truncate(level) + "\". Tillåtna: "
-                    + String.join(", ", levelCodes) + " och " + committeeCode + " för sammanställningen."));
+            errors.add(new ErrorDetail(line, "niva", Messages.text("finance.import.detail.unknownLevel",
+                    truncate(level), String.join(", ", levelCodes), committeeCode)));
         } else if (cut == FinanceCut.SUMMARY) {
-            errors.add(new ErrorDetail(line, "niva", "Rader med snitt sammanstallning ska ha nämndens kod \""
-                    + committeeCode + "\" som nivå."));
+            errors.add(new ErrorDetail(line, "niva", Messages.text("finance.import.detail.summaryNeedsCommitteeCode",
+                    committeeCode)));
         }
         if (code.isEmpty()) {
-            errors.add(new ErrorDetail(line, "kod", "Värde saknas."));
+            errors.add(new ErrorDetail(line, "kod", Messages.text("finance.import.detail.valueMissing")));
         }
         if (name.isEmpty()) {
-            errors.add(new ErrorDetail(line, "namn", "Värde saknas."));
+            errors.add(new ErrorDetail(line, "namn", Messages.text("finance.import.detail.valueMissing")));
         }
         for (String[] text : new String[][]{{"grupp", group}, {"kod", code}, {"namn", name}}) {
             if (text[1].length() > MAX_TEXT) {
-                errors.add(new ErrorDetail(line, text[0], "Texten är längre än " + MAX_TEXT + " tecken."));
+                errors.add(new ErrorDetail(line, text[0], Messages.text("finance.import.detail.textTooLong", String.valueOf(MAX_TEXT))));
             }
         }
         boolean summary = cut == FinanceCut.SUMMARY;
@@ -185,7 +186,7 @@ public final class FinanceFileReader {
         String summedText = cachedKey(value(values, 12));
         boolean summed = summedText.equals("ja");
         if (!summedText.isEmpty() && !summed && !summedText.equals("nej")) {
-            errors.add(new ErrorDetail(line, "summarad", "Ange ja eller nej, inte \"" + truncate(summedText) + "\"."));
+            errors.add(new ErrorDetail(line, "summarad", Messages.text("import.detail.yesOrNo", truncate(summedText))));
         }
         if (errors.size() > errorsBefore) {
             return;
@@ -195,8 +196,8 @@ public final class FinanceFileReader {
                 .computeIfAbsent(cut, c -> new HashMap<>());
         Integer first = codes.putIfAbsent(code, line);
         if (first != null) {
-            errors.add(new ErrorDetail(line, "kod", "Raden (" + levelCode + ", " + cut.fileName() + ", " + code
-                    + ") finns redan på rad " + first + "."));
+            errors.add(new ErrorDetail(line, "kod", Messages.text("finance.import.detail.duplicateRow", levelCode,
+                    cut.fileName(), code, String.valueOf(first))));
             return;
         }
         levels.add(levelCode);
@@ -215,13 +216,13 @@ public final class FinanceFileReader {
         String raw = value(values, columnIndex);
         if (raw.isEmpty()) {
             if (required) {
-                errors.add(new ErrorDetail(line, column, "Belopp saknas."));
+                errors.add(new ErrorDetail(line, column, Messages.text("finance.import.detail.amountMissing")));
             }
             return null;
         }
         Long parsed = parseKronor(raw);
         if (parsed == null) {
-            errors.add(new ErrorDetail(line, column, "\"" + truncate(raw) + "\" är inte ett belopp i hela kronor."));
+            errors.add(new ErrorDetail(line, column, Messages.text("finance.import.detail.notKronor", truncate(raw))));
         }
         return parsed;
     }

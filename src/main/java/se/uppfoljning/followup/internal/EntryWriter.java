@@ -4,9 +4,10 @@ import org.springframework.stereotype.Component;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.text.InputText;
-import se.uppfoljning.structure.ItemKind;
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.structure.ItemKind;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 @Component
 public class EntryWriter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd 'kl.' HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_AT_TIME;
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final FollowUpRepository repository;

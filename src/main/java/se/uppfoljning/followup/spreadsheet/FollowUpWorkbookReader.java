@@ -1,6 +1,7 @@
 package se.uppfoljning.followup.spreadsheet;
 
 import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.TabularReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +18,8 @@ import java.util.function.Function;
 public final class FollowUpWorkbookReader {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** What the reader's "column missing" details start with, with or without the sheet's name. */
+    private static final String MISSING_COLUMN = Messages.text("import.detail.columnMissing").replaceAll("\\.$", "");
 
     /** A data row: the spreadsheet's row number and the stripped cell texts ("" when empty). */
     public record Line(int row, String id, String status, String comment, String version) {
@@ -59,7 +62,7 @@ public final class FollowUpWorkbookReader {
             });
         } catch (ValidationException e) {
             if (!e.messageKey().equals("import.error.invalid") && !e.messageKey().equals("import.error.noDataSheet")
-                    || e.details().stream().noneMatch(d -> d.message().startsWith("Kolumnen saknas"))) {
+                    || e.details().stream().noneMatch(d -> d.message().startsWith(MISSING_COLUMN))) {
                 throw e;
             }
             // no sheet with the columns: the service names them

@@ -4,8 +4,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.indicators.IndicatorStatus;
-import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
 import se.uppfoljning.base.error.ErrorDetail;
@@ -13,11 +11,11 @@ import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.ImportRejection;
-import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.InputText;
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.AssignmentSection;
 import se.uppfoljning.followup.FollowUpOverview;
@@ -25,10 +23,12 @@ import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
 import se.uppfoljning.followup.StatusOption;
-import se.uppfoljning.structure.StatusScale;
 import se.uppfoljning.followup.internal.EntryWriter;
+import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.indicators.IndicatorStatus;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.StatusScale;
 
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
 public class FollowUpWorkbookService {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd 'kl.' HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_AT_TIME;
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final FollowUpService followUp;
@@ -78,16 +78,16 @@ public class FollowUpWorkbookService {
         this.messages = messages;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public WorkbookExport export(String committeeSlug, String periodSlug) {
         return export(organisation.context(committeeSlug, periodSlug));
     }
 
     /** Every row of the period in report order; for every member of the committee. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public WorkbookExport export(CommitteeContext context) {
         FollowUpOverview overview = followUp.overview(context);
-        Map<Long, IndicatorStatus> indicatorStatuses = indicators.statuses(context.committee().slug(), context.period().year());
+        Map<Long, IndicatorStatus> indicatorStatuses = indicators.statuses(context.committee(), context.period().year());
         List<FollowUpWorkbookWriter.Line> lines = new ArrayList<>();
         for (AreaSection area : overview.areas()) {
             for (GoalSection goal : area.goals()) {
@@ -122,16 +122,13 @@ public class FollowUpWorkbookService {
     }
 
     /** Whether the current user may import into the period at all (row-level rights are checked per row). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("@committeeAccess.member(#context)")
     public boolean mayImport(CommitteeContext context) {
-        AppUserPrincipal user = CurrentUser.get();
-        long committeeId = context.committee().id();
-        return !context.period().isLocked()
-                && (user.hasRole(committeeId, Role.OFFICIAL) || user.hasRole(committeeId, Role.SECRETARIAT));
+        return !context.period().isLocked() && CommitteeAccess.holds(context.committee().id(), Right.EDIT_FOLLOW_UP);
     }
 
     /** What importing the file would change; nothing is written. Refusals as {@link #apply}. */
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_FOLLOW_UP')")
     public WorkbookImport preview(CommitteeContext context, String fileName, byte[] content) {
         Validated validated = validate(context, content);
         return new WorkbookImport(fileName, validated.rows(), validated.changes(), false);
@@ -143,7 +140,7 @@ public class FollowUpWorkbookService {
      * period is a {@link LockedException}; a save that slips in during the write is a conflict and rolls back all.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('OFFICIAL', 'SECRETARIAT')")
+    @PreAuthorize("@committeeAccess.may(#context, 'EDIT_FOLLOW_UP')")
     public WorkbookImport apply(CommitteeContext context, String fileName, byte[] content) {
         Validated validated;
         try {
@@ -177,7 +174,6 @@ public class FollowUpWorkbookService {
     }
 
     private Validated validate(CommitteeContext context, byte[] content) {
-        CommitteeAccess.requireRole(context.committee().id(), Role.OFFICIAL, Role.SECRETARIAT);
         if (context.period().isLocked()) {
             throw new LockedException("followup.error.periodLocked", context.period().name());
         }

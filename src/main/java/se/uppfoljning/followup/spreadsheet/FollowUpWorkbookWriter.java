@@ -23,6 +23,7 @@ import se.uppfoljning.structure.StatusScale;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class FollowUpWorkbookWriter {
     /** One row of the sheet; {@code status} is the label or null when not assessed. */
     public record Line(long id, String area, String goal, String kind, String number, String text, String owner,
                        StatusScale scale, String status, String comment, int version, String ready,
-                       java.math.BigDecimal latestValue, Integer latestYear, String target, String valueSource) {
+                       BigDecimal latestValue, Integer latestYear, String target, String valueSource) {
 
         /** A row without indicator values. */
         public Line(long id, String area, String goal, String kind, String number, String text, String owner,

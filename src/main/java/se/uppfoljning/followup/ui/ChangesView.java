@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import se.uppfoljning.base.ui.TemplateText;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,13 +19,15 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.ui.MainLayout;
-import se.uppfoljning.ui.SelectedContext;
+import se.uppfoljning.base.text.SwedishFormat;
+import se.uppfoljning.base.ui.TemplateText;
 import se.uppfoljning.followup.ChangesService;
 import se.uppfoljning.followup.ItemChange;
 import se.uppfoljning.followup.PeriodChanges;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.periods.ReportingPeriod;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ public class ChangesView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Up to this many changes the grid shows all its rows (no inner scrolling). */
     static final int WHOLE_LIST = 40;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_TIME;
 
     private final ChangesService changes;
     private final SelectedContext selected;

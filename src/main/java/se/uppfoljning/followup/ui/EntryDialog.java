@@ -1,5 +1,6 @@
 package se.uppfoljning.followup.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -166,7 +167,7 @@ class EntryDialog extends Dialog {
     }
 
     /** Puts another feature's part (the indicator's values and proposed assessment) right under the status. */
-    void addBesideStatus(com.vaadin.flow.component.Component component) {
+    void addBesideStatus(Component component) {
         status.getParent().map(VerticalLayout.class::cast)
                 .ifPresent(content -> content.addComponentAtIndex(content.indexOf(status) + 1, component));
     }

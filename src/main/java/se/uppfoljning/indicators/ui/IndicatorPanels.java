@@ -9,9 +9,9 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.Right;
+import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.IndicatorStatus;
 import se.uppfoljning.indicators.KoladaRefresh;
@@ -93,7 +93,7 @@ public class IndicatorPanels {
 
     /** "Hämta alla från Kolada" for the committee's secretariat; {@code afterwards} runs after a fetch. */
     public Optional<Component> refreshAllButton(long committeeId, String committee, Runnable afterwards) {
-        if (!CommitteeAccess.may(committeeId, Right.REFRESH_INDICATORS)) {
+        if (!CommitteeAccess.holds(committeeId, Right.REFRESH_INDICATORS)) {
             return Optional.empty();
         }
         Button button = new Button();

@@ -11,7 +11,6 @@ import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.periods.ReportingPeriod;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -99,8 +98,9 @@ public class OrganisationRepository {
         return new Committee(id, organisationId, slug, code, name);
     }
 
-    public void renameDepartment(long departmentId, String name) {
-        db.update(DEPARTMENT).set(DEPARTMENT.NAME, name).where(DEPARTMENT.ID.eq(departmentId)).execute();
+    public void renameDepartment(long committeeId, long departmentId, String name) {
+        db.update(DEPARTMENT).set(DEPARTMENT.NAME, name).where(DEPARTMENT.ID.eq(departmentId))
+                .and(DEPARTMENT.COMMITTEE_ID.eq(committeeId)).execute();
     }
 
     public Department insertDepartment(long committeeId, String name) {

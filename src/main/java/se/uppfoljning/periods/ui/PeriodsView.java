@@ -21,6 +21,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -30,6 +31,10 @@ import jakarta.annotation.security.RolesAllowed;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.SwedishComponents;
+import se.uppfoljning.drafts.DraftKey;
+import se.uppfoljning.drafts.DraftService;
+import se.uppfoljning.drafts.ui.DraftKeeper;
+import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodRights;
 import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.ui.MainLayout;
@@ -90,15 +95,15 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     final Button reopen = new Button();
     private Committee committee;
     /** Where an earlier draft of the selected period's decision is offered. */
-    final com.vaadin.flow.component.html.Div decisionDraftOffer = new com.vaadin.flow.component.html.Div();
-    private final se.uppfoljning.drafts.DraftService drafts;
-    private final se.uppfoljning.organisation.OrganisationService organisation;
-    private se.uppfoljning.drafts.ui.DraftKeeper decisionDraft;
+    final Div decisionDraftOffer = new Div();
+    private final DraftService drafts;
+    private final OrganisationService organisation;
+    private DraftKeeper decisionDraft;
 
 
     public PeriodsView(PeriodService periods, CompletenessService completeness, ReminderService reminders,
-                       SelectedContext selected, se.uppfoljning.drafts.DraftService drafts,
-                       se.uppfoljning.organisation.OrganisationService organisation) {
+                       SelectedContext selected, DraftService drafts,
+                       OrganisationService organisation) {
         this.drafts = drafts;
         this.organisation = organisation;
         this.periods = periods;
@@ -402,7 +407,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         decisionDraftOffer.removeAll();
         var period = grid.getSelectedItems().stream().findFirst();
         if (committee == null || period.isEmpty()
-                || period.get().state() != se.uppfoljning.periods.PeriodState.REVIEW) {
+                || period.get().state() != PeriodState.REVIEW) {
             return;
         }
         // the form shows the selected period's own decision text, never the one typed for another period
@@ -411,10 +416,10 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
         paragraph.clear();
         diaryNumber.clear();
         for (TextField field : List.of(body, paragraph, diaryNumber)) {
-            field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.TIMEOUT);
+            field.setValueChangeMode(ValueChangeMode.TIMEOUT);
             field.setValueChangeTimeout(1000);
         }
-        decisionDraft = new se.uppfoljning.drafts.ui.DraftKeeper(drafts, se.uppfoljning.drafts.DraftKey.decision(
+        decisionDraft = new DraftKeeper(drafts, DraftKey.decision(
                 organisation.context(committee.slug(), period.get().slug())))
                 .field("body", body).dateField("date", decisionDate).field("paragraph", paragraph)
                 .field("diaryNumber", diaryNumber);

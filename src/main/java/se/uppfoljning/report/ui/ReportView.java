@@ -40,22 +40,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
-import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.base.security.Role;
+import se.uppfoljning.base.security.CommitteeAccess;
+import se.uppfoljning.base.security.Right;
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.SwedishComponents;
-import se.uppfoljning.report.BlockType;
-import se.uppfoljning.ui.MainLayout;
-import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Right;
+import se.uppfoljning.report.BlockType;
 import se.uppfoljning.report.ReportImportService;
 import se.uppfoljning.report.ReportSection;
 import se.uppfoljning.report.ReportService;
 import se.uppfoljning.report.SectionHistoryEntry;
 import se.uppfoljning.report.SectionState;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
@@ -74,7 +73,7 @@ import java.util.Optional;
 public class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ReportView.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = SwedishFormat.DATE_TIME;
 
     private final ReportService reports;
     private final ReportImportService imports;
@@ -314,7 +313,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** Whether the user runs the committee's report (the outline, confirmations, editors, import). */
     private boolean isSecretariat() {
-        return CommitteeAccess.may(context.committee().id(), Right.WORK_ON_REPORT);
+        return CommitteeAccess.holds(context.committee().id(), Right.WORK_ON_REPORT);
     }
 
     /** The section's editor: text and live preview, save (and confirm), named editors, history. */

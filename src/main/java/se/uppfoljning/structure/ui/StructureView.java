@@ -4,9 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import se.uppfoljning.base.ui.SwedishComponents;
-import se.uppfoljning.structure.ItemKind;
-import se.uppfoljning.structure.RemainingAssignment;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -36,19 +33,22 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.structure.StructureImportChange;
-import se.uppfoljning.ui.MainLayout;
-import se.uppfoljning.ui.SelectedContext;
+import se.uppfoljning.base.ui.SwedishComponents;
+import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.organisation.Department;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.structure.ItemKind;
+import se.uppfoljning.structure.RemainingAssignment;
 import se.uppfoljning.structure.StrategicArea;
 import se.uppfoljning.structure.StrategicGoal;
+import se.uppfoljning.structure.StructureImportChange;
 import se.uppfoljning.structure.StructureImportResult;
 import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.structure.StructureItem;
 import se.uppfoljning.structure.StructureService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.Department;
-import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.indicators.IndicatorService;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,7 +146,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         itemYear.setId("structure-item-year");
         itemYear.setLabel(getTranslation("structure.planYear"));
-        itemYear.setItemLabelGenerator(y -> "ÖSB " + y);
+        itemYear.setItemLabelGenerator(y -> getTranslation("organisation.planYear.label", String.valueOf(y)));
         itemYear.addValueChangeListener(e -> refreshItems());
         HorizontalLayout toolbar = new HorizontalLayout(itemYear, itemSearch, showRetired, add);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -348,7 +348,7 @@ public class StructureView extends VerticalLayout implements BeforeEnterObserver
         itemYear.setItems(years);
         itemYear.setValue(years.contains(shown) ? shown : null);
         planYears.setText(getTranslation("structure.planYears", years.stream()
-                .map(y -> "ÖSB " + y).collect(Collectors.joining(", "))));
+                .map(y -> getTranslation("organisation.planYear.label", String.valueOf(y))).collect(Collectors.joining(", "))));
         areas.setItems(structure.areas(context.committee()));
         goals.setItems(structure.goals(context.committee()));
     }
