@@ -5,6 +5,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinServletRequest;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import se.uppfoljning.base.security.AppUserPrincipal;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /** Browserless UI tests: Vaadin mocked on the real Spring context; users signed in as Spring Security would. */
 public abstract class KaribuTest extends AbstractIntegrationTest {
@@ -40,6 +46,31 @@ public abstract class KaribuTest extends AbstractIntegrationTest {
     void tearDownVaadin() {
         logout();
         MockVaadin.tearDown();
+    }
+
+    /**
+     * A new browser session (the tab closed, the laptop asleep, a new login): what the old UI held is gone, only the
+     * server's database remains.
+     */
+    protected void newSession() {
+        logout();
+        MockVaadin.tearDown();
+        setUpVaadin();
+    }
+
+    /** The offer of an unsaved draft ("Osparat utkast från hh:mm – Återställ / Släng") is not shown. */
+    protected static void assertNoDraftOffer() {
+        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+    }
+
+    /** The text of the offer of an unsaved draft that is shown. */
+    protected static String draftOfferText() {
+        return _get(Span.class, spec -> spec.withId("draft-offer-text")).getText();
+    }
+
+    /** Clicks "Återställ" on the offer of an unsaved draft. */
+    protected static void restoreDraft() {
+        _click(_get(Button.class, spec -> spec.withId("draft-restore")));
     }
 
     /** Signs in a demo user and makes the fake request agree, so Vaadin's view access checks see them. */

@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -23,7 +22,6 @@ import se.uppfoljning.structure.StructureImportChange;
 import se.uppfoljning.structure.StructureImportResult;
 import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +44,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Files and texts as municipal controllers, secretaries and officials really produce them (issue 10, faults 1–7):
  * each is read right or refused clearly, and nothing typed or saved is lost.
  */
-class RealWorldInputTest extends AbstractIntegrationTest {
+class RealWorldInputTest extends SecretariatOnKsTest {
 
     private static final List<String> STRUCTURE_COLUMNS = List.of("omrade", "strategiskt_mal_nr", "strategiskt_mal",
             "typ", "nummer", "text", "malvarde", "agare", "osb_ar", "kvarstaende", "harleds_fran_ekonomi", "prognos",
@@ -64,20 +62,8 @@ class RealWorldInputTest extends AbstractIntegrationTest {
     @Autowired
     FollowUpWorkbookService workbooks;
 
-    @Autowired
-    OrganisationService organisation;
-
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-
-    CommitteeContext dr2;
-
-    @BeforeEach
-    void setUp() {
-        testData.reset();
-        signIn("sekretariat");
-        dr2 = organisation.context("ks", "2024-dr2");
-    }
 
     // --- the structure import ---------------------------------------------------------------------------
 

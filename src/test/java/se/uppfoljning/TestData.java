@@ -11,12 +11,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljning.base.security.LoginThrottle;
+import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.db.DefaultSchema;
 import se.uppfoljning.demo.DemoDataLoader;
 import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.users.UserService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +60,8 @@ public class TestData {
     private FinanceImportService financeImport;
     @Autowired
     private MeasureService measures;
+    @Autowired
+    private UserService users;
 
     private volatile boolean snapshotTaken;
     /** The schemas {@link #resetTo} made in this run. */
@@ -204,6 +209,29 @@ public class TestData {
             measures.importFile(dr2, "ks-2024-dr1-measures.csv", resource("demo/ks-2024-dr1-measures.csv"));
         }));
     }
+
+    /** The id of Kommunstyrelsen's 2024 item with this number (e.g. "14.1", an indicator with the target "minst 75"). */
+    public long ksItemId(String number) {
+        return ((Number) db.fetchValue("select i.id from follow_up_item i join committee c on c.id = i.committee_id "
+                + "where c.slug = 'ks' and i.plan_year = 2024 and i.number = ?", number)).longValue();
+    }
+
+    /**
+     * Adds the user {@value #NARINGSLIV} (password {@code demo-demo-demo}): an official of KS's Näringslivsavdelningen,
+     * which owns the indicators 14.1 and 14.2 – the demo has no official there.
+     */
+    public void addNaringslivOfficial() {
+        SystemUser.run(() -> {
+            long ks = organisation.committee("ks").id();
+            long department = organisation.departments(ks).stream()
+                    .filter(d -> d.name().equals("Näringslivsavdelningen")).findFirst().orElseThrow().id();
+            users.createUser(NARINGSLIV, "Nora Näringsliv", "demo-demo-demo",
+                    List.of(new Membership(ks, Role.OFFICIAL)), Set.of(department));
+        });
+    }
+
+    /** The official {@link #addNaringslivOfficial()} adds. */
+    public static final String NARINGSLIV = "naringsliv";
 
     private static byte[] resource(String name) {
         try (var in = new ClassPathResource(name).getInputStream()) {

@@ -3,11 +3,9 @@ package se.uppfoljning.followup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.SecretariatOnKsTest;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditQuery;
 import se.uppfoljning.audit.AuditService;
@@ -20,7 +18,6 @@ import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
 import se.uppfoljning.followup.spreadsheet.WorkbookImport;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.readiness.ReadinessService;
 import se.uppfoljning.structure.ItemKind;
 
@@ -37,34 +34,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The spreadsheet round trip of a period's follow-up: export, edit with POI, preview, apply; every refusal. */
-class FollowUpWorkbookTest extends AbstractIntegrationTest {
+class FollowUpWorkbookTest extends SecretariatOnKsTest {
 
     @Autowired
     FollowUpWorkbookService workbooks;
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
-    @Autowired
     AuditService audit;
     @Autowired
     Messages messages;
     @Autowired
     ReadinessService readiness;
-
-    CommitteeContext dr2;
-
-    @BeforeEach
-    void setUp() {
-        testData.reset();
-        signIn("sekretariat");
-        dr2 = organisation.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
-    }
 
     private List<FollowUpRow> rows() {
         return followUp.overview(dr2).rows();

@@ -28,23 +28,17 @@ class IndicatorApiTest extends AbstractIntegrationTest {
     KoladaClient koladaClient;
 
     private RecordedKolada kolada;
-    private String originalBaseUrl;
     private long item141;
 
     @BeforeEach
     void setUp() {
         testData.reset();
-        originalBaseUrl = koladaClient.baseUrl();
-        kolada = new RecordedKolada();
-        koladaClient.setBaseUrl(kolada.baseUrl());
-        item141 = ((Number) testData.db().fetchValue("select i.id from follow_up_item i join committee c "
-                + "on c.id = i.committee_id where c.slug = 'ks' and i.plan_year = 2024 and i.number = '14.1'"))
-                .longValue();
+        kolada = RecordedKolada.servingFor(koladaClient);
+        item141 = testData.ksItemId("14.1");
     }
 
     @AfterEach
     void tearDown() {
-        koladaClient.setBaseUrl(originalBaseUrl);
         kolada.close();
     }
 

@@ -11,16 +11,12 @@ import se.uppfoljning.appendix.AppendixKind;
 import se.uppfoljning.appendix.AppendixService;
 import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.base.security.Membership;
-import se.uppfoljning.base.security.Role;
-import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.indicators.kolada.KoladaClient;
 import se.uppfoljning.organisation.OrganisationService;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,18 +42,12 @@ class IndicatorImportTest extends AbstractIntegrationTest {
     @BeforeEach
     void setUp() {
         testData.reset();
-        item141 = itemId("14.1");
+        item141 = testData.ksItemId("14.1");
         otherDepartmentsNumber = (String) testData.db().fetchValue("select i.number from follow_up_item i "
                 + "join committee c on c.id = i.committee_id join department d on d.id = i.department_id "
                 + "where c.slug = 'ks' and i.plan_year = 2024 and i.kind <> 'ASSIGNMENT' and i.number is not null "
                 + "and d.name <> 'Näringslivsavdelningen' order by i.id limit 1");
-        SystemUser.run(() -> {
-            long ks = organisation.committee("ks").id();
-            long department = organisation.departments(ks).stream()
-                    .filter(d -> d.name().equals("Näringslivsavdelningen")).findFirst().orElseThrow().id();
-            userService.createUser("naringsliv", "Nora Näringsliv", "demo-demo-demo",
-                    List.of(new Membership(ks, Role.OFFICIAL)), Set.of(department));
-        });
+        testData.addNaringslivOfficial();
     }
 
     @AfterEach
@@ -65,11 +55,6 @@ class IndicatorImportTest extends AbstractIntegrationTest {
         signOut();
     }
 
-    private long itemId(String number) {
-        return ((Number) testData.db().fetchValue("select i.id from follow_up_item i join committee c "
-                + "on c.id = i.committee_id where c.slug = 'ks' and i.plan_year = 2024 and i.number = ?", number))
-                .longValue();
-    }
 
     private static byte[] csv(String rows) {
         return (HEADER + rows).getBytes(StandardCharsets.UTF_8);
@@ -175,21 +160,15 @@ class IndicatorImportTest extends AbstractIntegrationTest {
                 .noneMatch(r -> r.size() == 1 && r.get(0).startsWith("Senaste värde: 80"));
 
         // a value from Kolada is credited
-        try (RecordedKolada kolada = new RecordedKolada()) {
-            String original = koladaClient.baseUrl();
-            koladaClient.setBaseUrl(kolada.baseUrl());
-            try {
-                signIn("sekretariat");
-                IndicatorTarget t = indicators.detail("ks", item141).target().orElseThrow();
-                indicators.setTarget("ks", item141, new TargetChange(t.kind().word(), t.value(), t.unit(), null,
-                        "U07451", "1880", null, t.version()));
-                kolada.route("/data/kpi/U07451/municipality/1880/year/", "municipality-page1.json")
-                        .route("/data/kpi/U07451/municipality/1880/year/2017,2018,2019,2020,2021,2022,2023,2024,2025,2026?page=2",
-                                "municipality-page2.json");
-                indicators.refreshCommittee("ks");
-            } finally {
-                koladaClient.setBaseUrl(original);
-            }
+        try (RecordedKolada kolada = RecordedKolada.servingFor(koladaClient)) {
+            signIn("sekretariat");
+            IndicatorTarget t = indicators.detail("ks", item141).target().orElseThrow();
+            indicators.setTarget("ks", item141, new TargetChange(t.kind().word(), t.value(), t.unit(), null,
+                    "U07451", "1880", null, t.version()));
+            kolada.route("/data/kpi/U07451/municipality/1880/year/", "municipality-page1.json")
+                    .route("/data/kpi/U07451/municipality/1880/year/2017,2018,2019,2020,2021,2022,2023,2024,2025,2026?page=2",
+                            "municipality-page2.json");
+            indicators.refreshCommittee("ks");
         }
         AppendixDocument credited = appendices.document(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2);
         assertThat(credited.blocks().stream().filter(AppendixDocument.Table.class::isInstance)

@@ -11,9 +11,6 @@ import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.imports.TabularFile;
-import se.uppfoljning.base.security.Membership;
-import se.uppfoljning.base.security.Role;
-import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.HistoryEntry;
@@ -28,7 +25,6 @@ import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,38 +48,22 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
     FollowUpWorkbookService workbooks;
 
     private RecordedKolada kolada;
-    private String originalBaseUrl;
     private long item141;
 
     @BeforeEach
     void setUp() {
         testData.reset();
-        originalBaseUrl = koladaClient.baseUrl();
-        kolada = new RecordedKolada();
-        koladaClient.setBaseUrl(kolada.baseUrl());
-        item141 = itemId("14.1");
-        // an official of Näringslivsavdelningen, which owns 14.1 and 14.2
-        SystemUser.run(() -> {
-            long ks = organisation.committee("ks").id();
-            long department = organisation.departments(ks).stream()
-                    .filter(d -> d.name().equals("Näringslivsavdelningen")).findFirst().orElseThrow().id();
-            userService.createUser("naringsliv", "Nora Näringsliv", "demo-demo-demo",
-                    List.of(new Membership(ks, Role.OFFICIAL)), Set.of(department));
-        });
+        kolada = RecordedKolada.servingFor(koladaClient);
+        item141 = testData.ksItemId("14.1");
+        testData.addNaringslivOfficial();
     }
 
     @AfterEach
     void tearDown() {
-        koladaClient.setBaseUrl(originalBaseUrl);
         kolada.close();
         signOut();
     }
 
-    private long itemId(String number) {
-        return ((Number) testData.db().fetchValue("select i.id from follow_up_item i join committee c "
-                + "on c.id = i.committee_id where c.slug = 'ks' and i.plan_year = 2024 and i.number = ?", number))
-                .longValue();
-    }
 
     @Test
     void theDemoCarriesTheSeedsTargetsAsDataWithoutMeasuredValues() {
@@ -95,8 +75,8 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
                     assertThat(t.printed()).isEqualTo("minst 75 NKI");
                     assertThat(t.linkedToKolada()).isFalse();
                 });
-        assertThat(indicators.detail("ks", itemId("14.2")).target().orElseThrow().value()).isEqualByComparingTo("3.45");
-        assertThat(indicators.detail("ks", itemId("16.3")).target().orElseThrow().kind()).isEqualTo(TargetKind.DECREASE);
+        assertThat(indicators.detail("ks", testData.ksItemId("14.2")).target().orElseThrow().value()).isEqualByComparingTo("3.45");
+        assertThat(indicators.detail("ks", testData.ksItemId("16.3")).target().orElseThrow().kind()).isEqualTo(TargetKind.DECREASE);
         assertThat(indicators.statuses("ks")).hasSize(8)
                 .allSatisfy((id, s) -> assertThat(s.latestValue()).isNull());
         assertThat(indicators.detail("ks", item141).proposal().outcome()).isEqualTo(Proposal.Outcome.NO_VALUE);
@@ -143,7 +123,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
     @Test
     void proposalsFollowTheTargetKind() {
         signIn("sekretariat");
-        long item21 = itemId("2.1"); // minst 78
+        long item21 = testData.ksItemId("2.1"); // minst 78
         indicators.saveValue("ks", item21, new ValueChange(2024, "T", new BigDecimal("76"), false, 0));
         assertThat(indicators.detail("ks", item21).proposal())
                 .satisfies(p -> {
@@ -151,7 +131,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
                     assertThat(p.calculation()).isEqualTo("Senaste värde 76 (2024) < målvärdet minst 78 HME-värde → förslag: Uppfylls ej");
                 });
 
-        long item151 = itemId("15.1"); // öka
+        long item151 = testData.ksItemId("15.1"); // öka
         indicators.saveValue("ks", item151, new ValueChange(2023, "T", new BigDecimal("12,5".replace(',', '.')), false, 0));
         assertThat(indicators.detail("ks", item151).proposal().outcome()).isEqualTo(Proposal.Outcome.NO_COMPARISON);
         indicators.saveValue("ks", item151, new ValueChange(2024, "T", new BigDecimal("13.1"), false, 0));
@@ -161,7 +141,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
                     assertThat(p.calculation()).isEqualTo("Senaste värde 13,1 (2024) > 12,5 (2023), målvärde öka → förslag: Uppfylls");
                 });
 
-        long item163 = itemId("16.3"); // minska; a rise misses it
+        long item163 = testData.ksItemId("16.3"); // minska; a rise misses it
         indicators.saveValue("ks", item163, new ValueChange(2023, "T", new BigDecimal("100"), false, 0));
         indicators.saveValue("ks", item163, new ValueChange(2024, "T", new BigDecimal("101"), false, 0));
         assertThat(indicators.detail("ks", item163).proposal().status()).isEqualTo("Uppfylls ej");

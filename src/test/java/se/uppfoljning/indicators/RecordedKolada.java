@@ -1,6 +1,7 @@
 package se.uppfoljning.indicators;
 
 import com.sun.net.httpserver.HttpServer;
+import se.uppfoljning.indicators.kolada.KoladaClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,9 @@ public final class RecordedKolada implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** The client pointed at this server by {@link #servingFor} and its base URL before, restored by {@link #close}. */
+    private KoladaClient client;
+    private String clientsBaseUrl;
     private final Map<String, Function<String, Answer>> routes = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
@@ -70,6 +74,18 @@ public final class RecordedKolada implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /**
+     * A stand-in that {@code client} (the application's Kolada client) asks instead of Kolada until {@link #close},
+     * which points it back where it was.
+     */
+    public static RecordedKolada servingFor(KoladaClient client) {
+        RecordedKolada kolada = new RecordedKolada();
+        kolada.client = client;
+        kolada.clientsBaseUrl = client.baseUrl();
+        client.setBaseUrl(kolada.baseUrl());
+        return kolada;
     }
 
     /** The base URL as Kolada's: {@code http://127.0.0.1:<port>/v3}. */
@@ -112,6 +128,9 @@ public final class RecordedKolada implements AutoCloseable {
 
     @Override
     public void close() {
+        if (client != null) {
+            client.setBaseUrl(clientsBaseUrl);
+        }
         server.stop(0);
         ((ExecutorService) server.getExecutor()).shutdownNow();
     }

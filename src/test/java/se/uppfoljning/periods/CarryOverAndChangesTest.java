@@ -3,11 +3,9 @@ package se.uppfoljning.periods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.SecretariatOnKsTest;
 import se.uppfoljning.followup.ChangesService;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
@@ -15,8 +13,6 @@ import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.ItemChange;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.followup.PeriodChanges;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -33,30 +29,12 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DR2 starts from DR1's statuses and comments as marked drafts; "what changed" compares two periods. */
-class CarryOverAndChangesTest extends AbstractIntegrationTest {
+class CarryOverAndChangesTest extends SecretariatOnKsTest {
 
     @Autowired
     FollowUpService followUp;
     @Autowired
     ChangesService changes;
-    @Autowired
-    OrganisationService organisation;
-
-    CommitteeContext dr1;
-    CommitteeContext dr2;
-
-    @BeforeEach
-    void setUp() {
-        testData.reset();
-        signIn("sekretariat");
-        dr1 = organisation.context("ks", "2024-dr1");
-        dr2 = organisation.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
-    }
 
     @Test
     void dr2StartsWithDr1sStatusesAndCommentsAsDraftsUntilSavedOrConfirmed() {

@@ -2,12 +2,10 @@ package se.uppfoljning.readiness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.SecretariatOnKsTest;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
@@ -17,9 +15,7 @@ import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.notifications.NotificationService;
 import se.uppfoljning.notifications.UserNotification;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
-import se.uppfoljning.organisation.OrganisationService;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.uppfoljning.db.Tables.AUDIT_LOG;
 
 /** Completeness per department on constructed data; reminders reach exactly the department's officials. */
-class CompletenessAndRemindersTest extends AbstractIntegrationTest {
+class CompletenessAndRemindersTest extends SecretariatOnKsTest {
 
     static final String SEC = "Säkerhetsavdelningen";
     static final String HR = "HR-avdelningen";
@@ -50,23 +46,7 @@ class CompletenessAndRemindersTest extends AbstractIntegrationTest {
     @Autowired
     ReadinessService readiness;
     @Autowired
-    OrganisationService organisation;
-    @Autowired
     NotificationService notifications;
-
-    CommitteeContext dr2;
-
-    @BeforeEach
-    void setUp() {
-        testData.reset();
-        signIn("sekretariat");
-        dr2 = organisation.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
-    }
 
     private List<FollowUpRow> rows(String department) {
         return followUp.overview(dr2).rows().stream().filter(r -> department.equals(r.owner())).toList();

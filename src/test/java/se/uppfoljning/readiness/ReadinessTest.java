@@ -1,11 +1,9 @@
 package se.uppfoljning.readiness;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.SecretariatOnKsTest;
 import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.error.LockedException;
@@ -14,7 +12,6 @@ import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodService;
 
 import java.util.List;
@@ -24,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.uppfoljning.db.Tables.AUDIT_LOG;
 
 /** Marking entries ready: who may, what is refused (no status, unconfirmed draft, not open, decided: service and DB). */
-class ReadinessTest extends AbstractIntegrationTest {
+class ReadinessTest extends SecretariatOnKsTest {
 
     static final String OWN = "Säkerhetsavdelningen";
 
@@ -33,23 +30,7 @@ class ReadinessTest extends AbstractIntegrationTest {
     @Autowired
     ReadinessService readiness;
     @Autowired
-    OrganisationService organisation;
-    @Autowired
     PeriodService periods;
-
-    CommitteeContext dr2;
-
-    @BeforeEach
-    void setUp() {
-        testData.reset();
-        signIn("sekretariat");
-        dr2 = organisation.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
-    }
 
     private List<FollowUpRow> rows(String department) {
         return followUp.overview(dr2).rows().stream()

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import se.uppfoljning.AbstractIntegrationTest;
+import se.uppfoljning.SecretariatOnKsTest;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
@@ -43,7 +40,7 @@ import static se.uppfoljning.db.Tables.REPORT_SECTION;
  * and the database refuses a decided period's sections whoever writes), named editors, history, and the next download
  * holding the edits; deciding stores the whole report, which later edits elsewhere never change.
  */
-class ReportSectionsTest extends AbstractIntegrationTest {
+class ReportSectionsTest extends SecretariatOnKsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -51,27 +48,9 @@ class ReportSectionsTest extends AbstractIntegrationTest {
     @Autowired
     ReportService reports;
     @Autowired
-    OrganisationService organisation;
-    @Autowired
     PeriodService periods;
     @Autowired
     DSLContext db;
-
-    CommitteeContext dr1;
-    CommitteeContext dr2;
-
-    @BeforeEach
-    void setUp() {
-        testData.reset();
-        signIn("sekretariat");
-        dr1 = organisation.context("ks", "2024-dr1");
-        dr2 = organisation.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
-    }
 
     private HttpResponse<byte[]> send(String method, String path, String user, String body) throws Exception {
         return send(method, path, user, body, null);

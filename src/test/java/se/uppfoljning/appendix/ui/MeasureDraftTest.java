@@ -1,10 +1,8 @@
 package se.uppfoljning.appendix.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +18,6 @@ import java.util.List;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,12 +59,6 @@ class MeasureDraftTest extends KaribuTest {
         return _get(MeasureDialog.class);
     }
 
-    private void newSession() {
-        logout();
-        MockVaadin.tearDown();
-        setUpVaadin();
-    }
-
     private List<Measure> stored() {
         signIn("sekretariat");
         return measures.measures(organisation.context("ks", "2024-dr2"));
@@ -77,7 +68,7 @@ class MeasureDraftTest extends KaribuTest {
     void aNewMeasuresTypedTextIsOfferedAfterANewLoginAndOnlyTheSaveStoresIt() {
         int before = stored().size();
         MeasureDialog dialog = openNew("sekretariat");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         _setValue(dialog.description, TYPED);
         _setValue(dialog.forecastEffect, "1,2");
         newSession(); // the session ends before Spara
@@ -85,9 +76,9 @@ class MeasureDraftTest extends KaribuTest {
         assertThat(stored()).as("a draft never becomes a measure by itself").hasSize(before);
         dialog = openNew("sekretariat");
         assertThat(dialog.description.getValue()).isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withId("draft-offer-text")).getText())
+        assertThat(draftOfferText())
                 .matches("Osparat utkast från \\d\\d:\\d\\d");
-        _click(_get(Button.class, spec -> spec.withId("draft-restore")));
+        restoreDraft();
         assertThat(dialog.description.getValue()).isEqualTo(TYPED);
         assertThat(dialog.forecastEffect.getValue()).isEqualTo("1,2");
         assertThat(stored()).hasSize(before);
@@ -103,7 +94,7 @@ class MeasureDraftTest extends KaribuTest {
                 .as("a successful save removes the draft").isEmpty();
         newSession();
         openNew("sekretariat");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
     }
 
     @Test
@@ -115,15 +106,15 @@ class MeasureDraftTest extends KaribuTest {
 
         // another user with the right to edit measures opens the same measure: no offer, the saved text
         dialog = openFirst("admin");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         assertThat(dialog.comment.getValue()).isEqualTo(saved);
         newSession();
         // a new measure is another thing than the edited one: no offer there
         openNew("sekretariat");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         newSession();
         dialog = openFirst("sekretariat");
-        _click(_get(Button.class, spec -> spec.withId("draft-restore")));
+        restoreDraft();
         assertThat(dialog.comment.getValue()).isEqualTo(TYPED);
         assertThat(stored().get(0).comment()).isEqualTo(saved.isEmpty() ? null : saved);
     }

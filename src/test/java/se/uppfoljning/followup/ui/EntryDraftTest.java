@@ -1,9 +1,7 @@
 package se.uppfoljning.followup.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +19,6 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,13 +54,6 @@ class EntryDraftTest extends KaribuTest {
         return _get(EntryDialog.class);
     }
 
-    /** A new browser session: what the old one held is gone, only the server's database remains. */
-    private void newSession() {
-        logout();
-        MockVaadin.tearDown();
-        setUpVaadin();
-    }
-
     private FollowUpRow savedRow() {
         signIn("politiker");
         CommitteeContext context = organisation.context("ks", "2024-dr2");
@@ -74,7 +64,7 @@ class EntryDraftTest extends KaribuTest {
     void typedTextIsOfferedAfterANewLoginAndOnlyTheSaveMakesItTheEntry() {
         String savedComment = savedRow().comment();
         EntryDialog dialog = openEditor("tjansteperson");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         _setValue(dialog.status, "Påbörjat");
         _setValue(dialog.comment, TYPED);
         // the session ends here (the tab is closed, the laptop sleeps): Spara is never pressed
@@ -83,9 +73,9 @@ class EntryDraftTest extends KaribuTest {
         assertThat(savedRow().comment()).as("a draft never becomes the entry by itself").isEqualTo(savedComment);
         dialog = openEditor("tjansteperson");
         assertThat(dialog.comment.getValue()).isEqualTo(savedComment);
-        assertThat(_get(Span.class, spec -> spec.withId("draft-offer-text")).getText())
+        assertThat(draftOfferText())
                 .matches("Osparat utkast från \\d\\d:\\d\\d");
-        _click(_get(Button.class, spec -> spec.withId("draft-restore")));
+        restoreDraft();
         assertThat(dialog.comment.getValue()).isEqualTo(TYPED);
         assertThat(dialog.status.getValue()).isEqualTo("Påbörjat");
         assertThat(savedRow().comment()).isEqualTo(savedComment);
@@ -99,7 +89,7 @@ class EntryDraftTest extends KaribuTest {
                 .as("a successful save removes the draft").isEmpty();
         newSession();
         openEditor("tjansteperson");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
     }
 
     @Test
@@ -109,7 +99,7 @@ class EntryDraftTest extends KaribuTest {
         newSession();
 
         dialog = openEditor("sekretariat");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         assertThat(dialog.comment.getValue()).isNotEqualTo(TYPED);
     }
 
@@ -123,12 +113,12 @@ class EntryDraftTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("draft-discard")));
         newSession();
         dialog = openEditor("tjansteperson");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
 
         _setValue(dialog.comment, TYPED);
         _setValue(dialog.comment, saved);
         newSession();
         openEditor("tjansteperson");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
     }
 }

@@ -13,16 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
-import se.uppfoljning.base.security.Membership;
-import se.uppfoljning.base.security.Role;
-import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 
 import java.util.List;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -47,16 +43,8 @@ class IndicatorDialogTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         testData.reset();
-        item141 = ((Number) testData.db().fetchValue("select i.id from follow_up_item i join committee c "
-                + "on c.id = i.committee_id where c.slug = 'ks' and i.plan_year = 2024 and i.number = '14.1'"))
-                .longValue();
-        SystemUser.run(() -> {
-            long ks = organisation.committee("ks").id();
-            long department = organisation.departments(ks).stream()
-                    .filter(d -> d.name().equals("Näringslivsavdelningen")).findFirst().orElseThrow().id();
-            userService.createUser("naringsliv", "Nora Näringsliv", "demo-demo-demo",
-                    List.of(new Membership(ks, Role.OFFICIAL)), Set.of(department));
-        });
+        item141 = testData.ksItemId("14.1");
+        testData.addNaringslivOfficial();
     }
 
     private FollowUpRow row141() {

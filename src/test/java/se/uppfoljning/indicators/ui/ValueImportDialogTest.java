@@ -28,9 +28,7 @@ class ValueImportDialogTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         testData.reset();
-        item141 = ((Number) testData.db().fetchValue("select i.id from follow_up_item i join committee c "
-                + "on c.id = i.committee_id where c.slug = 'ks' and i.plan_year = 2024 and i.number = '14.1'"))
-                .longValue();
+        item141 = testData.ksItemId("14.1");
     }
 
     @Test

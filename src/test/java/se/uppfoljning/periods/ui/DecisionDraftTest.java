@@ -1,10 +1,8 @@
 package se.uppfoljning.periods.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +17,6 @@ import java.time.LocalDate;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,16 +50,10 @@ class DecisionDraftTest extends KaribuTest {
         return view;
     }
 
-    private void newSession() {
-        logout();
-        MockVaadin.tearDown();
-        setUpVaadin();
-    }
-
     @Test
     void theTypedDecisionIsOfferedAfterANewLoginAndRecordingItRemovesTheDraft() {
         PeriodsView view = open("sekretariat");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         _setValue(view.body, "Kommunstyrelsen");
         _setValue(view.decisionDate, LocalDate.of(2024, 10, 1));
         _setValue(view.paragraph, "§ 180");
@@ -72,15 +63,15 @@ class DecisionDraftTest extends KaribuTest {
         assertThat(periods.period("ks", "2024-dr2").state()).as("a draft never records the decision")
                 .isEqualTo(PeriodState.REVIEW);
         view = open("admin");
-        _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
+        assertNoDraftOffer();
         assertThat(view.paragraph.getValue()).isEmpty();
         newSession();
 
         view = open("sekretariat");
         assertThat(view.paragraph.getValue()).isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withId("draft-offer-text")).getText())
+        assertThat(draftOfferText())
                 .matches("Osparat utkast från \\d\\d:\\d\\d");
-        _click(_get(Button.class, spec -> spec.withId("draft-restore")));
+        restoreDraft();
         assertThat(view.body.getValue()).isEqualTo("Kommunstyrelsen");
         assertThat(view.decisionDate.getValue()).isEqualTo(LocalDate.of(2024, 10, 1));
         assertThat(view.paragraph.getValue()).isEqualTo("§ 180");
