@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
@@ -52,10 +53,13 @@ import se.uppfoljning.appendix.AppendixDocument.Table;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +88,7 @@ public final class DocxRenderer {
     }
 
     public static byte[] render(AppendixDocument document) {
+        List<String> tableRows = new ArrayList<>();
         try (XWPFDocument doc = new XWPFDocument()) {
             styles(doc);
             properties(doc, document);
@@ -104,7 +109,7 @@ public final class DocxRenderer {
                         doc.createParagraph().setPageBreak(true);
                         pageBreakBefore = false;
                     }
-                    table(doc, t);
+                    table(doc, t, tableRows);
                 } else if (block instanceof ListBlock l) {
                     int n = 1;
                     for (Paragraph item : l.items()) {
@@ -133,7 +138,7 @@ public final class DocxRenderer {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.write(out);
-            return withFixedZipTimes(out.toByteArray());
+            return withFixedZipTimes(out.toByteArray(), tableRows);
         } catch (IOException e) {
             throw new UncheckedIOException("Word generation failed", e);
         }
@@ -237,7 +242,7 @@ public final class DocxRenderer {
         return heading;
     }
 
-    private static void table(XWPFDocument doc, Table t) {
+    private static void table(XWPFDocument doc, Table t, List<String> tableRows) {
         List<Column> columns = t.columns();
         int[] widths = columns.stream().mapToInt(c -> TEXT_WIDTH * c.widthPercent() / 100).toArray();
         XWPFTable table = doc.createTable();
@@ -261,11 +266,18 @@ public final class DocxRenderer {
         headerPr.addNewCantSplit();
         List<String> headers = columns.stream().map(Column::header).toList();
         fill(header, headers, widths, true, t.numeric());
+        // The body rows (up to thousands of cells per table) are written as WordprocessingML text and spliced in when
+        // the package is rewritten: building them through POI/XMLBeans cost most of a large report's time. The marker
+        // is an XML comment, which no text of the document can produce (text is escaped).
+        StringBuilder rows = new StringBuilder(t.rows().size() * widths.length * 200);
         for (int r = 0; r < t.rows().size(); r++) {
-            XWPFTableRow row = table.createRow();
-            trPr(row).addNewCantSplit();
-            fill(row, t.rows().get(r), widths, t.strongRows().contains(r), t.numeric());
+            rowXml(rows, t.rows().get(r), widths, t.strongRows().contains(r), t.numeric());
         }
+        try (XmlCursor cursor = table.getCTTbl().newCursor()) {
+            cursor.toEndToken();
+            cursor.insertComment(ROWS_MARKER + tableRows.size());
+        }
+        tableRows.add(rows.toString());
         // Word joins tables that follow each other directly: keep them apart with a small paragraph.
         XWPFParagraph gap = doc.createParagraph();
         gap.setSpacingAfter(0);
@@ -323,6 +335,107 @@ public final class DocxRenderer {
                 run.setText(lines[l], l);
             }
         }
+    }
+
+    /** The comment marking where a table's body rows go: followed by the table's index in the document. */
+    private static final String ROWS_MARKER = "uppfoljning-table-rows-";
+
+    /**
+     * One body row as WordprocessingML, exactly the markup {@link #fill} makes through POI for a row that cannot split
+     * over pages (a header-like row: shaded and bold), so both ways give the same bytes.
+     */
+    private static void rowXml(StringBuilder xml, List<String> texts, int[] widths, boolean strong, boolean numeric) {
+        xml.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (int i = 0; i < texts.size(); i++) {
+            int span = i == texts.size() - 1 ? widths.length - i : 1;
+            int width = 0;
+            for (int c = i; c < i + span; c++) {
+                width += widths[c];
+            }
+            xml.append("<w:tc><w:tcPr><w:tcW w:type=\"dxa\" w:w=\"").append(width).append("\"/>");
+            if (span > 1) {
+                xml.append("<w:gridSpan w:val=\"").append(span).append("\"/>");
+            }
+            if (strong) {
+                xml.append("<w:shd w:color=\"auto\" w:val=\"clear\" w:fill=\"E6E6E6\"/>");
+            }
+            xml.append("</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/>");
+            if (numeric && i > 0) {
+                xml.append("<w:jc w:val=\"right\"/>");
+            }
+            xml.append("</w:pPr><w:r>");
+            boolean dense = widths.length > HtmlRenderer.DENSE_COLUMNS;
+            if (strong || dense) {
+                xml.append("<w:rPr>");
+                if (strong) {
+                    xml.append("<w:b w:val=\"on\"/>");
+                }
+                if (dense) {
+                    xml.append("<w:sz w:val=\"").append(numeric ? 14 : 16).append("\"/>");
+                }
+                xml.append("</w:rPr>");
+            }
+            String cellText = texts.get(i) == null ? "" : texts.get(i);
+            if (numeric && i > 0) {
+                cellText = cellText.replace(' ', '\u00a0');
+            }
+            String[] lines = cellText.split("\n", -1);
+            for (int l = 0; l < lines.length; l++) {
+                if (l > 0) {
+                    xml.append("<w:br/>");
+                }
+                textXml(xml, lines[l]);
+            }
+            xml.append("</w:r></w:p></w:tc>");
+        }
+        xml.append("</w:tr>");
+    }
+
+    /**
+     * A w:t element as XMLBeans saves it for POI's {@code XWPFRun.setText}: spaces kept at either end; '<', '&' and the
+     * '>' of "]]>" escaped, or, in a text longer than 32 characters with more than 5 '<' and '&', the text as CDATA;
+     * a carriage return as a character reference and a character XML cannot hold as '?'.
+     */
+    private static void textXml(StringBuilder xml, String text) {
+        if (text.isEmpty()) {
+            xml.append("<w:t/>");
+            return;
+        }
+        boolean preserve = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1));
+        xml.append(preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+        int entities = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '<' || text.charAt(i) == '&') {
+                entities++;
+            }
+        }
+        boolean cdata = text.length() > 32 && entities > 5;
+        if (cdata) {
+            xml.append("<![CDATA[");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (cdata) {
+                xml.append(c == '>' && escaped(text, i) ? "]]>><![CDATA[" : badXmlChar(c) ? "?" : String.valueOf(c));
+            } else if (escaped(text, i)) {
+                xml.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+            } else if (c == '\r') {
+                xml.append("&#13;");
+            } else {
+                xml.append(badXmlChar(c) ? '?' : c);
+            }
+        }
+        xml.append(cdata ? "]]></w:t>" : "</w:t>");
+    }
+
+    private static boolean escaped(String text, int i) {
+        char c = text.charAt(i);
+        return c == '<' || c == '&' || c == '>' && i >= 2 && text.charAt(i - 1) == ']' && text.charAt(i - 2) == ']';
+    }
+
+    private static boolean badXmlChar(char c) {
+        return !(Character.isSurrogate(c) || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                || c == 0x9 || c == 0xA || c == 0xD);
     }
 
     private static void styles(XWPFDocument doc) {
@@ -452,8 +565,11 @@ public final class DocxRenderer {
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
-    /** The same entries in the same order, each with a fixed time, so equal content gives equal bytes. */
-    private static byte[] withFixedZipTimes(byte[] zip) throws IOException {
+    /**
+     * The same entries in the same order, each with a fixed time, so equal content gives equal bytes; the tables' body
+     * rows replace their markers in the main document part.
+     */
+    private static byte[] withFixedZipTimes(byte[] zip, List<String> tableRows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ZipOutputStream z = new ZipOutputStream(out)) {
@@ -462,10 +578,46 @@ public final class DocxRenderer {
                 ZipEntry copy = new ZipEntry(entry.getName());
                 copy.setTimeLocal(ZIP_TIME);
                 z.putNextEntry(copy);
-                in.transferTo(z);
+                if (entry.getName().equals("word/document.xml") && !tableRows.isEmpty()) {
+                    spliceRows(in.readAllBytes(), tableRows, z);
+                } else {
+                    in.transferTo(z);
+                }
                 z.closeEntry();
             }
         }
         return out.toByteArray();
+    }
+
+    /** Writes the document part with each {@code <!--marker n-->} replaced by table n's rows. */
+    private static void spliceRows(byte[] xml, List<String> tableRows, OutputStream out) throws IOException {
+        byte[] open = ("<!--" + ROWS_MARKER).getBytes(StandardCharsets.US_ASCII);
+        int from = 0;
+        int found = 0;
+        for (int i = indexOf(xml, open, 0); i >= 0; i = indexOf(xml, open, from)) {
+            int end = indexOf(xml, "-->".getBytes(StandardCharsets.US_ASCII), i);
+            int n = Integer.parseInt(new String(xml, i + open.length, end - i - open.length, StandardCharsets.US_ASCII));
+            out.write(xml, from, i - from);
+            out.write(tableRows.get(n).getBytes(StandardCharsets.UTF_8));
+            from = end + 3;
+            found++;
+        }
+        if (found != tableRows.size()) {
+            throw new IllegalStateException("Table rows lost: " + found + " of " + tableRows.size() + " markers found");
+        }
+        out.write(xml, from, xml.length - from);
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

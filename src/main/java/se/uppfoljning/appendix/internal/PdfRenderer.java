@@ -5,13 +5,17 @@ import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PageSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import se.uppfoljning.appendix.AppendixDocument;
 import se.uppfoljning.base.fonts.DocumentFonts;
@@ -59,7 +63,8 @@ public final class PdfRenderer {
                 // bidi), letters joined (Arabic shaping); the page itself stays left to right
                 .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
                 .useUnicodeBidiReorderer(new ICUBidiReorderer())
-                .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
+                .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)
+                .usePageSupplier(new Pages());
         if (archival) {
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A)
                     .useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
@@ -103,6 +108,50 @@ public final class PdfRenderer {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("PDF generation failed", e);
+        }
+    }
+
+    /**
+     * Pages whose resources keep one background artifact property list for all. With PDF/UA tagging openhtmltopdf
+     * marks every box it paints as a background artifact with a property list of its own (type and bounding box) in
+     * the page's resources – about four per table cell, most around nothing at all – and every page stays in memory
+     * until the document is saved: a large report held some 200 000 of them (over 100 MB), and adding each one
+     * scanned the page's list. PDFBox adds a property list under the key of an equal one already there, so the page's
+     * property dictionary takes every background artifact as equal to one shared list, whose bounding box is the
+     * whole page (it encloses every artifact on the page).
+     */
+    private static final class Pages implements PageSupplier {
+
+        private static final COSName SHARED = COSName.getPDFName("Bg");
+
+        @Override
+        public PDPage requestPage(PDDocument doc, float pageWidth, float pageHeight, int pageNumber, int shadowPageNumber) {
+            PDRectangle size = new PDRectangle(pageWidth, pageHeight);
+            PDPage page = new PDPage(size);
+            COSDictionary background = new COSDictionary();
+            background.setItem(COSName.TYPE, COSName.BACKGROUND);
+            background.setItem(COSName.BBOX, size.getCOSArray());
+            COSDictionary properties = new COSDictionary() {
+                @Override
+                public boolean containsValue(Object value) {
+                    return isBackground(value) || super.containsValue(value);
+                }
+
+                @Override
+                public COSName getKeyForValue(Object value) {
+                    return isBackground(value) ? SHARED : super.getKeyForValue(value);
+                }
+            };
+            properties.setItem(SHARED, background);
+            COSDictionary resources = new COSDictionary();
+            resources.setItem(COSName.PROPERTIES, properties);
+            page.getCOSObject().setItem(COSName.RESOURCES, resources);
+            doc.addPage(page);
+            return page;
+        }
+
+        private static boolean isBackground(Object value) {
+            return value instanceof COSDictionary d && COSName.BACKGROUND.equals(d.getCOSName(COSName.TYPE));
         }
     }
 
