@@ -3,6 +3,10 @@ package se.uppfoljning.appendix;
 import se.uppfoljning.appendix.internal.DocxRenderer;
 import se.uppfoljning.appendix.internal.HtmlRenderer;
 import se.uppfoljning.appendix.internal.PdfRenderer;
+import se.uppfoljning.appendix.internal.PdfTocPages;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.concurrent.Semaphore;
 
@@ -40,6 +44,29 @@ public final class DocumentRenderers {
         } finally {
             RENDERING.release();
         }
+    }
+
+    /**
+     * The document with its table of contents' page numbers taken from {@code pdf}, the PDF rendered from this
+     * document: for a Word file whose contents field shows the PDF's page numbers before Word updates it. A document
+     * without contents is returned as it is.
+     *
+     * @throws IllegalStateException when the PDF lacks a contents line of the document
+     */
+    public static AppendixDocument withTocPages(AppendixDocument document, byte[] pdf) {
+        List<String> entries = document.blocks().stream()
+                .filter(b -> b instanceof AppendixDocument.Heading h && h.inToc())
+                .map(b -> ((AppendixDocument.Heading) b).printed()).toList();
+        List<AppendixDocument.Block> blocks = new ArrayList<>(document.blocks());
+        boolean changed = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) instanceof AppendixDocument.TableOfContents toc) {
+                blocks.set(i, new AppendixDocument.TableOfContents(toc.heading(), PdfTocPages.pages(pdf, entries)));
+                changed = true;
+            }
+        }
+        return !changed ? document : new AppendixDocument(document.title(), document.committee(), document.period(),
+                document.date(), document.pageLabel(), blocks);
     }
 
     public static String html(AppendixDocument document) {
