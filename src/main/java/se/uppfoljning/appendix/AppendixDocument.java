@@ -44,9 +44,19 @@ public record AppendixDocument(String title, String committee, String period, Lo
     /**
      * A heading; level 1 is the document title (a chapter of the whole report), 2 a strategic area (a numbered
      * section), 3 a strategic goal (an unnumbered subheading). {@code number} ("2.1", or null) is printed before the
-     * text; {@code inToc} puts it in the table of contents.
+     * text; {@code inToc} puts it in the table of contents. {@code runs}: the text as printed when it carries a footnote
+     * reference ({@link Run#note()}; its note printed at the next {@link Notes}), else null; {@code text} is then the
+     * text without the reference (the contents and the PDF's links show it).
      */
-    public record Heading(int level, String number, String text, boolean inToc) implements Block {
+    public record Heading(int level, String number, String text, boolean inToc, List<Run> runs) implements Block {
+
+        public Heading {
+            runs = runs == null ? null : List.copyOf(runs);
+        }
+
+        public Heading(int level, String number, String text, boolean inToc) {
+            this(level, number, text, inToc, null);
+        }
 
         public Heading(int level, String text) {
             this(level, null, text, level <= 2);
@@ -72,9 +82,19 @@ public record AppendixDocument(String title, String committee, String period, Lo
 
     /**
      * The table of contents of the headings marked {@code inToc}: a Word TOC field (updated by Word and LibreOffice)
-     * and, in the PDF, page numbers computed by the layout.
+     * and, in the PDF, page numbers computed by the layout. {@code pages}: the page of each entry in order, as the PDF
+     * laid it out ({@link DocumentRenderers#tocPages}), for the Word field's shown result before Word updates it; empty:
+     * the Word field shows the entries without page numbers until it is updated.
      */
-    public record TableOfContents(String heading) implements Block {
+    public record TableOfContents(String heading, List<Integer> pages) implements Block {
+
+        public TableOfContents {
+            pages = List.copyOf(pages);
+        }
+
+        public TableOfContents(String heading) {
+            this(heading, List.of());
+        }
     }
 
     /** The next block starts on a new page. */
@@ -131,15 +151,20 @@ public record AppendixDocument(String title, String committee, String period, Lo
 
     /**
      * A table whose first row holds the column headers and repeats on every page. A body row with fewer cells than
-     * columns lets its last cell span the remaining columns (Bilaga 1's comment row).
+     * columns lets its last cell span the remaining columns (Bilaga 1's comment row). {@code labelColumns}: in a
+     * {@code numeric} table, how many columns of text come before the amounts (1, or 2 with a group column).
      */
     public record Table(List<Column> columns, List<List<String>> rows, boolean numeric,
-                        Set<Integer> strongRows) implements Block {
+                        Set<Integer> strongRows, int labelColumns) implements Block {
 
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
             strongRows = Set.copyOf(strongRows);
+        }
+
+        public Table(List<Column> columns, List<List<String>> rows, boolean numeric, Set<Integer> strongRows) {
+            this(columns, rows, numeric, strongRows, 1);
         }
 
         public Table(List<Column> columns, List<List<String>> rows) {
@@ -153,5 +178,11 @@ public record AppendixDocument(String title, String committee, String period, Lo
      */
     public static Table amounts(List<Column> columns, List<List<String>> rows, Set<Integer> strongRows) {
         return new Table(columns, rows, true, strongRows);
+    }
+
+    /** A table of amounts after {@code labelColumns} columns of text (a group column and the rows' labels). */
+    public static Table amounts(List<Column> columns, List<List<String>> rows, Set<Integer> strongRows,
+                                int labelColumns) {
+        return new Table(columns, rows, true, strongRows, labelColumns);
     }
 }

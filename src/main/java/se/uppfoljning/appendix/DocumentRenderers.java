@@ -1,8 +1,14 @@
 package se.uppfoljning.appendix;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.uppfoljning.appendix.internal.DocxRenderer;
 import se.uppfoljning.appendix.internal.HtmlRenderer;
 import se.uppfoljning.appendix.internal.PdfRenderer;
+import se.uppfoljning.appendix.internal.PdfTocPages;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.concurrent.Semaphore;
 
@@ -11,6 +17,8 @@ import java.util.concurrent.Semaphore;
  * preview, from an {@link AppendixDocument}. Pure functions of the document: the same document gives the same bytes.
  */
 public final class DocumentRenderers {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentRenderers.class);
 
     /**
      * Rendering is CPU-bound and memory-hungry: at most one per core (at least two) for the appendices and the
@@ -40,6 +48,32 @@ public final class DocumentRenderers {
         } finally {
             RENDERING.release();
         }
+    }
+
+    /**
+     * The document with its table of contents' page numbers taken from {@code pdf}, the PDF rendered from this
+     * document: for a Word file whose contents field shows the PDF's page numbers before Word updates it. A document
+     * without contents is returned as it is, and so is one whose PDF lacks a contents line it expects (logged): the
+     * Word field then shows no numbers until it is updated, and the decision that asked for them is not stopped.
+     */
+    public static AppendixDocument withTocPages(AppendixDocument document, byte[] pdf) {
+        List<String> entries = document.blocks().stream()
+                .filter(b -> b instanceof AppendixDocument.Heading h && h.inToc())
+                .map(b -> ((AppendixDocument.Heading) b).printed()).toList();
+        List<AppendixDocument.Block> blocks = new ArrayList<>(document.blocks());
+        boolean changed = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) instanceof AppendixDocument.TableOfContents toc) {
+                try {
+                    blocks.set(i, new AppendixDocument.TableOfContents(toc.heading(), PdfTocPages.pages(pdf, entries)));
+                    changed = true;
+                } catch (IllegalStateException e) {
+                    log.warn("Word contents without page numbers: {}", e.getMessage());
+                }
+            }
+        }
+        return !changed ? document : new AppendixDocument(document.title(), document.committee(), document.period(),
+                document.date(), document.pageLabel(), blocks);
     }
 
     public static String html(AppendixDocument document) {

@@ -2,6 +2,7 @@ package se.uppfoljning.finance;
 
 import se.uppfoljning.periods.ReportingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -49,13 +50,24 @@ public final class FinanceColumns {
     }
 
     public static List<Column> columns(FinanceCut cut, ReportingPeriod period, Text text) {
+        return columns(cut, period, null, text);
+    }
+
+    /**
+     * {@code prevPeriodDate}: the end of the previous year's comparable period as the figures give it
+     * ({@link FinanceTable#prevPeriodDate()}), printed in the summary's first heading ("Utfall 230831"); null: the
+     * heading names no date ("Utfall samma period förra året").
+     */
+    public static List<Column> columns(FinanceCut cut, ReportingPeriod period, LocalDate prevPeriodDate, Text text) {
         int year = period.year();
         String end = period.endDate() == null ? "" : period.endDate().format(DateTimeFormatter.ofPattern("yyMMdd"));
         String month = period.endDate() == null ? "" : capitalise(period.endDate().getMonth()
                 .getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH));
         if (cut == FinanceCut.SUMMARY) {
             return List.of(
-                    new Column("prev-period", text.get("finance.column.prevPeriod"), Figures::prevPeriodOutcome, false),
+                    new Column("prev-period", prevPeriodDate == null ? text.get("finance.column.prevPeriod")
+                            : text.get("finance.column.prevPeriodDated", prevPeriodDate.format(
+                            DateTimeFormatter.ofPattern("yyMMdd"))), Figures::prevPeriodOutcome, false),
                     new Column("closed", text.get("finance.column.closed", String.valueOf(year - 1)),
                             f -> f.prevYearClosed(), false),
                     new Column("outcome", text.get("finance.column.outcome", end), f -> f.outcomeToDate(), false),

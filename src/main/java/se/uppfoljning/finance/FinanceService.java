@@ -18,11 +18,13 @@ import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Reads of the finance figures: the summary with the balanced-budget goal and checks, the tables, the import log. */
 @Service
@@ -171,10 +173,27 @@ public class FinanceService {
                 String name = level.equals(context.committee().code()) ? context.committee().name()
                         : levels.stream().filter(l -> l.code().equals(level)).map(FinanceLevel::name).findFirst()
                         .orElse(level);
-                tables.add(new FinanceTable(level, name, cut, lines(level, cutRows)));
+                tables.add(new FinanceTable(level, name, cut, lines(level, cutRows),
+                        common(cutRows, FinanceRow::rowHeading), common(cutRows, FinanceRow::groupHeading),
+                        prevPeriodDate(cutRows)));
             }
         }
         return tables;
+    }
+
+    /** The value every row gives, or null when a row gives none or they differ (the heading falls back). */
+    private static <T> T common(List<FinanceRow> rows, Function<FinanceRow, T> value) {
+        T first = value.apply(rows.get(0));
+        return first != null && rows.stream().allMatch(r -> first.equals(value.apply(r))) ? first : null;
+    }
+
+    /**
+     * The date of the previous year's comparable outcome when every row with such an outcome gives the same date; else
+     * null, and the heading says no date ("Utfall samma period fg år"): never a date over figures it is not given for.
+     */
+    private static LocalDate prevPeriodDate(List<FinanceRow> rows) {
+        List<FinanceRow> withOutcome = rows.stream().filter(r -> r.figures().prevPeriodOutcome() != null).toList();
+        return withOutcome.isEmpty() ? null : common(withOutcome, FinanceRow::prevPeriodDate);
     }
 
     private List<Line> lines(String level, List<FinanceRow> rows) {
@@ -201,7 +220,7 @@ public class FinanceService {
                 closeGroup(lines, currentGroup, group, labels);
                 currentGroup = r.groupCode();
             }
-            lines.add(new Line(LineKind.ROW, r.groupCode(), r.code(), r.name(), r.figures()));
+            lines.add(new Line(LineKind.ROW, r.groupCode(), r.code(), r.name(), r.figures(), r.groupName()));
             group.add(r.figures());
             all.add(r.figures());
         }

@@ -31,9 +31,12 @@ public record ReportSection(long id, int sortOrder, String number, String headin
         return List.of(parts).subList(1, parts.length);
     }
 
-    /** "2.1 Analys av verksamhetens prognos", or the heading alone, or "" without one. */
+    /**
+     * "2.1 Analys av verksamhetens prognos", or the heading alone, or "" without one; without the heading's footnote
+     * references ("Kommunledning[^kf]" → "Kommunledning").
+     */
     public String title() {
-        String h = heading == null ? "" : heading;
+        String h = heading == null ? "" : heading.replaceAll("\\[\\^[^\\]\\s]+]", "");
         return number == null || number.isBlank() ? h : number + " " + h;
     }
 

@@ -46,7 +46,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -380,8 +382,13 @@ public class ReportService {
             if (appendix) {
                 blocks.add(new AppendixDocument.PageBreak());
             }
+            boolean headingNote = false;
             if (s.level() > 0 && s.heading() != null && !s.heading().isBlank()) {
-                blocks.add(new AppendixDocument.Heading(s.level(), s.number(), s.heading(), s.level() <= 2));
+                // a footnote reference in the heading, its note defined in the section's text (also a block's)
+                MarkdownBlocks.HeadingText heading = MarkdownBlocks.heading(s.heading(), s.body());
+                headingNote = heading.runs() != null;
+                blocks.add(new AppendixDocument.Heading(s.level(), s.number(), heading.text(), s.level() <= 2,
+                        heading.runs()));
                 level = s.level();
             }
             if (links) {
@@ -404,6 +411,9 @@ public class ReportService {
                         messages.get("report.doc.unknownBlock", s.block()), true))));
             } else {
                 blocks.addAll(generated(context, s, type, tables, text));
+                if (headingNote) {
+                    blocks.add(new AppendixDocument.Notes()); // the heading's note after the block (PDF, preview)
+                }
             }
         }
         return new AppendixDocument(title, context.committee().name(), context.period().name(),
@@ -469,13 +479,33 @@ public class ReportService {
     List<AppendixFile> storeDecided(CommitteeContext context, long eventId, String decisionBody,
                                     LocalDate decisionDate) {
         String decided = messages.get("report.doc.decided", decisionBody, Messages.date(decisionDate));
-        List<AppendixFile> files = new ArrayList<>();
-        for (AppendixFormat format : AppendixFormat.values()) {
-            AppendixFile file = render(context, format, decided);
-            repository.storeDecided(context.period().id(), eventId, format.name(), file, decided);
-            files.add(file);
-        }
+        Map<AppendixFormat, AppendixFile> files = renderDecided(context, decided);
+        files.forEach((format, file) -> repository.storeDecided(context.period().id(), eventId, format.name(), file,
+                decided));
+        return List.copyOf(files.values());
+    }
+
+    /**
+     * The decided report, Word and PDF: the PDF first, then the Word file whose contents field shows the PDF's page
+     * numbers (only here: reading the PDF's layout for every live Word download would cost a PDF rendering).
+     */
+    private Map<AppendixFormat, AppendixFile> renderDecided(CommitteeContext context, String decided) {
+        AppendixDocument document = document(context, decided);
+        AppendixFile pdf = file(context, AppendixFormat.PDF, document);
+        AppendixFile docx = file(context, AppendixFormat.DOCX, DocumentRenderers.withTocPages(document, pdf.content()));
+        Map<AppendixFormat, AppendixFile> files = new EnumMap<>(AppendixFormat.class);
+        files.put(AppendixFormat.DOCX, docx);
+        files.put(AppendixFormat.PDF, pdf);
         return files;
+    }
+
+    /**
+     * A fresh rendering of a decided period's report as its decision rendered it, Word and PDF (tests: the stored
+     * report must be reproducible byte for byte).
+     */
+    Map<AppendixFormat, AppendixFile> renderFreshAsDecided(CommitteeContext context) {
+        CommitteeAccess.requireMember(context.committee().id());
+        return renderDecided(context, null);
     }
 
     /** The SHA-256 of the stored decided report in the format, if the period has been decided. */
@@ -513,6 +543,11 @@ public class ReportService {
     }
 
     private AppendixFile render(CommitteeContext context, AppendixFormat format, String decided) {
+        return file(context, format, document(context, decided));
+    }
+
+    /** The document, with {@code decided} (when not null) as the title page's decision line. */
+    private AppendixDocument document(CommitteeContext context, String decided) {
         AppendixDocument document = document(context);
         if (decided != null) {
             List<Block> blocks = new ArrayList<>(document.blocks());
@@ -521,6 +556,10 @@ public class ReportService {
             document = new AppendixDocument(document.title(), document.committee(), document.period(), document.date(),
                     document.pageLabel(), blocks);
         }
+        return document;
+    }
+
+    private AppendixFile file(CommitteeContext context, AppendixFormat format, AppendixDocument document) {
         long start = System.nanoTime();
         // the decided record goes to the archive: PDF/A-2a beside PDF/UA-1
         byte[] content = DocumentRenderers.render(document, format, true);

@@ -16,6 +16,7 @@ import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -141,6 +142,38 @@ class FinanceImportTest extends AbstractIntegrationTest {
         var imports = finance.imports(context);
         assertThat(imports.get(0).result()).isEqualTo("UNCHANGED");
         assertThat(finance.summary(context).balancedBudget().loadedBy()).isEqualTo("system");
+    }
+
+    @Test
+    void theOptionalHeadingsComeFromTheFileAndAreCheckedWithLineAndColumn() {
+        List<FinanceTable> tables = tables();
+        FinanceTable summary = table(tables, FinanceCut.SUMMARY, "KS");
+        assertThat(summary.prevPeriodDate()).isEqualTo(LocalDate.of(2023, 8, 31));
+        assertThat(FinanceColumns.columns(FinanceCut.SUMMARY, context.period(), summary.prevPeriodDate(),
+                (key, args) -> messages.get(key, args)).get(0).header()).isEqualTo("Utfall 230831");
+        assertThat(table(tables, FinanceCut.UNIT, "ÖKL").rowHeading()).isEqualTo("RN3");
+        FinanceTable common = table(tables, FinanceCut.UNIT, "ÖKG");
+        assertThat(common.rowHeading()).isEqualTo("RN5");
+        assertThat(common.groupHeading()).isEqualTo("RN2");
+        assertThat(common.lines().get(0).groupLabel()).isEqualTo("KGE Kommungemensamt Övrigt");
+        assertThat(table(tables, FinanceCut.ACCOUNT_GROUP, "ÖKL").rowHeading()).isEqualTo("KONTOGRUPP SUM");
+
+        rejected(FinanceTestFiles.withField(2, 13, "2023-02-30"), 2, "utfall_fg_period_datum", "inte ett datum");
+        rejected(FinanceTestFiles.withField(2, 13, "230831"), 2, "utfall_fg_period_datum", "ÅÅÅÅ-MM-DD");
+        int noGroup = FinanceTestFiles.demoCsv().lines().toList().indexOf(FinanceTestFiles.demoCsv().lines()
+                .filter(l -> l.startsWith("ÖKL;kontogrupp;;")).findFirst().orElseThrow()) + 1;
+        rejected(FinanceTestFiles.withField(noGroup, 14, "Namn"), noGroup, "grupp_namn", "Gruppnamn utan grupp");
+
+        // one summary line without its date: no date is printed over figures the file does not date
+        financeImport.importFile(context, "utan-datum.csv", FinanceTestFiles.withField(3, 13, ""));
+        FinanceTable undated = table(tables(), FinanceCut.SUMMARY, "KS");
+        assertThat(undated.prevPeriodDate()).isNull();
+        assertThat(FinanceColumns.columns(FinanceCut.SUMMARY, context.period(), undated.prevPeriodDate(),
+                (key, args) -> messages.get(key, args)).get(0).header()).isEqualTo("Utfall samma period förra året");
+    }
+
+    private static FinanceTable table(List<FinanceTable> tables, FinanceCut cut, String level) {
+        return tables.stream().filter(t -> t.cut() == cut && t.levelCode().equals(level)).findFirst().orElseThrow();
     }
 
     @Test

@@ -155,19 +155,57 @@ public final class SeedFinance {
         return t.isEmpty() ? null : Long.parseLong(t);
     }
 
-    /** The demo import file: every importable row, amounts in kronor (tkr × 1 000). */
-    static String demoCsv(List<Row> rows) {
+    /**
+     * The demo import file: every importable row, amounts in kronor (tkr × 1 000), with the seed's metadata as the
+     * optional columns: the summary's "Utfall 230831" as {@code utfall_fg_period_datum} 2023-08-31, each table's first
+     * heading ("RN3", "KONTOGRUPP SUM", "VHT"; "RN2 … RN5" as group and row heading) as {@code grupp_rubrik} and
+     * {@code rubrik}, and the RN2 name beside the group code ("Kommungemensamt Övrigt") as {@code grupp_namn}.
+     */
+    static String demoCsv(List<Row> rows, List<String> lines) {
         StringBuilder csv = new StringBuilder(
-                "niva;snitt;grupp;kod;namn;utfall_fg_period;bokslut_fg_ar;utfall_ack;budget_ack;budget_ursprunglig;prognos_helar;budget_helar;summarad\n");
+                "niva;snitt;grupp;kod;namn;utfall_fg_period;bokslut_fg_ar;utfall_ack;budget_ack;budget_ursprunglig;prognos_helar;budget_helar;summarad;"
+                        + "utfall_fg_period_datum;grupp_namn;rubrik;grupp_rubrik\n");
         for (Row r : rows) {
             if (r.level().contains("+")) {
                 continue;
             }
+            String[] header = header(lines, r.seedLine());
+            String date = "";
+            String rowHeading = "";
+            String groupHeading = "";
+            if (r.cut().equals("sammanstallning")) {
+                String prev = header[1].strip(); // "Utfall 230831"
+                if (prev.matches("Utfall \\d{6}")) {
+                    String d = prev.substring(7);
+                    date = "20" + d.substring(0, 2) + "-" + d.substring(2, 4) + "-" + d.substring(4, 6);
+                }
+            } else {
+                List<String> names = java.util.Arrays.stream(header).map(String::strip).filter(h -> !h.isEmpty())
+                        .filter(h -> !h.matches("\\d{4}.*|Ack.*|Helår.*")).toList();
+                rowHeading = names.get(names.size() - 1);
+                groupHeading = names.size() > 1 ? names.get(0) : "";
+            }
+            String[] printed = lines.get(r.seedLine() - 1).split("\t", -1);
+            String groupName = r.group() != null && printed.length == 12 ? printed[1].strip() : "";
             csv.append(String.join(";", r.level(), r.cut(), r.group() == null ? "" : r.group(), r.code(), r.name(),
                     kr(r.prevPeriodOutcome()), kr(r.closed()), kr(r.outcome()), kr(r.budgetToDate()), kr(r.original()),
-                    kr(r.forecast()), kr(r.budget()), r.summed() ? "ja" : "nej")).append('\n');
+                    kr(r.forecast()), kr(r.budget()), r.summed() ? "ja" : "nej", date, groupName, rowHeading,
+                    groupHeading)).append('\n');
         }
         return csv.toString();
+    }
+
+    /** The cells of the table heading printed above the seed's line {@code seedLine} (its first line, if two). */
+    private static String[] header(List<String> lines, int seedLine) {
+        for (int i = seedLine - 2; i >= 0; i--) {
+            String[] cells = lines.get(i).split("\t", -1);
+            if (cells.length > 8 && !cells[0].isBlank() && !cells[cells.length - 1].isBlank()
+                    && !isNumber(cells[cells.length - 1])
+                    && !isNumber(cells[cells.length - 2])) {
+                return cells;
+            }
+        }
+        throw new IllegalStateException("no heading above line " + seedLine);
     }
 
     private static String kr(Long tkr) {
@@ -176,7 +214,8 @@ public final class SeedFinance {
 
     public static void main(String[] args) throws IOException {
         List<Row> rows = rows();
-        Files.writeString(Path.of(DEMO_CSV), demoCsv(rows), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(DEMO_CSV), demoCsv(rows, Files.readAllLines(FILE, StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
         System.out.println(rows.size() + " rows read; written to " + DEMO_CSV);
     }
 }

@@ -68,6 +68,17 @@ class MarkdownFootnotesTest {
     }
 
     @Test
+    void aHeadingsReferenceTakesItsNoteFromTheSectionsText() {
+        MarkdownBlocks.HeadingText h = MarkdownBlocks.heading("SCB:s RS-kod[^rs])", "[^rs]: Räkenskapssammandraget.\n");
+        assertThat(h.text()).isEqualTo("SCB:s RS-kod)");
+        assertThat(h.runs()).extracting(Run::note).containsExactly(null, "Räkenskapssammandraget.", null);
+        // a label without a note in the section stays text, and a heading without references has no runs
+        assertThat(MarkdownBlocks.heading("RS-kod[^x])", "[^rs]: Not.\n"))
+                .isEqualTo(new MarkdownBlocks.HeadingText("RS-kod[^x])", null));
+        assertThat(MarkdownBlocks.heading("Kommunledning", "[^rs]: Not.\n").runs()).isNull();
+    }
+
+    @Test
     void wordHasRealFootnotes() throws Exception {
         byte[] docx = DocxRenderer.render(document());
         Files.createDirectories(Path.of("target/tmp"));

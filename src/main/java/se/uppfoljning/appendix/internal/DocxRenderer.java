@@ -20,6 +20,7 @@ import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAli
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -28,6 +29,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
@@ -36,6 +38,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabTlc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import se.uppfoljning.appendix.AppendixDocument;
@@ -83,6 +87,8 @@ public final class DocxRenderer {
     private static final String FONT = "Arial";
     private static final String LANGUAGE = "sv-SE";
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    /** Suffix of the heading styles of headings left out of the contents ("Heading2NotInToc"). */
+    private static final String NOT_IN_TOC = "NotInToc";
 
     private DocxRenderer() {
     }
@@ -98,8 +104,17 @@ public final class DocxRenderer {
                 XWPFParagraph first = null;
                 if (block instanceof Heading h) {
                     XWPFParagraph p = doc.createParagraph();
-                    p.setStyle("Heading" + h.level());
-                    p.createRun().setText(h.printed());
+                    // a heading left out of the contents (an unnumbered subheading of a chapter) must not be
+                    // picked up by the TOC field when Word or LibreOffice updates it
+                    p.setStyle("Heading" + h.level() + (h.inToc() || h.level() > 2 ? "" : NOT_IN_TOC));
+                    if (h.runs() == null) {
+                        p.createRun().setText(h.printed());
+                    } else {
+                        if (h.number() != null && !h.number().isBlank()) {
+                            p.createRun().setText(h.number() + " ");
+                        }
+                        paragraph(p, h.runs()); // a footnote reference in the heading
+                    }
                     first = p;
                 } else if (block instanceof Paragraph p) {
                     first = doc.createParagraph();
@@ -131,7 +146,8 @@ public final class DocxRenderer {
                 if (first != null && pageBreakBefore) {
                     first.setPageBreak(true);
                 }
-                pageBreakBefore = false;
+                // the title page is a page of its own, as in the PDF (page-break-after)
+                pageBreakBefore = block instanceof TitlePage;
             }
             if (document.blocks().stream().anyMatch(b -> b instanceof TableOfContents)) {
                 doc.enforceUpdateFields(); // Word (and LibreOffice) fill in the contents' page numbers on opening
@@ -186,6 +202,7 @@ public final class DocxRenderer {
         XWPFFootnote footnote = p.getDocument().createFootnote();
         // the note's first paragraph gets POI's footnote mark run
         XWPFParagraph text = footnote.createParagraph();
+        text.setStyle("FootnoteText"); // 8 pt, also the number LibreOffice draws before the note
         text.getCTP().getRList().forEach(DocxRenderer::superscript);
         XWPFRun noteRun = text.createRun();
         noteRun.setText(" " + note);
@@ -216,8 +233,9 @@ public final class DocxRenderer {
     }
 
     /**
-     * A TOC field over the heading levels 1–2 ("TOC \\o 1-2 \\h \\z \\u") whose shown result lists the headings
-     * without page numbers; Word and LibreOffice update it (the document asks for an update of fields on opening).
+     * A TOC field over the heading levels 1–2 ("TOC \\o 1-2 \\h \\z \\u") whose shown result lists the headings,
+     * with the PDF's page numbers when the document carries them ({@link TableOfContents#pages()}, the decided report)
+     * and without otherwise; Word and LibreOffice update it (the document asks for an update of fields on opening).
      */
     private static XWPFParagraph toc(XWPFDocument doc, TableOfContents toc, List<Block> blocks) {
         XWPFParagraph heading = doc.createParagraph();
@@ -237,6 +255,17 @@ public final class DocxRenderer {
             }
             p.setStyle("TOC" + entries.get(i).level());
             p.createRun().setText(entries.get(i).printed());
+            if (i < toc.pages().size()) {
+                // the page the PDF printed, after a dotted right tab, until Word updates the field
+                CTPPr pPr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+                CTTabStop stop = (pPr.isSetTabs() ? pPr.getTabs() : pPr.addNewTabs()).addNewTab();
+                stop.setVal(STTabJc.RIGHT);
+                stop.setLeader(STTabTlc.DOT);
+                stop.setPos(BigInteger.valueOf(TEXT_WIDTH));
+                XWPFRun page = p.createRun();
+                page.addTab();
+                page.setText(String.valueOf(toc.pages().get(i)));
+            }
         }
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
         return heading;
@@ -252,6 +281,14 @@ public final class DocxRenderer {
         tblW.setType(STTblWidth.DXA);
         tblW.setW(BigInteger.valueOf(TEXT_WIDTH));
         tblPr.addNewTblCaption().setVal(columns.get(0).header());
+        if (columns.size() > HtmlRenderer.DENSE_COLUMNS) {
+            // 1 mm cell margins as the PDF's padding (Word's default 1.9 mm breaks "Bokslut" in a ten-column table)
+            var margins = tblPr.addNewTblCellMar();
+            for (CTTblWidth side : List.of(margins.addNewLeft(), margins.addNewRight())) {
+                side.setType(STTblWidth.DXA);
+                side.setW(BigInteger.valueOf(57));
+            }
+        }
         CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
@@ -265,13 +302,13 @@ public final class DocxRenderer {
         headerPr.addNewTblHeader();
         headerPr.addNewCantSplit();
         List<String> headers = columns.stream().map(Column::header).toList();
-        fill(header, headers, widths, true, t.numeric());
+        fill(header, headers, widths, true, t.numeric() ? t.labelColumns() : 0);
         // The body rows (up to thousands of cells per table) are written as WordprocessingML text and spliced in when
         // the package is rewritten: building them through POI/XMLBeans cost most of a large report's time. The marker
         // is an XML comment, which no text of the document can produce (text is escaped).
         StringBuilder rows = new StringBuilder(t.rows().size() * widths.length * 200);
         for (int r = 0; r < t.rows().size(); r++) {
-            rowXml(rows, t.rows().get(r), widths, t.strongRows().contains(r), t.numeric());
+            rowXml(rows, t.rows().get(r), widths, t.strongRows().contains(r), t.numeric() ? t.labelColumns() : 0);
         }
         try (XmlCursor cursor = table.getCTTbl().newCursor()) {
             cursor.toEndToken();
@@ -287,7 +324,9 @@ public final class DocxRenderer {
         return row.getCtRow().isSetTrPr() ? row.getCtRow().getTrPr() : row.getCtRow().addNewTrPr();
     }
 
-    private static void fill(XWPFTableRow row, List<String> texts, int[] widths, boolean header, boolean numeric) {
+    /** {@code labelColumns}: in a table of amounts the columns of text before the amounts; 0 for a table of text. */
+    private static void fill(XWPFTableRow row, List<String> texts, int[] widths, boolean header, int labelColumns) {
+        boolean numeric = labelColumns > 0;
         while (row.getTableCells().size() > texts.size()) {
             row.removeCell(row.getTableCells().size() - 1);
         }
@@ -313,12 +352,14 @@ public final class DocxRenderer {
             }
             XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().get(0);
             p.setSpacingAfter(0);
-            if (numeric && i > 0) {
+            if (numeric && i >= labelColumns) {
                 p.setAlignment(ParagraphAlignment.RIGHT);
             }
             String cellText = texts.get(i) == null ? "" : texts.get(i);
-            if (numeric && i > 0) {
-                cellText = cellText.replace(' ', '\u00a0'); // an amount never breaks at its thousands separator
+            if (numeric && i >= labelColumns && !header) {
+                // an amount never breaks at its thousands separator (a heading does break between its words: with
+                // no-break spaces LibreOffice split "Ack Mars Förb i %" inside "Förb")
+                cellText = cellText.replace(' ', '\u00a0');
             }
             String[] lines = cellText.split("\n", -1);
             XWPFRun run = p.createRun();
@@ -344,7 +385,8 @@ public final class DocxRenderer {
      * One body row as WordprocessingML, exactly the markup {@link #fill} makes through POI for a row that cannot split
      * over pages (a header-like row: shaded and bold), so both ways give the same bytes.
      */
-    private static void rowXml(StringBuilder xml, List<String> texts, int[] widths, boolean strong, boolean numeric) {
+    private static void rowXml(StringBuilder xml, List<String> texts, int[] widths, boolean strong, int labelColumns) {
+        boolean numeric = labelColumns > 0;
         xml.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for (int i = 0; i < texts.size(); i++) {
             int span = i == texts.size() - 1 ? widths.length - i : 1;
@@ -360,7 +402,7 @@ public final class DocxRenderer {
                 xml.append("<w:shd w:color=\"auto\" w:val=\"clear\" w:fill=\"E6E6E6\"/>");
             }
             xml.append("</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/>");
-            if (numeric && i > 0) {
+            if (numeric && i >= labelColumns) {
                 xml.append("<w:jc w:val=\"right\"/>");
             }
             xml.append("</w:pPr><w:r>");
@@ -376,7 +418,7 @@ public final class DocxRenderer {
                 xml.append("</w:rPr>");
             }
             String cellText = texts.get(i) == null ? "" : texts.get(i);
-            if (numeric && i > 0) {
+            if (numeric && i >= labelColumns) {
                 cellText = cellText.replace(' ', '\u00a0');
             }
             String[] lines = cellText.split("\n", -1);
@@ -482,6 +524,23 @@ public final class DocxRenderer {
             hr.addNewSz().setVal(BigInteger.valueOf(sizes[level - 1]));
             hr.addNewSzCs().setVal(BigInteger.valueOf(sizes[level - 1]));
         }
+        for (int level = 1; level <= 2; level++) {
+            // the heading's look without its outline level, so the TOC field (built-in heading styles, outline
+            // levels) leaves it out when Word or LibreOffice updates it: for headings the contents leave out
+            CTStyle s = ct.addNewStyle();
+            s.setType(STStyleType.PARAGRAPH);
+            s.setStyleId("Heading" + level + NOT_IN_TOC);
+            s.addNewName().setVal("Heading " + level + " (not in contents)");
+            s.addNewBasedOn().setVal("Heading" + level);
+            s.addNewNext().setVal("Normal");
+            s.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(9));
+        }
+        paragraphStyle(ct, "FootnoteText", "footnote text", 16, false, 0);
+        CTStyle reference = ct.addNewStyle(); // the style POI's footnote marks name
+        reference.setType(STStyleType.CHARACTER);
+        reference.setStyleId("FootnoteReference");
+        reference.addNewName().setVal("footnote reference");
+        reference.addNewRPr().addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
         paragraphStyle(ct, "Title", "Title", 48, true, 0);
         paragraphStyle(ct, "TOCHeading", "TOC Heading", 32, true, 0);
         paragraphStyle(ct, "TOC1", "toc 1", 20, false, 0);
@@ -552,17 +611,24 @@ public final class DocxRenderer {
     }
 
     private static void field(XWPFParagraph p, String instruction) {
-        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        // every run of the field in 8 pt: LibreOffice draws the computed number in the begin run's size
+        XWPFRun begin = p.createRun();
+        begin.setFontSize(8);
+        begin.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
         XWPFRun instr = p.createRun();
         instr.setFontSize(8);
         var text = instr.getCTR().addNewInstrText();
         text.setStringValue(" " + instruction + " ");
         text.setSpace(SpaceAttribute.Space.PRESERVE);
-        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        XWPFRun separate = p.createRun();
+        separate.setFontSize(8);
+        separate.getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
         XWPFRun shown = p.createRun();
         shown.setText("1");
         shown.setFontSize(8);
-        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        XWPFRun end = p.createRun();
+        end.setFontSize(8);
+        end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
     /**

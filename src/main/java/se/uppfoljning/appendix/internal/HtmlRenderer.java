@@ -54,7 +54,15 @@ public final class HtmlRenderer {
                 if (anchors) {
                     html.append(" id=\"h").append(i).append('"');
                 }
-                html.append('>').append(text(h.printed())).append("</h").append(h.level()).append(">\n");
+                html.append('>');
+                if (h.runs() == null) {
+                    html.append(text(h.printed()));
+                } else {
+                    // a footnote reference in the heading
+                    html.append(h.number() == null || h.number().isBlank() ? "" : text(h.number() + " "));
+                    runs(html, new Paragraph(h.runs()), notes);
+                }
+                html.append("</h").append(h.level()).append(">\n");
             } else if (block instanceof Paragraph p) {
                 paragraph(html, p, notes);
             } else if (block instanceof Table t) {
@@ -160,7 +168,8 @@ public final class HtmlRenderer {
 
     private static void table(StringBuilder html, Table t) {
         List<Column> columns = t.columns();
-        String classes = (columns.size() > DENSE_COLUMNS ? "dense" : "") + (t.numeric() ? " amounts" : "");
+        String classes = (columns.size() > DENSE_COLUMNS ? "dense" : "") + (t.numeric() ? " amounts" : "")
+                + (t.numeric() && t.labelColumns() == 2 ? " grouped" : "");
         html.append(classes.isEmpty() ? "<table>\n<colgroup>" : "<table class=\"" + classes.strip() + "\">\n<colgroup>");
         for (Column c : columns) {
             html.append("<col style=\"width:").append(c.widthPercent()).append("%\"/>");
@@ -207,6 +216,7 @@ public final class HtmlRenderer {
                 table.amounts td + td { white-space: nowrap; }
                 table.dense.amounts th, table.dense.amounts td { font-size: 7pt; padding: 1.5pt 2pt; }
                 tr.sum td { font-weight: bold; }
+                table.amounts.grouped td:first-child + td, table.amounts.grouped th:first-child + th { text-align: left; white-space: normal; }
                 ol, ul { margin: 0 0 8pt 0; }
                 .title-page { page-break-after: always; padding-top: 60mm; }
                 .title-page .title { font-size: 24pt; font-weight: bold; margin-bottom: 14pt; }

@@ -11,6 +11,8 @@ import se.uppfoljning.finance.FinanceRow;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ public final class FinanceFileReader {
 
     public static final List<String> COLUMNS = List.of("niva", "snitt", "grupp", "kod", "namn", "utfall_fg_period",
             "bokslut_fg_ar", "utfall_ack", "budget_ack", "budget_ursprunglig", "prognos_helar", "budget_helar",
-            "summarad");
+            "summarad", "utfall_fg_period_datum", "grupp_namn", "rubrik", "grupp_rubrik");
     static final List<String> REQUIRED = List.of("niva", "snitt", "kod", "namn", "bokslut_fg_ar", "utfall_ack",
             "prognos_helar", "budget_helar");
     private static final int MAX_ERRORS = 200;
@@ -191,6 +193,16 @@ public final class FinanceFileReader {
         if (errors.size() > errorsBefore) {
             return;
         }
+        LocalDate prevPeriodDate = date(line, values, 13);
+        String groupName = optionalText(line, values, 14);
+        String rowHeading = optionalText(line, values, 15);
+        String groupHeading = optionalText(line, values, 16);
+        if (groupName != null && group.isEmpty()) {
+            errors.add(new ErrorDetail(line, "grupp_namn", "Gruppnamn utan grupp: ange gruppens kod i kolumnen grupp."));
+        }
+        if (errors.size() > errorsBefore) {
+            return;
+        }
         String normalisedGroup = group.isEmpty() ? null : group.replace(" ", "");
         Map<String, Integer> codes = lines.computeIfAbsent(levelCode, l -> new EnumMap<>(FinanceCut.class))
                 .computeIfAbsent(cut, c -> new HashMap<>());
@@ -206,7 +218,32 @@ public final class FinanceFileReader {
         rowCount++;
         if (errors.isEmpty()) {
             sink.accept(new FinanceRow(levelCode, cut, normalisedGroup, code, name, summed, position,
-                    new Figures(prevPeriod, closed, outcome, budgetToDate, original, forecast, budget)));
+                    new Figures(prevPeriod, closed, outcome, budgetToDate, original, forecast, budget), groupName,
+                    rowHeading, groupHeading, prevPeriodDate));
+        }
+    }
+
+    /** An optional text of at most {@link #MAX_TEXT} characters; empty: null. */
+    private String optionalText(int line, String[] values, int columnIndex) {
+        String text = value(values, columnIndex);
+        if (text.length() > MAX_TEXT) {
+            errors.add(new ErrorDetail(line, COLUMNS.get(columnIndex), "Texten är längre än " + MAX_TEXT + " tecken."));
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    /** An optional date, ÅÅÅÅ-MM-DD (a date cell of a spreadsheet reads so); empty: null. */
+    private LocalDate date(int line, String[] values, int columnIndex) {
+        String raw = value(values, columnIndex);
+        if (raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            errors.add(new ErrorDetail(line, COLUMNS.get(columnIndex), "\"" + truncate(raw)
+                    + "\" är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2023-08-31."));
+            return null;
         }
     }
 

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +35,15 @@ import static se.uppfoljning.db.Tables.FINANCE_ROW;
 public class FinanceRepository {
 
     private static final String STAGE_COLUMNS = "level_code, cut, group_code, code, name, summed, sort_order, "
-            + "prev_period_outcome, prev_year_closed, outcome_to_date, budget_to_date, original_budget, forecast, budget";
+            + "prev_period_outcome, prev_year_closed, outcome_to_date, budget_to_date, original_budget, forecast, budget, "
+            + "prev_period_date, group_name, row_heading, group_heading";
     private static final String KEY_MATCH = "r.level_code = s.level_code and r.cut = s.cut and r.code = s.code";
     private static final String DIFFERS = "(r.group_code, r.name, r.summed, r.sort_order, r.prev_period_outcome, "
-            + "r.prev_year_closed, r.outcome_to_date, r.budget_to_date, r.original_budget, r.forecast, r.budget) "
+            + "r.prev_year_closed, r.outcome_to_date, r.budget_to_date, r.original_budget, r.forecast, r.budget, "
+            + "r.prev_period_date, r.group_name, r.row_heading, r.group_heading) "
             + "is distinct from (s.group_code, s.name, s.summed, s.sort_order, s.prev_period_outcome, "
-            + "s.prev_year_closed, s.outcome_to_date, s.budget_to_date, s.original_budget, s.forecast, s.budget)";
+            + "s.prev_year_closed, s.outcome_to_date, s.budget_to_date, s.original_budget, s.forecast, s.budget, "
+            + "s.prev_period_date, s.group_name, s.row_heading, s.group_heading)";
 
     private final DSLContext db;
     private final Clock clock;
@@ -75,7 +79,8 @@ public class FinanceRepository {
                 .fetch(r -> new FinanceRow(r.getLevelCode(), FinanceCut.valueOf(r.getCut()), r.getGroupCode(),
                         r.getCode(), r.getName(), r.getSummed(), r.getSortOrder(),
                         new Figures(r.getPrevPeriodOutcome(), r.getPrevYearClosed(), r.getOutcomeToDate(),
-                                r.getBudgetToDate(), r.getOriginalBudget(), r.getForecast(), r.getBudget())));
+                                r.getBudgetToDate(), r.getOriginalBudget(), r.getForecast(), r.getBudget()),
+                        r.getGroupName(), r.getRowHeading(), r.getGroupHeading(), r.getPrevPeriodDate()));
     }
 
     /** Sums of the non-summed rows per level, cut and group; levels in {@code excluded} left out. */
@@ -115,7 +120,8 @@ public class FinanceRepository {
         db.execute("create temp table finance_stage (level_code text not null, cut text not null, group_code text, "
                 + "code text not null, name text not null, summed boolean not null, sort_order int not null, "
                 + "prev_period_outcome bigint, prev_year_closed bigint not null, outcome_to_date bigint not null, "
-                + "budget_to_date bigint, original_budget bigint, forecast bigint not null, budget bigint not null) "
+                + "budget_to_date bigint, original_budget bigint, forecast bigint not null, budget bigint not null, "
+                + "prev_period_date date, group_name text, row_heading text, group_heading text) "
                 + "on commit drop");
         T result = db.connectionResult(connection -> {
             PGConnection pg = connection.unwrap(PGConnection.class);
@@ -168,7 +174,8 @@ public class FinanceRepository {
                         x.get(2, String.class), x.get(3, String.class), x.get(4, String.class), true,
                         x.get(6, Integer.class), new Figures(x.get(7, Long.class), x.get(8, Long.class),
                         x.get(9, Long.class), x.get(10, Long.class), x.get(11, Long.class), x.get(12, Long.class),
-                        x.get(13, Long.class))));
+                        x.get(13, Long.class)), x.get(15, String.class), x.get(16, String.class),
+                        x.get(17, String.class), x.get(14, LocalDate.class)));
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
@@ -186,7 +193,11 @@ public class FinanceRepository {
         number(b, f.prevPeriodOutcome()).append('\t').append(f.prevYearClosed()).append('\t')
                 .append(f.outcomeToDate()).append('\t');
         number(b, f.budgetToDate()).append('\t');
-        number(b, f.originalBudget()).append('\t').append(f.forecast()).append('\t').append(f.budget()).append('\n');
+        number(b, f.originalBudget()).append('\t').append(f.forecast()).append('\t').append(f.budget()).append('\t');
+        text(b, r.prevPeriodDate() == null ? null : r.prevPeriodDate().toString()).append('\t');
+        text(b, r.groupName()).append('\t');
+        text(b, r.rowHeading()).append('\t');
+        text(b, r.groupHeading()).append('\n');
     }
 
     private static StringBuilder text(StringBuilder b, String s) {
@@ -235,7 +246,9 @@ public class FinanceRepository {
                 + "summed = s.summed, sort_order = s.sort_order, prev_period_outcome = s.prev_period_outcome, "
                 + "prev_year_closed = s.prev_year_closed, outcome_to_date = s.outcome_to_date, "
                 + "budget_to_date = s.budget_to_date, original_budget = s.original_budget, forecast = s.forecast, "
-                + "budget = s.budget from finance_stage s where r.period_id = ? and " + KEY_MATCH + " and " + DIFFERS,
+                + "budget = s.budget, prev_period_date = s.prev_period_date, group_name = s.group_name, "
+                + "row_heading = s.row_heading, group_heading = s.group_heading "
+                + "from finance_stage s where r.period_id = ? and " + KEY_MATCH + " and " + DIFFERS,
                 periodId);
         int added = db.execute("insert into finance_row (period_id, " + STAGE_COLUMNS + ") select ?, "
                 + STAGE_COLUMNS.replaceAll("(\\w+)", "s.$1") + " from finance_stage s where not exists "

@@ -41,7 +41,7 @@ public final class FinanceWorkbook {
             Set<String> names = new HashSet<>();
             for (FinanceTable table : tables) {
                 Sheet sheet = workbook.createSheet(sheetName(title.apply(table), names));
-                List<Column> columns = FinanceColumns.columns(table.cut(), period, text);
+                List<Column> columns = FinanceColumns.columns(table.cut(), period, table.prevPeriodDate(), text);
                 Row heading = sheet.createRow(0);
                 heading.createCell(0).setCellValue(title.apply(table) + " – " + text.get("finance.amountsInTkr"));
                 heading.getCell(0).setCellStyle(bold);

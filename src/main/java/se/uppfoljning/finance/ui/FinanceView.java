@@ -334,7 +334,8 @@ public class FinanceView extends VerticalLayout implements BeforeEnterObserver, 
         section.setId(id);
         String title = finance.title(table);
         section.add(new H3(title));
-        List<Column> columns = FinanceColumns.columns(table.cut(), context.period(), this::getTranslation);
+        List<Column> columns = FinanceColumns.columns(table.cut(), context.period(), table.prevPeriodDate(),
+                this::getTranslation);
         boolean grouped = table.lines().stream().anyMatch(l -> l.group() != null);
         NativeTable html = new NativeTable();
         html.getStyle().set("border-collapse", "collapse").set("font-variant-numeric", "tabular-nums");

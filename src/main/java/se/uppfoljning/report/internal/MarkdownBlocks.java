@@ -125,6 +125,28 @@ public final class MarkdownBlocks {
         return new AppendixDocument.Paragraph(runs);
     }
 
+    /**
+     * A section's heading as printed: its text without footnote references (for the contents) and, when it has a
+     * reference "[^label]" whose note is defined in the section's {@code body} (a line "[^label]: note" – in a text
+     * section's Markdown or, for a generated block, in the block section's text), its runs with the footnote; else
+     * {@code runs} is null. A label without a note stays text.
+     */
+    public record HeadingText(String text, List<Run> runs) {
+    }
+
+    public static HeadingText heading(String heading, String body) {
+        Map<String, String> notes = new HashMap<>();
+        withoutNotes(body == null ? "" : body, notes);
+        if (notes.isEmpty() || !REFERENCE.matcher(heading).find()) {
+            return new HeadingText(heading, null);
+        }
+        List<Run> runs = references(new AppendixDocument.Paragraph(List.of(new Run(heading, false))), notes).runs();
+        if (runs.stream().noneMatch(r -> r.note() != null)) {
+            return new HeadingText(heading, null);
+        }
+        return new HeadingText(runs.stream().map(Run::text).reduce("", String::concat), runs);
+    }
+
     /** The rows of the first pipe table in the text, header row first, each as its cells' plain text. */
     public static List<List<String>> table(String markdown) {
         Node document = PARSER.parse(markdown == null ? "" : markdown);

@@ -17,7 +17,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The report's finance tables in the seed's layout, from the finance feature's tables (rows as imported, subtotals and
@@ -32,6 +34,8 @@ public final class ReportTables {
 
     /** Width of the first (label) column in percent; the amount columns share the rest. */
     private static final int LABEL_WIDTH = 26;
+    /** The group and label columns together, in a table with a group column. */
+    private static final int GROUPED_LABEL_WIDTH = 36;
     private static final BigDecimal MAX_SHOWN_PERCENT = BigDecimal.valueOf(999.5);
 
     private ReportTables() {
@@ -71,18 +75,39 @@ public final class ReportTables {
         return List.of(table(cut, chosen, period, text, total, false));
     }
 
+    /**
+     * Headings from the figures where the file gives them (docs/finance-import.md): the first column's from the rows'
+     * {@code rubrik} ("RN3", "KONTOGRUPP SUM"), a column of the rows' groups ("KGE Kommungemensamt Övrigt", headed by
+     * {@code grupp_rubrik}, "RN2") when the rows' groups have names, and the summary's "Utfall 230831" from the date of
+     * the previous year's outcome. Without them the bundle's headings ("Ansvar", "Utfall samma period fg år").
+     */
     private static AppendixDocument.Table table(FinanceCut cut, List<FinanceTable> tables, ReportingPeriod period,
                                                 FinanceColumns.Text text, String totalLabel, boolean unitRow) {
-        List<FinanceColumns.Column> columns = FinanceColumns.columns(cut, period, text);
-        int width = (100 - LABEL_WIDTH) / columns.size();
+        List<FinanceColumns.Column> columns = FinanceColumns.columns(cut, period,
+                common(tables, FinanceTable::prevPeriodDate), text);
+        boolean groups = tables.stream().flatMap(t -> t.lines().stream()).anyMatch(l -> l.groupLabel() != null);
+        int labelWidth = groups ? GROUPED_LABEL_WIDTH : LABEL_WIDTH;
+        int width = (100 - labelWidth) / columns.size();
         List<Column> headers = new ArrayList<>();
-        headers.add(new Column(FinanceColumns.rowHeader(cut, text), 100 - width * columns.size()));
+        String rowHeading = common(tables, FinanceTable::rowHeading);
+        String rowHeader = rowHeading != null ? rowHeading : FinanceColumns.rowHeader(cut, text);
+        if (groups) {
+            String groupHeading = common(tables, FinanceTable::groupHeading);
+            int groupWidth = (100 - width * columns.size()) * 4 / 9;
+            headers.add(new Column(groupHeading != null ? groupHeading : text.get("report.column.group"), groupWidth));
+            headers.add(new Column(rowHeader, 100 - width * columns.size() - groupWidth));
+        } else {
+            headers.add(new Column(rowHeader, 100 - width * columns.size()));
+        }
         columns.forEach(c -> headers.add(new Column(c.header(), width)));
         List<List<String>> rows = new ArrayList<>();
         Set<Integer> strong = new HashSet<>();
         if (unitRow) {
             List<String> unit = new ArrayList<>();
             unit.add(text.get("report.doc.amountsInTkr"));
+            if (groups) {
+                unit.add("");
+            }
             columns.forEach(c -> unit.add(""));
             rows.add(unit);
         }
@@ -95,18 +120,28 @@ public final class ReportTables {
                 if (line.kind() == LineKind.TOTAL) {
                     sum = sum.plus(line.figures());
                 }
-                rows.add(row(line.label(cut), line.figures(), columns));
+                rows.add(row(groups ? Objects.requireNonNullElse(line.groupLabel(), "") : null, line.label(cut), line.figures(), columns));
             }
         }
         if (totalLabel != null) {
             strong.add(rows.size());
-            rows.add(row(totalLabel, sum, columns));
+            rows.add(row(groups ? "" : null, totalLabel, sum, columns));
         }
-        return AppendixDocument.amounts(headers, rows, strong);
+        return AppendixDocument.amounts(headers, rows, strong, groups ? 2 : 1);
     }
 
-    private static List<String> row(String label, Figures figures, List<FinanceColumns.Column> columns) {
+    /** The value all the tables give, or null when one gives none or they differ. */
+    private static <T> T common(List<FinanceTable> tables, Function<FinanceTable, T> value) {
+        T first = value.apply(tables.get(0));
+        return first != null && tables.stream().allMatch(t -> first.equals(value.apply(t))) ? first : null;
+    }
+
+    /** {@code group}: the group column's cell ("" on sums), or null for a table without that column. */
+    private static List<String> row(String group, String label, Figures figures, List<FinanceColumns.Column> columns) {
         List<String> cells = new ArrayList<>();
+        if (group != null) {
+            cells.add(group);
+        }
         cells.add(label);
         for (FinanceColumns.Column c : columns) {
             cells.add(c.id().equals("consumption") ? consumption(figures) : c.display(figures));
