@@ -227,7 +227,8 @@ public final class FinanceFileReader {
     private String optionalText(int line, String[] values, int columnIndex) {
         String text = value(values, columnIndex);
         if (text.length() > MAX_TEXT) {
-            errors.add(new ErrorDetail(line, COLUMNS.get(columnIndex), "Texten är längre än " + MAX_TEXT + " tecken."));
+            errors.add(new ErrorDetail(line, COLUMNS.get(columnIndex),
+                    Messages.text("finance.import.detail.textTooLong", String.valueOf(MAX_TEXT))));
         }
         return text.isEmpty() ? null : text;
     }
@@ -241,8 +242,8 @@ public final class FinanceFileReader {
         try {
             return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            errors.add(new ErrorDetail(line, COLUMNS.get(columnIndex), "\"" + truncate(raw)
-                    + "\" är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2023-08-31."));
+            errors.add(new ErrorDetail(line, COLUMNS.get(columnIndex), Messages.text("finance.import.detail.notADate",
+                    truncate(raw))));
             return null;
         }
     }
