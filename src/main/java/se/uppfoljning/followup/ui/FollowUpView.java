@@ -272,11 +272,11 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         return LitRenderer.<OverviewNode>of(
                         "${item.row ? html`<span style=\"white-space: nowrap\">"
                                 + "<vaadin-button theme=\"small tertiary icon\" id=\"edit-${item.row}\""
-                                + " aria-label=\"${item.editLabel}\" @click=${edit}>"
+                                + " aria-label=\"${item.tip}: ${item.text}\" @click=${edit}>"
                                 + "<vaadin-icon icon=\"${item.editable ? 'vaadin:edit' : 'vaadin:eye'}\"></vaadin-icon>"
                                 + "<vaadin-tooltip slot=\"tooltip\" text=\"${item.tip}\"></vaadin-tooltip></vaadin-button>"
                                 + "<vaadin-button theme=\"small tertiary icon\" id=\"history-${item.row}\""
-                                + " aria-label=\"${item.historyLabel}\" @click=${history}>"
+                                + " aria-label=\"" + TemplateText.of(getTranslation("action.history")) + ": ${item.text}\" @click=${history}>"
                                 + "<vaadin-icon icon=\"vaadin:time-backward\"></vaadin-icon>"
                                 + "<vaadin-tooltip slot=\"tooltip\" text=\"" + TemplateText.of(getTranslation("action.history"))
                                 + "\"></vaadin-tooltip></vaadin-button></span>` : ''}")
@@ -284,11 +284,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 .withProperty("editable", node -> node instanceof OverviewNode.RowNode r && r.row().editable())
                 .withProperty("tip", node -> node instanceof OverviewNode.RowNode r
                         ? getTranslation(r.row().editable() ? "action.edit" : "action.show") : "")
-                .withProperty("editLabel", node -> node instanceof OverviewNode.RowNode r
-                        ? getTranslation(r.row().editable() ? "action.edit" : "action.show") + ": " + r.row().printedText()
-                        : "")
-                .withProperty("historyLabel", node -> node instanceof OverviewNode.RowNode r
-                        ? getTranslation("action.history") + ": " + r.row().printedText() : "")
+                // the row's text once, for both buttons' accessible names ("Redigera: 1.1 …", "Historik: 1.1 …")
+                .withProperty("text", node -> node instanceof OverviewNode.RowNode r ? r.row().printedText() : "")
                 .withFunction("edit", node -> {
                     if (node instanceof OverviewNode.RowNode r) {
                         openEditor(r.row());

@@ -4,8 +4,11 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import elemental.json.Json;
 import elemental.json.JsonArray;
+import org.springframework.web.util.HtmlUtils;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
@@ -61,10 +64,25 @@ final class OverviewCells {
         }
     }
 
-    /** The edit (0) or history (1) button of the row at {@code index}. */
+    /**
+     * The edit (0) or history (1) button of the row at {@code index}; its accessible name as the browser renders the
+     * template's {@code aria-label} with the row's values.
+     */
     static Action action(FollowUpView view, int index, int which) {
         String function = which == 0 ? "edit" : "history";
-        String label = (String) property(view, "actions", index, which == 0 ? "editLabel" : "historyLabel");
-        return new Action(label, () -> press(view, "actions", index, function));
+        Matcher button = Pattern.compile("aria-label=\"([^\"]*)\" @click=\\$\\{" + function + "}")
+                .matcher(template(view, "actions"));
+        if (!button.find()) {
+            throw new AssertionError("no " + function + " button with an aria-label in the template");
+        }
+        Matcher value = Pattern.compile("\\$\\{item\\.(\\w+)}").matcher(button.group(1));
+        StringBuilder label = new StringBuilder();
+        while (value.find()) {
+            value.appendReplacement(label, Matcher.quoteReplacement(
+                    String.valueOf(property(view, "actions", index, value.group(1)))));
+        }
+        value.appendTail(label);
+        String text = HtmlUtils.htmlUnescape(label.toString());
+        return new Action(text, () -> press(view, "actions", index, function));
     }
 }
