@@ -3,7 +3,10 @@ package se.uppfoljning.followup.ui;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import elemental.json.Json;
+import com.vaadin.flow.component.JsonSerializable;
 import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+import elemental.json.JsonValue;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.Map;
@@ -48,8 +51,27 @@ final class OverviewCells {
         }
     }
 
+    /**
+     * A value the row sends for the column's template ({@code ${item.c.<property>}}): string, number or true; null
+     * when the row leaves it out (the template reads it as empty or false).
+     */
     static Object property(FollowUpView view, String column, int index, String property) {
-        return renderer(view, column).getValueProviders().get(property).apply(_get(view.grid, index));
+        var cell = (JsonSerializable) renderer(view, column).getValueProviders().get("c").apply(_get(view.grid, index));
+        JsonObject json = cell.toJson();
+        if (!json.hasKey(property)) {
+            return null;
+        }
+        JsonValue value = json.get(property);
+        return switch (value.getType()) {
+            case BOOLEAN -> value.asBoolean();
+            case NUMBER -> (long) value.asNumber();
+            default -> value.asString();
+        };
+    }
+
+    /** A flag the row sends for the column's template: true, or left out (false). */
+    static boolean flag(FollowUpView view, String column, int index, String property) {
+        return Boolean.TRUE.equals(property(view, column, index, property));
     }
 
     @SuppressWarnings("unchecked")
@@ -75,7 +97,7 @@ final class OverviewCells {
         if (!button.find()) {
             throw new AssertionError("no " + function + " button with an aria-label in the template");
         }
-        Matcher value = Pattern.compile("\\$\\{item\\.(\\w+)}").matcher(button.group(1));
+        Matcher value = Pattern.compile("\\$\\{item\\.c\\.(\\w+)}").matcher(button.group(1));
         StringBuilder label = new StringBuilder();
         while (value.find()) {
             value.appendReplacement(label, Matcher.quoteReplacement(
