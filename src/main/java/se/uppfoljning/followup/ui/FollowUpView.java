@@ -83,7 +83,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     static final String PARAM_KIND = "typ";
     static final String PARAM_TEXT = "sok";
     static final String PARAM_NOT_READY = "ejklara";
-    /** Rows per request of the grid: a screen of wrapped rows at 1 000 px and a little more. */
+    /** Rows per request of the grid and level: a screen of wrapped rows at 1 000 px and a little more. */
     static final int PAGE_SIZE = 20;
 
     private final FollowUpService followUp;
@@ -218,8 +218,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("follow-up-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        // rows go to the browser a page at a time as they scroll into view (all goals stay expanded): the first
-        // answer carries about a screenful, not the whole report
+        // each level's rows go to the browser a page at a time as they scroll into view (all goals stay expanded;
+        // the tree grid still fetches the first page of every expanded table at once)
         grid.setPageSize(PAGE_SIZE);
         // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
