@@ -40,7 +40,7 @@ cleanup() {
         wait "$pid" 2>/dev/null || true
     done
 }
-trap cleanup EXIT
+trap cleanup EXIT INT TERM
 
 wait_up() { # url, pid, log
     for _ in $(seq 1 600); do

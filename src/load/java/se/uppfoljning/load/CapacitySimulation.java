@@ -288,8 +288,9 @@ public class CapacitySimulation extends Simulation {
 
     /**
      * The sessions one after another on one connection: the server then holds the sessions and their UIs, not also
-     * the buffers of many concurrent connections (Tomcat keeps a processor with about 80 KB of buffers per connection
-     * open at the same time and caches up to 200 of them), which made the figure grow with the machine's load.
+     * the buffers of many concurrent connections (Tomcat keeps a processor with its request and response buffers for
+     * each connection open at the same time and caches up to 200 of them), which made the figure grow with the
+     * machine's load.
      */
     private ScenarioBuilder heap() {
         return scenario("heap").repeat(HEAP_SESSIONS).on(feed(roles()).exec(login("heap: ")));
