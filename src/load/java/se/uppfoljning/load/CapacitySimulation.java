@@ -37,6 +37,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -268,6 +269,10 @@ public class CapacitySimulation extends Simulation {
     private ScenarioBuilder heapMark(boolean before) {
         return scenario(before ? "heap before" : "heap after").exec(session -> {
             long used = server.usedHeapAfterGc().orElse(-1L);
+            if (Boolean.getBoolean("load.histogram")) {
+                // what the heap holds, by class: the difference of the two is what the open sessions keep
+                server.classHistogram("heap-histogram-" + (before ? "before" : "after") + ".txt");
+            }
             if (before) {
                 heapBefore.set(used);
                 Figures.note("heap before the sessions (after full GC)", used / 1024 + " KB");
@@ -281,8 +286,14 @@ public class CapacitySimulation extends Simulation {
         });
     }
 
+    /**
+     * The sessions one after another on one connection: the server then holds the sessions and their UIs, not also
+     * the buffers of many concurrent connections (Tomcat keeps a processor with its request and response buffers for
+     * each connection open at the same time and caches up to 200 of them), which made the figure grow with the
+     * machine's load.
+     */
     private ScenarioBuilder heap() {
-        return scenario("heap").feed(roles()).exec(login("heap: "));
+        return scenario("heap").repeat(HEAP_SESSIONS).on(feed(roles()).exec(login("heap: ")));
     }
 
     private ScenarioBuilder realistic() {
@@ -375,7 +386,7 @@ public class CapacitySimulation extends Simulation {
         }
         if (PHASES.contains("heap")) {
             chain.add(heapMark(true).injectOpen(atOnceUsers(1)));
-            chain.add(heap().injectOpen(rampUsers(HEAP_SESSIONS).during(Duration.ofSeconds(Math.max(1, HEAP_SESSIONS / 5)))));
+            chain.add(heap().injectOpen(atOnceUsers(1)));
             chain.add(heapMark(false).injectOpen(atOnceUsers(1)));
         }
         if (PHASES.contains("realistic")) {

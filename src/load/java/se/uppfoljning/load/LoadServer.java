@@ -191,6 +191,18 @@ final class LoadServer {
         return Optional.of(Long.parseLong(m.group(1)) * 1024);
     }
 
+    /** The heap's live objects by class ({@code jcmd GC.class_histogram}, itself a full GC) into {@code file}. */
+    void classHistogram(String file) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            Files.writeString(dir.resolve(file), jcmd("GC.class_histogram"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String jcmd(String command) {
         try {
             Process p = new ProcessBuilder(javaTool("jcmd"), String.valueOf(handle.pid()), command)

@@ -133,8 +133,8 @@ final class Vaadin {
      * answer: the {@code setLitRenderer} call of the renderer with the function {@code edit} carries its return
      * channel ({@code [2, node, channel]}), its functions (an array, so escaped as {@code [1, [...]]}; JsonCodec's
      * encodings) and its property prefix ({@code lr_<hash>_}); the
-     * grid's items carry their {@code key} (first) and the renderer's properties {@code row} (the item id) and
-     * {@code editable}.
+     * grid's items carry their {@code key} (first) and the renderer's one property {@code c}, a JSON object with
+     * {@code row} (the item id) and {@code editable}.
      */
     static List<String> editCalls(Session session, Set<Long> items) {
         List<String> found = new ArrayList<>();
@@ -149,15 +149,21 @@ final class Vaadin {
         }
         String channel = renderer.group(1) + " " + renderer.group(2) + " ";
         String prefix = Pattern.quote(renderer.group(3));
-        Pattern row = Pattern.compile("\"" + prefix + "row\":(\\d+)[,}]");
-        Pattern editable = Pattern.compile("\"" + prefix + "editable\":true[,}]");
+        // the renderer's one property "c": a JSON object with the row's id and, when the button edits, editable:true
+        Pattern cell = Pattern.compile("\"" + prefix + "c\":\\{([^{}]*)}");
+        Pattern row = Pattern.compile("\"row\":(\\d+)[,}]");
+        Pattern editable = Pattern.compile("\"editable\":true[,}]");
         // one segment per item: from its "key" to the next item's
         String[] segments = last.split("\"key\":\"", -1);
         for (int i = 1; i < segments.length; i++) {
             String segment = segments[i];
             int end = segment.indexOf('"');
-            Matcher id = row.matcher(segment);
-            if (end > 0 && id.find() && editable.matcher(segment).find()
+            Matcher values = cell.matcher(segment);
+            if (end <= 0 || !values.find()) {
+                continue;
+            }
+            Matcher id = row.matcher(values.group(1) + "}");
+            if (id.find() && editable.matcher(values.group(1) + "}").find()
                     && items.contains(Long.parseLong(id.group(1)))) {
                 found.add(channel + segment.substring(0, end));
             }

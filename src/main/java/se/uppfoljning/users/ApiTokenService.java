@@ -147,14 +147,10 @@ public class ApiTokenService implements ApiTokenAuthenticator {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        var now = clock.instant();
-        return repository.findByHash(sha256(token))
-                .filter(found -> found.userEnabled() && found.revokedAt() == null
-                        && found.expiresAt().toInstant().isAfter(now))
-                .flatMap(found -> users.findPrincipal(found.username())
-                        .filter(AppUserPrincipal::enabled)
-                        .map(user -> new ApiTokenAuthentication(user, found.id(),
-                                !"WRITE".equals(found.scope()))));
+        // one statement: the token's validity and its owner's current rights, read on every request (no cache), so
+        // a revocation, expiry or deactivation holds from the next request on, on every node
+        return users.findByTokenHash(sha256(token), OffsetDateTime.now(clock))
+                .map(found -> new ApiTokenAuthentication(found.user(), found.tokenId(), !"WRITE".equals(found.scope())));
     }
 
     static String sha256(String token) {

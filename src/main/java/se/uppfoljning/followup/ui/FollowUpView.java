@@ -1,6 +1,7 @@
 package se.uppfoljning.followup.ui;
 
 import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.JsonSerializable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,6 +30,8 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import elemental.json.Json;
+import elemental.json.JsonObject;
 import jakarta.annotation.security.PermitAll;
 import se.uppfoljning.indicators.ui.IndicatorPanels;
 import se.uppfoljning.base.i18n.Messages;
@@ -80,6 +83,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     static final String PARAM_KIND = "typ";
     static final String PARAM_TEXT = "sok";
     static final String PARAM_NOT_READY = "ejklara";
+    /** Rows per request of the grid and level: a screen of wrapped rows at 1 000 px and a little more. */
+    static final int PAGE_SIZE = 20;
 
     private final FollowUpService followUp;
     private final DraftService drafts;
@@ -213,6 +218,9 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("follow-up-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
+        // each level's rows go to the browser a page at a time as they scroll into view (all goals stay expanded;
+        // the tree grid still fetches the first page of every expanded table at once)
+        grid.setPageSize(PAGE_SIZE);
         // the text columns start wide enough to read; the rest of the width is shared out by flex
         grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
                 .setWidth("19rem").setFlexGrow(3);
@@ -241,27 +249,30 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
      */
     private LitRenderer<OverviewNode> statusRenderer() {
         return LitRenderer.<OverviewNode>of(
-                        "${item.row ? html`<span theme=\"badge ${item.tone}\" class=\"status-badge\">${item.status}</span>"
-                                + "${item.ready ? html` <span theme=\"badge success small\" id=\"ready-${item.row}\""
-                                + " title=\"${item.readyTitle}\"><vaadin-icon icon=\"vaadin:check\"></vaadin-icon><span>"
+                        "${item.c.row ? html`<span theme=\"badge ${item.c.tone}\" class=\"status-badge\">${item.c.status}</span>"
+                                + "${item.c.ready ? html` <span theme=\"badge success small\" id=\"ready-${item.c.row}\""
+                                + " title=\"${item.c.readyTitle}\"><vaadin-icon icon=\"vaadin:check\"></vaadin-icon><span>"
                                 + TemplateText.of(getTranslation("followUp.ready")) + "</span></span>` : ''}"
-                                + "${item.draft ? html` <span theme=\"badge contrast small\" id=\"draft-${item.row}\">"
+                                + "${item.c.draft ? html` <span theme=\"badge contrast small\" id=\"draft-${item.c.row}\">"
                                 + TemplateText.of(getTranslation("followUp.fromPreviousPeriod")) + "</span>` : ''}`"
-                                + " : html`<span class=\"column-heading\">${item.heading}</span>`}")
-                // no nulls: every row sends every property, empty where it has none
-                .withProperty("heading", node -> node instanceof OverviewNode.GroupNode g ? g.statusHeading() : "")
-                .withProperty("row", node -> node instanceof OverviewNode.RowNode r ? r.row().id() : 0)
-                .withProperty("status", node -> node instanceof OverviewNode.RowNode r
-                        ? (r.row().status() == null ? getTranslation("status.notAssessed") : r.row().status()) : "")
-                .withProperty("tone", node -> node instanceof OverviewNode.RowNode r
-                        ? (r.row().status() == null ? "contrast" : r.row().statusTone()) : "")
-                .withProperty("ready", node -> node instanceof OverviewNode.RowNode r && r.row().ready())
-                .withProperty("readyTitle", node -> node instanceof OverviewNode.RowNode r && r.row().ready()
-                        ? getTranslation("followUp.readyBy", r.row().readyBy() == null ? "" : r.row().readyBy(),
-                        ErrorMessages.time(r.row().readyAt())) : "")
-                // a draft carried over from the previous period, until someone saves or confirms it
-                .withProperty("draft", node -> node instanceof OverviewNode.RowNode r && !r.row().ready()
-                        && r.row().fromPreviousPeriod());
+                                + " : html`<span class=\"column-heading\">${item.c.heading}</span>`}")
+                .withProperty("c", node -> {
+                    if (node instanceof OverviewNode.GroupNode g) {
+                        return new Cell().put("heading", g.statusHeading());
+                    }
+                    if (!(node instanceof OverviewNode.RowNode r)) {
+                        return new Cell();
+                    }
+                    FollowUpRow row = r.row();
+                    return new Cell().put("row", row.id())
+                            .put("status", row.status() == null ? getTranslation("status.notAssessed") : row.status())
+                            .put("tone", row.status() == null ? "contrast" : row.statusTone())
+                            .put("ready", row.ready())
+                            .put("readyTitle", row.ready() ? getTranslation("followUp.readyBy",
+                                    row.readyBy() == null ? "" : row.readyBy(), ErrorMessages.time(row.readyAt())) : null)
+                            // a draft carried over from the previous period, until someone saves or confirms it
+                            .put("draft", !row.ready() && row.fromPreviousPeriod());
+                });
     }
 
     /**
@@ -270,25 +281,22 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
      */
     private LitRenderer<OverviewNode> actionsRenderer() {
         return LitRenderer.<OverviewNode>of(
-                        "${item.row ? html`<span style=\"white-space: nowrap\">"
-                                + "<vaadin-button theme=\"small tertiary icon\" id=\"edit-${item.row}\""
-                                + " aria-label=\"${item.editLabel}\" @click=${edit}>"
-                                + "<vaadin-icon icon=\"${item.editable ? 'vaadin:edit' : 'vaadin:eye'}\"></vaadin-icon>"
-                                + "<vaadin-tooltip slot=\"tooltip\" text=\"${item.tip}\"></vaadin-tooltip></vaadin-button>"
-                                + "<vaadin-button theme=\"small tertiary icon\" id=\"history-${item.row}\""
-                                + " aria-label=\"${item.historyLabel}\" @click=${history}>"
+                        "${item.c.row ? html`<span style=\"white-space: nowrap\">"
+                                + "<vaadin-button theme=\"small tertiary icon\" id=\"edit-${item.c.row}\""
+                                + " aria-label=\"${item.c.tip}: ${item.c.text}\" @click=${edit}>"
+                                + "<vaadin-icon icon=\"${item.c.editable ? 'vaadin:edit' : 'vaadin:eye'}\"></vaadin-icon>"
+                                + "<vaadin-tooltip slot=\"tooltip\" text=\"${item.c.tip}\"></vaadin-tooltip></vaadin-button>"
+                                + "<vaadin-button theme=\"small tertiary icon\" id=\"history-${item.c.row}\""
+                                + " aria-label=\"" + TemplateText.of(getTranslation("action.history")) + ": ${item.c.text}\" @click=${history}>"
                                 + "<vaadin-icon icon=\"vaadin:time-backward\"></vaadin-icon>"
                                 + "<vaadin-tooltip slot=\"tooltip\" text=\"" + TemplateText.of(getTranslation("action.history"))
                                 + "\"></vaadin-tooltip></vaadin-button></span>` : ''}")
-                .withProperty("row", node -> node instanceof OverviewNode.RowNode r ? r.row().id() : 0)
-                .withProperty("editable", node -> node instanceof OverviewNode.RowNode r && r.row().editable())
-                .withProperty("tip", node -> node instanceof OverviewNode.RowNode r
-                        ? getTranslation(r.row().editable() ? "action.edit" : "action.show") : "")
-                .withProperty("editLabel", node -> node instanceof OverviewNode.RowNode r
-                        ? getTranslation(r.row().editable() ? "action.edit" : "action.show") + ": " + r.row().printedText()
-                        : "")
-                .withProperty("historyLabel", node -> node instanceof OverviewNode.RowNode r
-                        ? getTranslation("action.history") + ": " + r.row().printedText() : "")
+                .withProperty("c", node -> node instanceof OverviewNode.RowNode r
+                        ? new Cell().put("row", r.row().id()).put("editable", r.row().editable())
+                        .put("tip", getTranslation(r.row().editable() ? "action.edit" : "action.show"))
+                        // the row's text once, for both buttons' accessible names ("Redigera: 1.1 …", "Historik: 1.1 …")
+                        .put("text", r.row().printedText())
+                        : new Cell())
                 .withFunction("edit", node -> {
                     if (node instanceof OverviewNode.RowNode r) {
                         openEditor(r.row());
@@ -299,6 +307,44 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                         openHistory(r.row());
                     }
                 });
+    }
+
+    /**
+     * A cell's values as one JSON object, sent as the renderer's only property: each renderer property costs its
+     * name with the renderer's 20-character prefix in every row, and empty or false values are left out (the
+     * template reads a missing value as empty or false).
+     */
+    static final class Cell implements JsonSerializable {
+        private final JsonObject json = Json.createObject();
+
+        Cell put(String key, String value) {
+            if (value != null && !value.isEmpty()) {
+                json.put(key, value);
+            }
+            return this;
+        }
+
+        Cell put(String key, long value) {
+            json.put(key, value);
+            return this;
+        }
+
+        Cell put(String key, boolean value) {
+            if (value) {
+                json.put(key, true);
+            }
+            return this;
+        }
+
+        @Override
+        public JsonObject toJson() {
+            return json;
+        }
+
+        @Override
+        public JsonSerializable readJson(JsonObject value) {
+            throw new UnsupportedOperationException("sent to the browser only");
+        }
     }
 
     @Override

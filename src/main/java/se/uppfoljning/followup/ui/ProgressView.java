@@ -1,24 +1,18 @@
 package se.uppfoljning.followup.ui;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.web.util.HtmlUtils;
 import se.uppfoljning.indicators.ui.IndicatorPanels;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.ui.MainLayout;
@@ -37,6 +31,7 @@ import se.uppfoljning.periods.ReportingPeriod;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,10 +42,17 @@ import java.util.Optional;
  * with the counts, shares and the change since the previous report as text beside it (the list is the bar's legend);
  * then the assignments and goals that lag, by name with owner and comment. Statuses carried from the previous period
  * and not confirmed count apart ("ej bedömd i perioden"). Every count links to the overview filtered to those rows.
+ *
+ * <p>Read-only, so each area and the lagging tables are rendered as one piece of HTML each (escaped text, the counts
+ * as plain anchors that Vaadin's client router follows like a {@code RouterLink}): a handful of state nodes per page
+ * instead of several hundred components, which keeps the page's answer and the heap of an open UI small.
  */
 @Route(value = "framsteg", layout = MainLayout.class)
 @PermitAll
 public class ProgressView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The overview's address the counts link to (its route alias; the empty main route would resolve badly). */
+    static final String OVERVIEW_ROUTE = "uppfoljning";
 
     private final FollowUpService followUp;
     private final ChangesService changes;
@@ -92,21 +94,21 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
         // the whole committee first: what a politician asks first
         areas.sort((a, b) -> Boolean.compare(a.areaName() != null, b.areaName() != null));
         for (AreaProgress area : areas) {
-            Section section = new Section();
-            section.addClassName("progress-area");
             boolean whole = area.areaName() == null;
-            section.setId(whole ? "progress-total" : "progress-area-" + area.areaId());
-            section.add(whole ? new H3(getTranslation("progress.total")) : new H3(area.areaName()));
             AreaProgress then = before.get(whole ? 0L : area.areaId());
-            Div blocks = new Div();
-            blocks.addClassName("progress-blocks");
-            blocks.add(block(area, area.goals(), then == null ? null : then.goals(), KindFilter.GOAL, "progress.goals"),
-                    block(area, area.assignments(), then == null ? null : then.assignments(), KindFilter.ASSIGNMENT,
-                            "progress.assignments"));
-            section.add(blocks);
-            add(section);
+            StringBuilder html = new StringBuilder();
+            html.append("<section class=\"progress-area\" id=\"")
+                    .append(whole ? "progress-total" : "progress-area-" + area.areaId()).append("\"><h3>")
+                    .append(escape(whole ? getTranslation("progress.total") : area.areaName()))
+                    .append("</h3><div class=\"progress-blocks\">");
+            block(html, area, area.goals(), then == null ? null : then.goals(), KindFilter.GOAL, "progress.goals");
+            block(html, area, area.assignments(), then == null ? null : then.assignments(), KindFilter.ASSIGNMENT,
+                    "progress.assignments");
+            add(new Html(html.append("</div></section>").toString()));
             if (whole) {
-                Section lagging = lagging(overview);
+                Section lagging = new Section(new Html(lagging(overview)));
+                lagging.setId("progress-lagging");
+                lagging.addClassName("progress-area");
                 Map<Long, String> names = new HashMap<>();
                 overview.rows().forEach(r -> names.put(r.id(), r.printedText()));
                 lagging.add(indicators.missesTarget(context.committee().slug(), names));
@@ -115,89 +117,87 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    private Div block(AreaProgress area, List<StatusCount> counts, List<StatusCount> before, KindFilter kind,
-                      String headingKey) {
-        Div block = new Div();
-        block.addClassName("progress-block");
+    private void block(StringBuilder html, AreaProgress area, List<StatusCount> counts, List<StatusCount> before,
+                       KindFilter kind, String headingKey) {
+        html.append("<div class=\"progress-block\">");
         int total = AreaProgress.total(counts);
-        block.add(new H4(getTranslation(headingKey, Messages.integer(total))));
+        html.append("<h4>").append(escape(getTranslation(headingKey, Messages.integer(total)))).append("</h4>");
         if (total == 0) {
-            block.add(new Paragraph(getTranslation("progress.none")));
-            return block;
+            html.append("<p>").append(escape(getTranslation("progress.none"))).append("</p></div>");
+            return;
         }
-        Div bar = new Div();
-        bar.addClassName("progress-bar");
         // the list below says the same in words; the bar itself is decoration for sighted readers
-        bar.getElement().setAttribute("aria-hidden", "true");
-        UnorderedList list = new UnorderedList();
-        list.addClassName("progress-list");
+        StringBuilder bar = new StringBuilder("<div class=\"progress-bar\" aria-hidden=\"true\">");
+        StringBuilder list = new StringBuilder("<ul class=\"progress-list\">");
         for (StatusCount count : counts) {
-            String label = label(count.status());
+            String tone = escape(count.tone());
             if (count.count() > 0) {
-                Div segment = new Div();
-                segment.addClassNames("progress-segment", "tone-" + count.tone());
-                segment.getStyle().set("flex-grow", String.valueOf(count.count()));
-                bar.add(segment);
+                bar.append("<div class=\"progress-segment tone-").append(tone).append("\" style=\"flex-grow: ")
+                        .append(count.count()).append("\"></div>");
             }
-            Map<String, String> parameters = new HashMap<>();
+            Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put(FollowUpView.PARAM_KIND, kind.name());
             parameters.put(FollowUpView.PARAM_STATUS, count.status() == null ? FollowUpFilter.NOT_ASSESSED : count.status());
             if (area.areaName() != null) {
                 parameters.put(FollowUpView.PARAM_AREA, String.valueOf(area.areaId()));
             }
-            Span swatch = new Span();
-            swatch.addClassNames("progress-swatch", "tone-" + count.tone());
-            RouterLink link = new RouterLink(label + ": " + Messages.integer(count.count()), FollowUpView.class);
-            link.setQueryParameters(QueryParameters.simple(parameters));
-            Span share = new Span(" (" + percent(count.count(), total) + ")");
-            share.addClassName("progress-share");
-            ListItem item = new ListItem(swatch, link, share);
+            // router-link: Vaadin's client navigates inside the page, as for a RouterLink
+            list.append("<li><span class=\"progress-swatch tone-").append(tone).append("\"></span><a router-link href=\"")
+                    .append(escape(OVERVIEW_ROUTE + "?" + QueryParameters.simple(parameters).getQueryString()))
+                    .append("\">").append(escape(label(count.status()) + ": " + Messages.integer(count.count())))
+                    .append("</a><span class=\"progress-share\"> (").append(percent(count.count(), total))
+                    .append(")</span>");
             if (before != null) {
                 int then = before.stream().filter(c -> Objects.equals(c.status(), count.status()))
                         .mapToInt(StatusCount::count).sum();
-                Span change = new Span(" " + change(count.count() - then));
-                change.addClassName("progress-change");
-                change.getElement().setAttribute("title", getTranslation("progress.changeTitle"));
-                item.add(change);
+                list.append("<span class=\"progress-change\" title=\"")
+                        .append(escape(getTranslation("progress.changeTitle"))).append("\"> ")
+                        .append(escape(change(count.count() - then))).append("</span>");
             }
-            list.add(item);
+            list.append("</li>");
         }
-        block.add(bar, list);
-        return block;
+        html.append(bar).append("</div>").append(list).append("</ul></div>");
     }
 
-    /** The assignments not started and the goals not met (or not assessed), by name with owner and comment. */
-    private Section lagging(FollowUpOverview overview) {
-        Section section = new Section();
-        section.setId("progress-lagging");
-        section.addClassName("progress-area");
-        section.add(new H3(getTranslation("progress.lagging")));
+    /**
+     * The assignments not started and the goals not met (or not assessed), by name with owner and comment: a table
+     * per scale in report order, its heading as the caption.
+     */
+    private String lagging(FollowUpOverview overview) {
+        StringBuilder html = new StringBuilder("<div class=\"progress-lagging\"><h3>")
+                .append(escape(getTranslation("progress.lagging"))).append("</h3>");
         for (StatusScale scale : List.of(StatusScale.ASSIGNMENT, StatusScale.GOAL)) {
             List<FollowUpRow> rows = overview.lagging(scale);
-            section.add(new H4(getTranslation(scale == StatusScale.ASSIGNMENT ? "progress.lagging.assignments"
-                    : "progress.lagging.goals", Messages.integer(rows.size()))));
+            String id = "progress-lagging-" + scale.name().toLowerCase();
+            html.append("<h4 id=\"").append(id).append("-heading\">")
+                    .append(escape(getTranslation(scale == StatusScale.ASSIGNMENT ? "progress.lagging.assignments"
+                            : "progress.lagging.goals", Messages.integer(rows.size())))).append("</h4>");
             if (rows.isEmpty()) {
-                Paragraph none = new Paragraph(getTranslation("progress.lagging.none"));
-                none.addClassName("empty-state");
-                section.add(none);
+                html.append("<p class=\"empty-state\">").append(escape(getTranslation("progress.lagging.none")))
+                        .append("</p>");
                 continue;
             }
-            Grid<FollowUpRow> grid = new Grid<>();
-            grid.setId("progress-lagging-" + scale.name().toLowerCase());
-            grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.setAllRowsVisible(true);
-            grid.addColumn(FollowUpRow::printedText).setHeader(getTranslation(scale == StatusScale.ASSIGNMENT
-                    ? "progress.lagging.assignment" : "progress.lagging.goal")).setFlexGrow(3).setWidth("18rem");
-            grid.addColumn(r -> r.owner() == null ? "" : r.owner()).setHeader(getTranslation("grid.owner"))
-                    .setFlexGrow(1).setWidth("10rem");
-            grid.addColumn(r -> label(r.status()) + (r.fromPreviousPeriod()
-                    ? " (" + getTranslation("progress.carriedShort") + ")" : ""))
-                    .setHeader(getTranslation("grid.status")).setFlexGrow(0).setWidth("11rem");
-            grid.addColumn(FollowUpRow::comment).setHeader(getTranslation("grid.comment")).setFlexGrow(4).setWidth("18rem");
-            grid.setItems(rows);
-            section.add(grid);
+            html.append("<table class=\"progress-table\" id=\"").append(id).append("\" aria-labelledby=\"").append(id)
+                    .append("-heading\"><thead><tr>");
+            for (String header : List.of(scale == StatusScale.ASSIGNMENT ? "progress.lagging.assignment"
+                    : "progress.lagging.goal", "grid.owner", "grid.status", "grid.comment")) {
+                html.append("<th scope=\"col\">").append(escape(getTranslation(header))).append("</th>");
+            }
+            html.append("</tr></thead><tbody>");
+            for (FollowUpRow r : rows) {
+                html.append("<tr><td>").append(escape(r.printedText())).append("</td><td>")
+                        .append(escape(r.owner())).append("</td><td>")
+                        .append(escape(label(r.status()) + (r.fromPreviousPeriod()
+                                ? " (" + getTranslation("progress.carriedShort") + ")" : "")))
+                        .append("</td><td>").append(escape(r.comment())).append("</td></tr>");
+            }
+            html.append("</tbody></table>");
         }
-        return section;
+        return html.append("</div>").toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private String label(String status) {

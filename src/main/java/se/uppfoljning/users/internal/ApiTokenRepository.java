@@ -10,15 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static se.uppfoljning.db.Tables.API_TOKEN;
-import static se.uppfoljning.db.Tables.APP_USER;
 
 @Repository
 public class ApiTokenRepository {
-
-    /** A stored token found by its hash: owner, scope, state. */
-    public record Found(long id, String username, boolean userEnabled, String scope, OffsetDateTime expiresAt,
-                        OffsetDateTime revokedAt) {
-    }
 
     private final DSLContext db;
 
@@ -61,13 +55,5 @@ public class ApiTokenRepository {
     public void revoke(long id, OffsetDateTime at) {
         db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, at).where(API_TOKEN.ID.eq(id))
                 .and(API_TOKEN.REVOKED_AT.isNull()).execute();
-    }
-
-    public Optional<Found> findByHash(String hash) {
-        return db.select(API_TOKEN.ID, APP_USER.USERNAME, APP_USER.ENABLED, API_TOKEN.SCOPE, API_TOKEN.EXPIRES_AT,
-                        API_TOKEN.REVOKED_AT)
-                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
-                .where(API_TOKEN.TOKEN_HASH.eq(hash))
-                .fetchOptional(r -> new Found(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 }

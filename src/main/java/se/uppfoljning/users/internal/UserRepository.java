@@ -2,6 +2,8 @@ package se.uppfoljning.users.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.Membership;
@@ -24,6 +26,7 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static se.uppfoljning.db.Tables.API_TOKEN;
 import static se.uppfoljning.db.Tables.APP_USER;
 import static se.uppfoljning.db.Tables.COMMITTEE;
 import static se.uppfoljning.db.Tables.COMMITTEE_MEMBERSHIP;
@@ -41,18 +44,46 @@ public class UserRepository {
 
     /** The user with memberships and departments in one statement. */
     public Optional<AppUserPrincipal> findPrincipal(String username) {
-        return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
-                        APP_USER.MUST_CHANGE_PASSWORD,
-                        multiset(select(COMMITTEE_MEMBERSHIP.COMMITTEE_ID, COMMITTEE_MEMBERSHIP.ROLE)
-                                .from(COMMITTEE_MEMBERSHIP).where(COMMITTEE_MEMBERSHIP.USER_ID.eq(APP_USER.ID)))
-                                .convertFrom(r -> r.map(m -> new Membership(m.value1(), Role.valueOf(m.value2())))),
-                        multiset(select(USER_DEPARTMENT.DEPARTMENT_ID)
-                                .from(USER_DEPARTMENT).where(USER_DEPARTMENT.USER_ID.eq(APP_USER.ID)))
-                                .convertFrom(r -> r.map(m -> m.value1())))
+        return db.select(principalFields())
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(r -> new AppUserPrincipal(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), new HashSet<>(r.value7()), new HashSet<>(r.value8())));
+                .fetchOptional(UserRepository::principal);
+    }
+
+    /** A valid API token's owner and the token (id, scope). */
+    public record TokenPrincipal(long tokenId, String scope, AppUserPrincipal user) {
+    }
+
+    /**
+     * The owner (with memberships and departments) of the API token with this SHA-256 hash, when the token is neither
+     * revoked nor expired at {@code now} and the owner is enabled; one statement, nothing cached.
+     */
+    public Optional<TokenPrincipal> findByTokenHash(String hash, OffsetDateTime now) {
+        return db.select(principalFields()).select(API_TOKEN.ID, API_TOKEN.SCOPE)
+                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
+                .where(API_TOKEN.TOKEN_HASH.eq(hash), API_TOKEN.REVOKED_AT.isNull(), API_TOKEN.EXPIRES_AT.gt(now),
+                        APP_USER.ENABLED.isTrue())
+                .fetchOptional(r -> new TokenPrincipal(r.get(API_TOKEN.ID), r.get(API_TOKEN.SCOPE), principal(r)));
+    }
+
+    private static List<SelectField<?>> principalFields() {
+        return List.of(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
+                APP_USER.MUST_CHANGE_PASSWORD,
+                multiset(select(COMMITTEE_MEMBERSHIP.COMMITTEE_ID, COMMITTEE_MEMBERSHIP.ROLE)
+                        .from(COMMITTEE_MEMBERSHIP).where(COMMITTEE_MEMBERSHIP.USER_ID.eq(APP_USER.ID)))
+                        .convertFrom(r -> r.map(m -> new Membership(m.value1(), Role.valueOf(m.value2()))))
+                        .as("memberships"),
+                multiset(select(USER_DEPARTMENT.DEPARTMENT_ID)
+                        .from(USER_DEPARTMENT).where(USER_DEPARTMENT.USER_ID.eq(APP_USER.ID)))
+                        .convertFrom(r -> r.map(m -> m.value1()))
+                        .as("departments"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AppUserPrincipal principal(Record r) {
+        return new AppUserPrincipal(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
+                r.get(APP_USER.PASSWORD_HASH), r.get(APP_USER.ENABLED), r.get(APP_USER.MUST_CHANGE_PASSWORD),
+                new HashSet<>((List<Membership>) r.get("memberships")), new HashSet<>((List<Long>) r.get("departments")));
     }
 
     /** Users with memberships (committee codes) and departments (names), by username; one statement. */

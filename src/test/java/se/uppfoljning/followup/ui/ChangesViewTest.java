@@ -70,16 +70,16 @@ class ChangesViewTest extends KaribuTest {
         }
         assertThat(draftIndex).isNotNegative();
         // the row sends the draft flag; the template shows it as text (not only as colour)
-        assertThat(OverviewCells.property(view, "status", draftIndex, "draft")).isEqualTo(true);
+        assertThat(OverviewCells.flag(view, "status", draftIndex, "draft")).isTrue();
         assertThat(OverviewCells.template(view, "status"))
-                .contains("${item.draft ? html` <span theme=\"badge contrast small\" id=\"draft-${item.row}\">"
+                .contains("${item.c.draft ? html` <span theme=\"badge contrast small\" id=\"draft-${item.c.row}\">"
                         + "Från föregående period</span>` : ''}");
         // every row sends the flag exactly when it is carried over and not yet marked ready
         for (int i = 0; i < _size(view.grid); i++) {
             if (GridKt._get(view.grid, i) instanceof OverviewNode.RowNode r) {
-                assertThat(OverviewCells.property(view, "status", i, "draft"))
+                assertThat(OverviewCells.flag(view, "status", i, "draft"))
                         .isEqualTo(r.row().fromPreviousPeriod() && !r.row().ready());
-                assertThat(OverviewCells.property(view, "status", i, "ready")).isEqualTo(r.row().ready());
+                assertThat(OverviewCells.flag(view, "status", i, "ready")).isEqualTo(r.row().ready());
             }
         }
     }

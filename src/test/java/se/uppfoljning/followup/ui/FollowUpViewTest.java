@@ -1,12 +1,13 @@
 package se.uppfoljning.followup.ui;
 
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.QueryParameters;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.HistoryEntry;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.readiness.ReadinessService;
+import se.uppfoljning.structure.StatusScale;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -222,17 +224,48 @@ class FollowUpViewTest extends KaribuTest {
     void progressPageCountsPerStatusAndItsLinksOpenTheFilteredList() {
         login("politiker");
         UI.getCurrent().navigate(ProgressView.class);
-        var total = _get(Section.class, spec -> spec.withId("progress-total"));
-        List<String> links = _find(total, RouterLink.class).stream().map(RouterLink::getText).toList();
+        // the area is one piece of HTML: its counts are plain anchors the client router follows
+        var total = Jsoup.parseBodyFragment(_get(Html.class, spec -> spec.withId("progress-total")).getElement()
+                .getOuterHTML());
+        List<String> links = total.select("a[router-link][href]").eachText();
         assertThat(links).contains("Uppfylls: 14", "Uppfylls delvis: 0", "Uppfylls ej: 3", "Ej bedömd: 2", "Genomfört: 24", "Påbörjat: 9",
                 "Ej påbörjat: 0");
 
-        RouterLink started = _find(total, RouterLink.class).stream().filter(l -> l.getText().equals("Påbörjat: 9"))
-                .findFirst().orElseThrow();
-        RouterLinkKt._click(started);
+        String started = total.select("a[router-link]").stream().filter(a -> a.text().equals("Påbörjat: 9"))
+                .findFirst().orElseThrow().attr("href");
+        assertThat(started).startsWith(ProgressView.OVERVIEW_ROUTE + "?");
+        UI.getCurrent().navigate(ProgressView.OVERVIEW_ROUTE,
+                QueryParameters.fromString(started.substring(started.indexOf('?') + 1)));
         FollowUpView view = _get(FollowUpView.class);
         assertThat(shownRows(view)).hasSize(9).allMatch(r -> "Påbörjat".equals(r.status()));
         assertThat(view.kind.getValue()).isEqualTo(KindFilter.ASSIGNMENT);
+    }
+
+    @Test
+    void progressPageListsWhatLagsAsTablesAndEscapesTheText() {
+        login("sekretariat");
+        var context = organisation.context("ks", "2024-dr2");
+        List<FollowUpRow> goals = followUp.overview(context).lagging(StatusScale.GOAL);
+        assertThat(goals).isNotEmpty();
+        FollowUpRow first = goals.stream().filter(r -> !r.derivedFromFinance()).findFirst().orElseThrow();
+        String comment = "<img src=x onerror=alert(1)> & <b>inte fet</b>";
+        followUp.save(context, first.id(), new FollowUpChange(first.status(), comment, first.version()));
+
+        UI.getCurrent().navigate(ProgressView.class);
+        var lagging = Jsoup.parseBodyFragment(_get(Section.class, spec -> spec.withId("progress-lagging")).getElement()
+                .getOuterHTML());
+        var table = lagging.getElementById("progress-lagging-goal");
+        assertThat(table).isNotNull();
+        assertThat(table.select("thead th[scope=col]").eachText())
+                .containsExactly("Mål eller indikator", "Ansvarig", "Prognos", "Kommentar");
+        // every lagging row, in report order
+        assertThat(table.select("tbody tr td:first-child").eachText()).containsExactlyElementsOf(
+                goals.stream().map(r -> r.printedText().strip().replaceAll("\\s+", " ")).toList());
+        // the comment is shown as written, never as markup
+        assertThat(table.select("tbody tr").get(goals.indexOf(first)).select("td").get(3).text()).isEqualTo(comment);
+        assertThat(table.select("img, b")).isEmpty();
+        assertThat(table.attr("aria-labelledby")).isEqualTo("progress-lagging-goal-heading");
+        assertThat(lagging.getElementById("progress-lagging-goal-heading")).isNotNull();
     }
 
     @Test

@@ -3,9 +3,15 @@ package se.uppfoljning.followup.ui;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import elemental.json.Json;
+import com.vaadin.flow.component.JsonSerializable;
 import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+import elemental.json.JsonValue;
+import org.springframework.web.util.HtmlUtils;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
@@ -45,8 +51,27 @@ final class OverviewCells {
         }
     }
 
+    /**
+     * A value the row sends for the column's template ({@code ${item.c.<property>}}): string, number or true; null
+     * when the row leaves it out (the template reads it as empty or false).
+     */
     static Object property(FollowUpView view, String column, int index, String property) {
-        return renderer(view, column).getValueProviders().get(property).apply(_get(view.grid, index));
+        var cell = (JsonSerializable) renderer(view, column).getValueProviders().get("c").apply(_get(view.grid, index));
+        JsonObject json = cell.toJson();
+        if (!json.hasKey(property)) {
+            return null;
+        }
+        JsonValue value = json.get(property);
+        return switch (value.getType()) {
+            case BOOLEAN -> value.asBoolean();
+            case NUMBER -> (long) value.asNumber();
+            default -> value.asString();
+        };
+    }
+
+    /** A flag the row sends for the column's template: true, or left out (false). */
+    static boolean flag(FollowUpView view, String column, int index, String property) {
+        return Boolean.TRUE.equals(property(view, column, index, property));
     }
 
     @SuppressWarnings("unchecked")
@@ -61,10 +86,25 @@ final class OverviewCells {
         }
     }
 
-    /** The edit (0) or history (1) button of the row at {@code index}. */
+    /**
+     * The edit (0) or history (1) button of the row at {@code index}; its accessible name as the browser renders the
+     * template's {@code aria-label} with the row's values.
+     */
     static Action action(FollowUpView view, int index, int which) {
         String function = which == 0 ? "edit" : "history";
-        String label = (String) property(view, "actions", index, which == 0 ? "editLabel" : "historyLabel");
-        return new Action(label, () -> press(view, "actions", index, function));
+        Matcher button = Pattern.compile("aria-label=\"([^\"]*)\" @click=\\$\\{" + function + "}")
+                .matcher(template(view, "actions"));
+        if (!button.find()) {
+            throw new AssertionError("no " + function + " button with an aria-label in the template");
+        }
+        Matcher value = Pattern.compile("\\$\\{item\\.c\\.(\\w+)}").matcher(button.group(1));
+        StringBuilder label = new StringBuilder();
+        while (value.find()) {
+            value.appendReplacement(label, Matcher.quoteReplacement(
+                    String.valueOf(property(view, "actions", index, value.group(1)))));
+        }
+        value.appendTail(label);
+        String text = HtmlUtils.htmlUnescape(label.toString());
+        return new Action(text, () -> press(view, "actions", index, function));
     }
 }
