@@ -3,6 +3,7 @@ package se.uppfoljning.base.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -31,7 +32,9 @@ public final class CommitteeAccess {
 
     /**
      * For {@code @PreAuthorize}: whether the current user is a member (any role) of the committee of {@code scope} (a
-     * {@link CommitteeScoped}, a committee id or slug). False, and logged, when not, or when no one is signed in.
+     * {@link CommitteeScoped}, a committee id or slug). False when no one is signed in; for a signed-in user who is
+     * not a member it throws {@link AccessDeniedException} naming the committee, so the audit log's security event
+     * says why (a plain {@code false} would only say "Access Denied").
      */
     public boolean member(Object scope) {
         Optional<AppUserPrincipal> user = CurrentUser.find();
@@ -39,14 +42,15 @@ public final class CommitteeAccess {
         if (committeeId == null || user.isEmpty() || !user.get().isMemberOf(committeeId)) {
             log.warn("Nekad åtkomst: {} är inte medlem i nämnd {}", user.map(AppUserPrincipal::username).orElse("–"),
                     committeeId);
-            return false;
+            return denied(user, "not a member of committee " + committeeId);
         }
         return true;
     }
 
     /**
      * For {@code @PreAuthorize}: whether the current user holds {@code right} in the committee of {@code scope} (a
-     * {@link CommitteeScoped}, a committee id or slug). False, and logged, when not, or when no one is signed in.
+     * {@link CommitteeScoped}, a committee id or slug). False when no one is signed in; for a signed-in user without
+     * the right it throws {@link AccessDeniedException} naming the right and the committee (for the audit log).
      */
     public boolean may(Object scope, Right right) {
         Optional<AppUserPrincipal> user = CurrentUser.find();
@@ -55,9 +59,20 @@ public final class CommitteeAccess {
                 || right.roles().stream().noneMatch(r -> user.get().hasRole(committeeId, r))) {
             log.warn("Nekad åtkomst: {} saknar {} i nämnd {}", user.map(AppUserPrincipal::username).orElse("–"),
                     right, committeeId);
-            return false;
+            return denied(user, "lacks " + right + " in committee " + committeeId);
         }
         return true;
+    }
+
+    /**
+     * SpEL passes a runtime exception thrown by a bean method through unwrapped, so method security answers with this
+     * exception (403) and its reason reaches {@code AccessDenialRecorder}.
+     */
+    private static boolean denied(Optional<AppUserPrincipal> user, String reason) {
+        if (user.isEmpty()) {
+            return false;
+        }
+        throw new AccessDeniedException(reason);
     }
 
     private Long committeeId(Object scope) {

@@ -116,6 +116,8 @@ class SecurityEventsTest extends AbstractIntegrationTest {
         assertThat(denials).extracting(AuditEntry::username).contains("politiker", "tjansteperson");
         assertThat(denials).anySatisfy(e -> assertThat(e.details()).contains("period 2024-dr2"));
         assertThat(denials).anySatisfy(e -> assertThat(e.details()).contains("bara läsa"));
+        // the access bean's reason reaches the log (not only "Access Denied")
+        assertThat(denials).anySatisfy(e -> assertThat(e.details()).contains("not a member of committee"));
 
         // over the API for admins, newest first, with filters; the secretariat may not
         RawHttp.Response all = send("GET", "/api/v1/audit?kind=security&limit=500", RawHttp.basic("admin", "demo"), null, null);
