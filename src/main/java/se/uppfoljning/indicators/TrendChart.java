@@ -1,11 +1,11 @@
 package se.uppfoljning.indicators;
 
-import org.springframework.web.util.HtmlUtils;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
+import se.uppfoljning.base.text.HtmlText;
 
 /**
  * The values per year as a small line chart in SVG, drawn on the server (no frontend bundle): points and a line for
@@ -55,8 +55,8 @@ public final class TrendChart {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"indicator-chart\" role=\"img\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(HEIGHT).append("\" aria-label=\"").append(escape(title)).append("\">");
-        svg.append("<title>").append(escape(title)).append("</title>");
+                .append(' ').append(HEIGHT).append("\" aria-label=\"").append(HtmlText.escape(title)).append("\">");
+        svg.append("<title>").append(HtmlText.escape(title)).append("</title>");
         // axes
         svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#6b7280", null));
         svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#6b7280", null));
@@ -97,14 +97,11 @@ public final class TrendChart {
 
     private static String text(double x, double y, String anchor, String text) {
         return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor
-                + "\" font-size=\"11\" fill=\"#1f2937\">" + escape(text) + "</text>";
+                + "\" font-size=\"11\" fill=\"#1f2937\">" + HtmlText.escape(text) + "</text>";
     }
 
     private static String num(double d) {
         return String.format(Locale.ROOT, "%.1f", d);
     }
 
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
-    }
 }

@@ -1,5 +1,6 @@
 package se.uppfoljning.finance.ui;
 
+import se.uppfoljning.base.text.HtmlText;
 import se.uppfoljning.finance.FinanceFormat;
 
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ final class BudgetPicture {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" aria-label=\"").append(DeviationChart.escape(description)).append("\">");
+                .append(height).append("\" aria-label=\"").append(HtmlText.escape(description)).append("\">");
         svg.append("<style>text{font:13px sans-serif;fill:#1a1a1a}</style>");
         bar(svg, 8, budgetLabel, Math.abs(budget) * scale, "#5c6bc0", FinanceFormat.tkr(budget) + " tkr");
         bar(svg, 36, forecastLabel, Math.abs(forecast) * scale, met ? "#2e7d32" : "#c62828",
@@ -45,17 +46,17 @@ final class BudgetPicture {
         svg.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x))
                 .append("\" y1=\"2\" y2=\"64\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
         svg.append("<text x=\"").append(fmt(Math.min(x, LABEL + PLOT - 10))).append("\" y=\"80\" text-anchor=\"middle\">")
-                .append(DeviationChart.escape(limitLabel + " " + FinanceFormat.tkr(limit) + " tkr")).append("</text>");
+                .append(HtmlText.escape(limitLabel + " " + FinanceFormat.tkr(limit) + " tkr")).append("</text>");
         svg.append("</svg>");
         return svg.toString();
     }
 
     private static void bar(StringBuilder svg, int y, String label, double length, String colour, String value) {
-        svg.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(DeviationChart.escape(label)).append("</text>");
+        svg.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(HtmlText.escape(label)).append("</text>");
         svg.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y).append("\" width=\"")
                 .append(fmt(Math.max(length, 0.5))).append("\" height=\"20\" fill=\"").append(colour).append("\"/>");
         svg.append("<text x=\"").append(fmt(LABEL + PLOT + 6)).append("\" y=\"").append(y + 15).append("\">")
-                .append(DeviationChart.escape(value)).append("</text>");
+                .append(HtmlText.escape(value)).append("</text>");
     }
 
     private static String fmt(double d) {

@@ -1,5 +1,6 @@
 package se.uppfoljning.finance.ui;
 
+import se.uppfoljning.base.text.HtmlText;
 import se.uppfoljning.finance.FinanceFormat;
 
 import java.util.List;
@@ -34,8 +35,8 @@ final class DeviationChart {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" aria-label=\"").append(escape(title)).append("\">");
-        svg.append("<title>").append(escape(title)).append("</title>");
+                .append(height).append("\" aria-label=\"").append(HtmlText.escape(title)).append("\">");
+        svg.append("<title>").append(HtmlText.escape(title)).append("</title>");
         svg.append("<style>text{font:12px sans-serif;fill:#1a1a1a}</style>");
         double scale = (double) PLOT / (top > 0 && min < 0 ? top - min : max);
         for (int i = 0; i < bars.size(); i++) {
@@ -44,12 +45,12 @@ final class DeviationChart {
             double length = Math.abs(bar.kronor()) * scale;
             boolean negative = FinanceFormat.toTkr(bar.kronor()) < 0;
             double x = negative ? zero - length : zero;
-            svg.append("<text x=\"0\" y=\"").append(y + 13).append("\">").append(escape(truncate(bar.label())))
+            svg.append("<text x=\"0\" y=\"").append(y + 13).append("\">").append(HtmlText.escape(truncate(bar.label())))
                     .append("</text>");
             svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 3).append("\" width=\"")
                     .append(fmt(Math.max(length, 0.5))).append("\" height=\"").append(ROW - 6).append("\" fill=\"")
                     .append(negative ? "#c62828" : "#2e7d32").append("\"><title>")
-                    .append(escape(bar.label() + ": " + FinanceFormat.tkr(bar.kronor()) + " tkr"))
+                    .append(HtmlText.escape(bar.label() + ": " + FinanceFormat.tkr(bar.kronor()) + " tkr"))
                     .append("</title></rect>");
             svg.append("<text x=\"").append(LABEL + PLOT + 6).append("\" y=\"").append(y + 13)
                     .append("\" text-anchor=\"start\">").append(FinanceFormat.tkr(bar.kronor()))
@@ -71,7 +72,4 @@ final class DeviationChart {
         return String.format(Locale.ROOT, "%.1f", d);
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

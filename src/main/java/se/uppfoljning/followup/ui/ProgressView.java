@@ -12,7 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.web.util.HtmlUtils;
+import se.uppfoljning.base.text.HtmlText;
 import se.uppfoljning.indicators.ui.IndicatorPanels;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.ui.MainLayout;
@@ -99,7 +99,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
             StringBuilder html = new StringBuilder();
             html.append("<section class=\"progress-area\" id=\"")
                     .append(whole ? "progress-total" : "progress-area-" + area.areaId()).append("\"><h3>")
-                    .append(escape(whole ? getTranslation("progress.total") : area.areaName()))
+                    .append(HtmlText.escape(whole ? getTranslation("progress.total") : area.areaName()))
                     .append("</h3><div class=\"progress-blocks\">");
             block(html, area, area.goals(), then == null ? null : then.goals(), KindFilter.GOAL, "progress.goals");
             block(html, area, area.assignments(), then == null ? null : then.assignments(), KindFilter.ASSIGNMENT,
@@ -121,16 +121,16 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
                        KindFilter kind, String headingKey) {
         html.append("<div class=\"progress-block\">");
         int total = AreaProgress.total(counts);
-        html.append("<h4>").append(escape(getTranslation(headingKey, Messages.integer(total)))).append("</h4>");
+        html.append("<h4>").append(HtmlText.escape(getTranslation(headingKey, Messages.integer(total)))).append("</h4>");
         if (total == 0) {
-            html.append("<p>").append(escape(getTranslation("progress.none"))).append("</p></div>");
+            html.append("<p>").append(HtmlText.escape(getTranslation("progress.none"))).append("</p></div>");
             return;
         }
         // the list below says the same in words; the bar itself is decoration for sighted readers
         StringBuilder bar = new StringBuilder("<div class=\"progress-bar\" aria-hidden=\"true\">");
         StringBuilder list = new StringBuilder("<ul class=\"progress-list\">");
         for (StatusCount count : counts) {
-            String tone = escape(count.tone());
+            String tone = HtmlText.escape(count.tone());
             if (count.count() > 0) {
                 bar.append("<div class=\"progress-segment tone-").append(tone).append("\" style=\"flex-grow: ")
                         .append(count.count()).append("\"></div>");
@@ -143,16 +143,16 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
             }
             // router-link: Vaadin's client navigates inside the page, as for a RouterLink
             list.append("<li><span class=\"progress-swatch tone-").append(tone).append("\"></span><a router-link href=\"")
-                    .append(escape(OVERVIEW_ROUTE + "?" + QueryParameters.simple(parameters).getQueryString()))
-                    .append("\">").append(escape(label(count.status()) + ": " + Messages.integer(count.count())))
+                    .append(HtmlText.escape(OVERVIEW_ROUTE + "?" + QueryParameters.simple(parameters).getQueryString()))
+                    .append("\">").append(HtmlText.escape(label(count.status()) + ": " + Messages.integer(count.count())))
                     .append("</a><span class=\"progress-share\"> (").append(percent(count.count(), total))
                     .append(")</span>");
             if (before != null) {
                 int then = before.stream().filter(c -> Objects.equals(c.status(), count.status()))
                         .mapToInt(StatusCount::count).sum();
                 list.append("<span class=\"progress-change\" title=\"")
-                        .append(escape(getTranslation("progress.changeTitle"))).append("\"> ")
-                        .append(escape(change(count.count() - then))).append("</span>");
+                        .append(HtmlText.escape(getTranslation("progress.changeTitle"))).append("\"> ")
+                        .append(HtmlText.escape(change(count.count() - then))).append("</span>");
             }
             list.append("</li>");
         }
@@ -165,15 +165,15 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
      */
     private String lagging(FollowUpOverview overview) {
         StringBuilder html = new StringBuilder("<div class=\"progress-lagging\"><h3>")
-                .append(escape(getTranslation("progress.lagging"))).append("</h3>");
+                .append(HtmlText.escape(getTranslation("progress.lagging"))).append("</h3>");
         for (StatusScale scale : List.of(StatusScale.ASSIGNMENT, StatusScale.GOAL)) {
             List<FollowUpRow> rows = overview.lagging(scale);
             String id = "progress-lagging-" + scale.name().toLowerCase();
             html.append("<h4 id=\"").append(id).append("-heading\">")
-                    .append(escape(getTranslation(scale == StatusScale.ASSIGNMENT ? "progress.lagging.assignments"
+                    .append(HtmlText.escape(getTranslation(scale == StatusScale.ASSIGNMENT ? "progress.lagging.assignments"
                             : "progress.lagging.goals", Messages.integer(rows.size())))).append("</h4>");
             if (rows.isEmpty()) {
-                html.append("<p class=\"empty-state\">").append(escape(getTranslation("progress.lagging.none")))
+                html.append("<p class=\"empty-state\">").append(HtmlText.escape(getTranslation("progress.lagging.none")))
                         .append("</p>");
                 continue;
             }
@@ -181,24 +181,21 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver,
                     .append("-heading\"><thead><tr>");
             for (String header : List.of(scale == StatusScale.ASSIGNMENT ? "progress.lagging.assignment"
                     : "progress.lagging.goal", "grid.owner", "grid.status", "grid.comment")) {
-                html.append("<th scope=\"col\">").append(escape(getTranslation(header))).append("</th>");
+                html.append("<th scope=\"col\">").append(HtmlText.escape(getTranslation(header))).append("</th>");
             }
             html.append("</tr></thead><tbody>");
             for (FollowUpRow r : rows) {
-                html.append("<tr><td>").append(escape(r.printedText())).append("</td><td>")
-                        .append(escape(r.owner())).append("</td><td>")
-                        .append(escape(label(r.status()) + (r.fromPreviousPeriod()
+                html.append("<tr><td>").append(HtmlText.escape(r.printedText())).append("</td><td>")
+                        .append(HtmlText.escape(r.owner())).append("</td><td>")
+                        .append(HtmlText.escape(label(r.status()) + (r.fromPreviousPeriod()
                                 ? " (" + getTranslation("progress.carriedShort") + ")" : "")))
-                        .append("</td><td>").append(escape(r.comment())).append("</td></tr>");
+                        .append("</td><td>").append(HtmlText.escape(r.comment())).append("</td></tr>");
             }
             html.append("</tbody></table>");
         }
         return html.append("</div>").toString();
     }
 
-    private static String escape(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
-    }
 
     private String label(String status) {
         if (status == null) {

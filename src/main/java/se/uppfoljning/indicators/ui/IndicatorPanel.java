@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.springframework.web.util.HtmlUtils;
+import se.uppfoljning.base.text.HtmlText;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.indicators.IndicatorDetail;
@@ -111,28 +111,28 @@ public class IndicatorPanel extends Div {
 
     private Html valuesTable(IndicatorDetail detail) {
         if (detail.values().isEmpty()) {
-            return new Html("<p id=\"indicator-values\">" + escape(getTranslation("indicators.ui.noValues")) + "</p>");
+            return new Html("<p id=\"indicator-values\">" + HtmlText.escape(getTranslation("indicators.ui.noValues")) + "</p>");
         }
         StringBuilder html = new StringBuilder("<table id=\"indicator-values\" class=\"indicator-values\"><thead><tr>");
         for (String key : List.of("indicators.ui.year", "indicators.ui.gender", "indicators.ui.value",
                 "indicators.ui.preliminary", "indicators.ui.source")) {
-            html.append("<th scope=\"col\">").append(escape(getTranslation(key))).append("</th>");
+            html.append("<th scope=\"col\">").append(HtmlText.escape(getTranslation(key))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (MeasuredValue v : detail.values()) {
             html.append("<tr><td>").append(v.year()).append("</td><td>")
-                    .append(escape(getTranslation("indicators.gender." + v.gender()))).append("</td><td>")
-                    .append(escape(Numbers.format(v.value()))).append(v.flag() == null ? "" : " (" + escape(v.flag()) + ")")
-                    .append("</td><td>").append(v.preliminary() ? escape(getTranslation("indicators.ui.yes")) : "")
-                    .append("</td><td>").append(escape(source(v.source())))
-                    .append(v.fetchedAt() == null ? "" : ", " + escape(getTranslation("indicators.ui.fetchedAt",
+                    .append(HtmlText.escape(getTranslation("indicators.gender." + v.gender()))).append("</td><td>")
+                    .append(HtmlText.escape(Numbers.format(v.value()))).append(v.flag() == null ? "" : " (" + HtmlText.escape(v.flag()) + ")")
+                    .append("</td><td>").append(v.preliminary() ? HtmlText.escape(getTranslation("indicators.ui.yes")) : "")
+                    .append("</td><td>").append(HtmlText.escape(source(v.source())))
+                    .append(v.fetchedAt() == null ? "" : ", " + HtmlText.escape(getTranslation("indicators.ui.fetchedAt",
                             ErrorMessages.time(v.fetchedAt()))))
                     .append("</td></tr>");
         }
         html.append("</tbody></table>");
         if (detail.fromKolada()) {
             html.insert(0, "<div>").append("<p class=\"indicator-credit\">")
-                    .append(escape(getTranslation("indicators.source.kolada"))).append("</p></div>");
+                    .append(HtmlText.escape(getTranslation("indicators.source.kolada"))).append("</p></div>");
         }
         return new Html(html.toString());
     }
@@ -206,9 +206,9 @@ public class IndicatorPanel extends Div {
 
     private Html history(List<ValueHistoryEntry> history) {
         StringBuilder html = new StringBuilder("<div id=\"indicator-history\"><p><strong>")
-                .append(escape(getTranslation("indicators.ui.history"))).append("</strong></p><ul>");
+                .append(HtmlText.escape(getTranslation("indicators.ui.history"))).append("</strong></p><ul>");
         for (ValueHistoryEntry h : history) {
-            html.append("<li>").append(escape(getTranslation("indicators.ui.historyLine", String.valueOf(h.year()),
+            html.append("<li>").append(HtmlText.escape(getTranslation("indicators.ui.historyLine", String.valueOf(h.year()),
                     getTranslation("indicators.gender." + h.gender()),
                     h.oldValue() == null ? "–" : Numbers.format(h.oldValue()), Numbers.format(h.newValue())
                             + (h.newPreliminary() ? " (" + getTranslation("indicators.ui.preliminary").toLowerCase(Messages.SWEDISH) + ")" : ""),
@@ -223,7 +223,4 @@ public class IndicatorPanel extends Div {
         error.setVisible(true);
     }
 
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
-    }
 }
