@@ -18,10 +18,10 @@ import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.structure.StructureImportChange;
 import se.uppfoljning.structure.StructureImportResult;
 import se.uppfoljning.structure.StructureImportService;
-import se.uppfoljning.organisation.CommitteeContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -186,7 +186,7 @@ class RealWorldInputTest extends SecretariatOnKsTest {
     private CommitteeContext controller() {
         testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("controller");
-        return organisation.context("ks", "2024-dr2");
+        return periods.context("ks", "2024-dr2");
     }
 
     /** The demo finance file as XLSX: amounts as numeric cells, {@code sheets} before the data sheet. */

@@ -12,7 +12,6 @@ import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.PeriodService;
 
 import java.util.LinkedHashMap;
@@ -30,8 +29,6 @@ class ResetRestoresTheDemoTest extends AbstractIntegrationTest {
 
     @Autowired
     FollowUpService followUp;
-    @Autowired
-    OrganisationService organisation;
     @Autowired
     PeriodService periods;
 
@@ -67,7 +64,7 @@ class ResetRestoresTheDemoTest extends AbstractIntegrationTest {
         // writes in many tables: follow-up entry, history and audit; finance and measures; a user; a decided period
         // reopened and one of its formerly locked entries changed
         signIn("tjansteperson");
-        var dr2 = organisation.context("ks", "2024-dr2");
+        var dr2 = periods.context("ks", "2024-dr2");
         FollowUpRow row = followUp.overview(dr2).rows().stream()
                 .filter(r -> r.editable() && !r.derivedFromFinance()).findFirst().orElseThrow();
         followUp.save(dr2, row.id(), new FollowUpChange(row.status(), "Ändrad i testet", row.version()));
@@ -78,7 +75,7 @@ class ResetRestoresTheDemoTest extends AbstractIntegrationTest {
         signIn("admin");
         periods.reopen("ks", "2024-dr1", "Testet öppnar perioden");
         signIn("sekretariat");
-        var dr1 = organisation.context("ks", "2024-dr1");
+        var dr1 = periods.context("ks", "2024-dr1");
         FollowUpRow decided = followUp.overview(dr1).rows().stream()
                 .filter(r -> r.editable() && !r.derivedFromFinance()).findFirst().orElseThrow();
         followUp.save(dr1, decided.id(), new FollowUpChange(decided.status(), "Ändrad efter öppning",

@@ -3,8 +3,9 @@ package se.uppfoljning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 /**
  * Integration tests that work on the demo's Kommunstyrelsen as the secretariat: before each test the data is reset,
@@ -15,6 +16,8 @@ public abstract class SecretariatOnKsTest extends AbstractIntegrationTest {
 
     @Autowired
     protected OrganisationService organisation;
+    @Autowired
+    protected PeriodService periods;
 
     /** KS's decided and locked period 2024-dr1. */
     protected CommitteeContext dr1;
@@ -25,8 +28,8 @@ public abstract class SecretariatOnKsTest extends AbstractIntegrationTest {
     void resetAndSignInAsSecretariat() {
         testData.reset();
         signIn("sekretariat");
-        dr1 = organisation.context("ks", "2024-dr1");
-        dr2 = organisation.context("ks", "2024-dr2");
+        dr1 = periods.context("ks", "2024-dr1");
+        dr2 = periods.context("ks", "2024-dr2");
     }
 
     @AfterEach

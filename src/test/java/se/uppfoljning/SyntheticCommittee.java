@@ -1,16 +1,16 @@
 package se.uppfoljning;
 
 import org.springframework.stereotype.Component;
-import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SystemUser;
-import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.ReportingPeriod;
+import se.uppfoljning.structure.StructureImportService;
 import se.uppfoljning.users.UserService;
 
 import java.nio.charset.StandardCharsets;

@@ -19,6 +19,7 @@ import se.uppfoljning.demo.DemoDataLoader;
 import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.users.UserService;
 
 import java.io.IOException;
@@ -56,6 +57,8 @@ public class TestData {
 
     @Autowired
     private OrganisationService organisation;
+    @Autowired
+    private PeriodService periods;
     @Autowired
     private FinanceImportService financeImport;
     @Autowired
@@ -204,7 +207,7 @@ public class TestData {
      */
     public void copyDr1FiguresAndMeasuresToDr2() {
         transaction.executeWithoutResult(status -> SystemUser.run(() -> {
-            var dr2 = organisation.context("ks", "2024-dr2");
+            var dr2 = periods.context("ks", "2024-dr2");
             financeImport.importFile(dr2, "ks-2024-dr1-finance.csv", resource("demo/ks-2024-dr1-finance.csv"));
             measures.importFile(dr2, "ks-2024-dr1-measures.csv", resource("demo/ks-2024-dr1-measures.csv"));
         }));

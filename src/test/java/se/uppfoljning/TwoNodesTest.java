@@ -18,8 +18,8 @@ import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.PeriodState;
@@ -176,14 +176,14 @@ class TwoNodesTest extends AbstractIntegrationTest {
         periods.submitForReview("ks", period);
         // node B's view was opened while the period was under review: it still holds that context
         signInOnB("sekretariat");
-        CommitteeContext seenOnB = onB(OrganisationService.class).context("ks", period);
+        CommitteeContext seenOnB = onB(PeriodService.class).context("ks", period);
         assertThat(seenOnB.period().isLocked()).isFalse();
 
         signIn("sekretariat");
         periods.decide("ks", period, new Decision("Kommunstyrelsen", LocalDate.of(2024, 10, 1), "§ 201", "KS 24/0999"));
 
         signInOnB("sekretariat");
-        assertThat(onB(OrganisationService.class).context("ks", period).period().isLocked()).isTrue();
+        assertThat(onB(PeriodService.class).context("ks", period).period().isLocked()).isTrue();
         assertThat(onB(PeriodService.class).period("ks", period).state()).isEqualTo(PeriodState.DECIDED);
         // even the stale context cannot write: the database refuses a change to a decided period
         assertThatThrownBy(() -> onB(FollowUpService.class).save(seenOnB, row.id(),
@@ -191,9 +191,9 @@ class TwoNodesTest extends AbstractIntegrationTest {
     }
 
     private CommitteeContext openContext() {
-        return organisation.periods(organisation.committee("ks").id()).stream()
+        return periods.periods(organisation.committee("ks").id()).stream()
                 .filter(p -> !p.isLocked()).findFirst()
-                .map(p -> organisation.context("ks", p.slug())).orElseThrow();
+                .map(p -> periods.context("ks", p.slug())).orElseThrow();
     }
 
     private FollowUpRow editableRow(CommitteeContext context) {

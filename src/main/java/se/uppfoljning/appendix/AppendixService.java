@@ -32,8 +32,8 @@ import se.uppfoljning.indicators.Numbers;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.measures.Mnkr;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
 
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public class AppendixService {
 
     private final FollowUpService followUp;
     private final MeasureService measures;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final Messages messages;
     private final StoredAppendixRepository stored;
     private final IndicatorService indicators;
@@ -69,7 +69,7 @@ public class AppendixService {
      */
     private final Executor executor;
 
-    AppendixService(FollowUpService followUp, MeasureService measures, OrganisationService organisation,
+    AppendixService(FollowUpService followUp, MeasureService measures, PeriodService periods,
                     Messages messages, StoredAppendixRepository stored,
                     @Qualifier(DocumentExecutorConfiguration.EXECUTOR) Executor executor,
                     IndicatorService indicators) {
@@ -78,7 +78,7 @@ public class AppendixService {
         this.stored = stored;
         this.followUp = followUp;
         this.measures = measures;
-        this.organisation = organisation;
+        this.periods = periods;
         this.messages = messages;
     }
 
@@ -94,7 +94,7 @@ public class AppendixService {
     /** The appendix as a file; unknown committee or period → 404 (NotFoundException). */
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public AppendixFile generate(String committeeSlug, String periodSlug, AppendixKind kind, AppendixFormat format) {
-        return generate(organisation.context(committeeSlug, periodSlug), kind, format);
+        return generate(periods.context(committeeSlug, periodSlug), kind, format);
     }
 
     @PreAuthorize("@committeeAccess.member(#context)")

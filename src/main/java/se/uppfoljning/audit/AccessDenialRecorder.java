@@ -14,9 +14,9 @@ import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.base.security.CommitteePeriodScoped;
 import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
 
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
@@ -68,9 +68,9 @@ class AccessDenialRecorder {
         for (int i = 0; i < arguments.length && i < parameters.length; i++) {
             Object argument = arguments[i];
             String name = parameters[i].getName();
-            if (argument instanceof CommitteeContext context) {
-                committeeId = context.committee().id();
-                about.add(messages.get("audit.security.committeePeriod", context.committee().code(),
+            if (argument instanceof CommitteePeriodScoped context) { // a CommitteeContext (audit does not know periods)
+                committeeId = context.committeeId();
+                about.add(messages.get("audit.security.committeePeriod", context.committeeCode(),
                         context.periodSlug()));
             } else if (argument instanceof Committee committee) {
                 committeeId = committee.id();

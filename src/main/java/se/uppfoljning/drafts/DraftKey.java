@@ -1,6 +1,6 @@
 package se.uppfoljning.drafts;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 /**
  * What a draft is of: a follow-up entry (an item in a period), a measure of Bilaga 1 (an existing one by id, or a

@@ -19,11 +19,11 @@ import se.uppfoljning.base.imports.ImportRejection;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Unrestricted;
-import se.uppfoljning.finance.internal.FinanceFileReader.ParsedFile;
 import se.uppfoljning.finance.internal.FinanceFileReader;
+import se.uppfoljning.finance.internal.FinanceFileReader.ParsedFile;
 import se.uppfoljning.finance.internal.FinanceRepository;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package se.uppfoljning.finance;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.util.List;
 

@@ -14,8 +14,8 @@ import se.uppfoljning.finance.internal.FinanceRepository;
 import se.uppfoljning.finance.internal.FinanceWorkbook;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,18 +34,18 @@ public class FinanceService {
     static final List<String> CHANGED_RESULTS = List.of("OK");
 
     private final FinanceRepository repository;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final FollowUpService followUp;
     private final Messages messages;
     private final BigDecimal thresholdPercent;
     private final long tolerancePerRow;
 
-    FinanceService(FinanceRepository repository, OrganisationService organisation, FollowUpService followUp,
+    FinanceService(FinanceRepository repository, PeriodService periods, FollowUpService followUp,
                    Messages messages,
                    @Value("${app.finance.balanced-budget-threshold-percent:1}") BigDecimal thresholdPercent,
                    @Value("${app.finance.check-tolerance-per-row:500}") long tolerancePerRow) {
         this.repository = repository;
-        this.organisation = organisation;
+        this.periods = periods;
         this.followUp = followUp;
         this.messages = messages;
         this.thresholdPercent = thresholdPercent;
@@ -65,7 +65,7 @@ public class FinanceService {
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public FinanceSummary summary(String committeeSlug, String periodSlug) {
         // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         return summary(context);
     }
 

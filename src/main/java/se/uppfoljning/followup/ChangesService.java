@@ -10,8 +10,8 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.followup.internal.FollowUpRepository;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.ByteArrayOutputStream;
@@ -36,21 +36,21 @@ public class ChangesService {
 
     private final FollowUpService followUp;
     private final FollowUpRepository repository;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final Messages messages;
 
-    ChangesService(FollowUpService followUp, FollowUpRepository repository, OrganisationService organisation,
+    ChangesService(FollowUpService followUp, FollowUpRepository repository, PeriodService periods,
                    Messages messages) {
         this.repository = repository;
         this.followUp = followUp;
-        this.organisation = organisation;
+        this.periods = periods;
         this.messages = messages;
     }
 
     /** The period before the context's one (by end date), if any. */
     @PreAuthorize("@committeeAccess.member(#context)")
     public Optional<ReportingPeriod> previous(CommitteeContext context) {
-        return organisation.periods(context.committee().id()).stream()
+        return periods.periods(context.committee().id()).stream()
                 .filter(p -> p.endDate().isBefore(context.period().endDate()))
                 .findFirst();
     }
@@ -65,12 +65,12 @@ public class ChangesService {
 
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public PeriodChanges changes(String committeeSlug, String periodSlug, String sinceSlug) {
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         if (sinceSlug == null || sinceSlug.isBlank()) {
             return changes(context, previous(context).orElseThrow(
                     () -> new ValidationException("changes.error.noPrevious", context.period().name())));
         }
-        return changes(context, organisation.context(committeeSlug, sinceSlug).period());
+        return changes(context, periods.context(committeeSlug, sinceSlug).period());
     }
 
     /** Items of the context's period whose status or comment differ from those in {@code since}. */

@@ -1,6 +1,6 @@
 package se.uppfoljning.followup;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.structure.StatusScale;
 import java.util.ArrayList;
 import java.util.List;

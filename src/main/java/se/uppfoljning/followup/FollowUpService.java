@@ -19,13 +19,13 @@ import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
-import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
 import se.uppfoljning.followup.internal.EntryWriter;
+import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
+import se.uppfoljning.followup.internal.FollowUpRepository;
 import se.uppfoljning.followup.internal.FollowUpRepository.ItemRef;
 import se.uppfoljning.followup.internal.FollowUpRepository.OverviewRecord;
-import se.uppfoljning.followup.internal.FollowUpRepository;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.structure.ItemKind;
 
@@ -51,24 +51,24 @@ public class FollowUpService {
 
     private final FollowUpRepository repository;
     private final Clock clock;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final DraftService drafts;
 
-    FollowUpService(FollowUpRepository repository, OrganisationService organisation, EntryWriter entryWriter,
+    FollowUpService(FollowUpRepository repository, PeriodService periods, EntryWriter entryWriter,
                     AuditService audit, DraftService drafts, Clock clock) {
         this.clock = clock;
         this.audit = audit;
         this.drafts = drafts;
         this.repository = repository;
-        this.organisation = organisation;
+        this.periods = periods;
         this.entryWriter = entryWriter;
     }
 
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public FollowUpOverview overview(String committeeSlug, String periodSlug) {
-        return overview(organisation.context(committeeSlug, periodSlug));
+        return overview(periods.context(committeeSlug, periodSlug));
     }
 
     /** The committee's follow-up in the period, in report order (area → goal → rows, then assignments). */

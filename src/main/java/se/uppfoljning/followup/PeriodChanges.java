@@ -1,6 +1,6 @@
 package se.uppfoljning.followup;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.ReportingPeriod;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package se.uppfoljning.followup;
 import org.springframework.stereotype.Component;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.followup.internal.FollowUpRepository;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;

@@ -5,7 +5,7 @@ import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
 import se.uppfoljning.followup.internal.FollowUpRepository;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.structure.ImportedEntries;
 import se.uppfoljning.structure.ItemKind;
 

@@ -15,7 +15,7 @@ import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.measures.internal.MeasureRepository;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -13,12 +13,10 @@ import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Unrestricted;
 import se.uppfoljning.organisation.internal.OrganisationRepository;
-import se.uppfoljning.periods.ReportingPeriod;
 
 import java.util.List;
-import java.util.Map;
 
-/** Organisation, committees, departments, plan years and reporting periods. */
+/** Organisation, committees, departments and plan years (a committee's periods: {@code periods.PeriodService}). */
 @Service
 @Transactional(readOnly = true)
 public class OrganisationService implements CommitteeDirectory {
@@ -39,14 +37,6 @@ public class OrganisationService implements CommitteeDirectory {
         return repository.committees(user.memberships().stream().map(Membership::committeeId).toList(), user.isSystem());
     }
 
-    /** The current user's committees with their periods (newest first), read at once for the layout and views. */
-    @PreAuthorize("isAuthenticated()")
-    public Map<Committee, List<ReportingPeriod>> committeesWithPeriodsOfCurrentUser() {
-        AppUserPrincipal user = CurrentUser.get();
-        return repository.committeesWithPeriods(user.memberships().stream().map(Membership::committeeId).toList(),
-                user.isSystem());
-    }
-
     /** The committee by slug; unknown → 404, not a member → 403. */
     @PreAuthorize("isAuthenticated()")
     @PostAuthorize("@committeeAccess.member(returnObject)") // one look-up: the found committee is the scope
@@ -60,23 +50,6 @@ public class OrganisationService implements CommitteeDirectory {
     public long committeeIdOf(String committeeSlug) {
         return repository.committee(committeeSlug)
                 .orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug)).id();
-    }
-
-    /** The committee and one of its periods; unknown committee or period → 404, not a member → 403. */
-    @PreAuthorize("isAuthenticated()")
-    @PostAuthorize("@committeeAccess.member(returnObject)") // one look-up: the found context is the scope
-    public CommitteeContext context(String committeeSlug, String periodSlug) {
-        var record = repository.context(committeeSlug, periodSlug).orElseThrow(() -> {
-            repository.committee(committeeSlug)
-                    .orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug));
-            return new NotFoundException("error.periodNotFound", periodSlug);
-        });
-        return new CommitteeContext(OrganisationRepository.committee(record), OrganisationRepository.period(record));
-    }
-
-    @PreAuthorize("@committeeAccess.member(#committeeId)")
-    public List<ReportingPeriod> periods(long committeeId) {
-        return repository.periods(committeeId);
     }
 
     @PreAuthorize("@committeeAccess.member(#committeeId)")

@@ -1,6 +1,6 @@
 package se.uppfoljning.periods;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 /**
  * Published inside the transaction that creates a period, for the features that fill it: {@code previous} is the

@@ -1,6 +1,6 @@
 package se.uppfoljning.periods;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 /**
  * Published inside the decision's transaction, after the decision event {@code eventId} is written and before the

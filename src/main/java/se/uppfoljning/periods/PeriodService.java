@@ -3,6 +3,7 @@ package se.uppfoljning.periods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +16,10 @@ import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
+import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
 import se.uppfoljning.periods.internal.PeriodRepository;
 
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The life of a reporting period: created (with the previous period's statuses and comments as drafts), open →
@@ -58,6 +60,30 @@ public class PeriodService {
         this.events = events;
     }
 
+    /** The current user's committees with their periods (newest first), read at once for the layout and views. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Committee, List<ReportingPeriod>> committeesWithPeriodsOfCurrentUser() {
+        AppUserPrincipal user = CurrentUser.get();
+        return repository.committeesWithPeriods(user.memberships().stream().map(Membership::committeeId).toList(),
+                user.isSystem());
+    }
+
+    /** The committee and one of its periods; unknown committee or period → 404, not a member → 403. */
+    @PreAuthorize("isAuthenticated()")
+    @PostAuthorize("@committeeAccess.member(returnObject)") // one look-up: the found context is the scope
+    public CommitteeContext context(String committeeSlug, String periodSlug) {
+        return repository.context(committeeSlug, periodSlug).orElseThrow(() -> {
+            organisation.committeeIdOf(committeeSlug); // an unknown committee is a 404 of its own
+            return new NotFoundException("error.periodNotFound", periodSlug);
+        });
+    }
+
+    /** The committee's periods as the scope's records, newest end date first. */
+    @PreAuthorize("@committeeAccess.member(#committeeId)")
+    public List<ReportingPeriod> periods(long committeeId) {
+        return repository.reportingPeriods(committeeId);
+    }
+
     /** The committee's periods, newest end date first. */
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public List<PeriodDetails> periods(String committeeSlug) {
@@ -67,7 +93,7 @@ public class PeriodService {
 
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public PeriodDetails period(String committeeSlug, String periodSlug) {
-        return details(organisation.context(committeeSlug, periodSlug));
+        return details(context(committeeSlug, periodSlug));
     }
 
     /** What the current user may do with the committee's periods (for the view: it never asks for roles). */
@@ -85,7 +111,7 @@ public class PeriodService {
 
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public List<PeriodEvent> events(String committeeSlug, String periodSlug) {
-        return repository.events(organisation.context(committeeSlug, periodSlug).period().id());
+        return repository.events(context(committeeSlug, periodSlug).period().id());
     }
 
     /** "2024-dr2" */
@@ -119,7 +145,7 @@ public class PeriodService {
             throw new ValidationException("period.error.deadlineBeforeEnd");
         }
         String slug = slug(period.kind(), period.year());
-        List<ReportingPeriod> existing = organisation.periods(committee.id());
+        List<ReportingPeriod> existing = periods(committee.id());
         if (existing.stream().anyMatch(p -> p.slug().equals(slug))) {
             throw new ConflictException("period.error.exists", slug);
         }
@@ -172,7 +198,7 @@ public class PeriodService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committeeSlug, 'MANAGE_PERIODS')")
     public PeriodDetails decide(String committeeSlug, String periodSlug, Decision decision) {
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = context(committeeSlug, periodSlug);
         AppUserPrincipal user = CurrentUser.get();
         if (decision == null || blank(decision.body()) || decision.date() == null || blank(decision.paragraph())) {
             throw new ValidationException("period.error.decisionIncomplete");
@@ -206,7 +232,7 @@ public class PeriodService {
     @PreAuthorize("@committeeAccess.may(#committeeSlug, 'REOPEN_PERIOD')")
     public PeriodDetails reopen(String committeeSlug, String periodSlug, String reason) {
         if (blank(reason)) {
-            organisation.context(committeeSlug, periodSlug); // an unknown period is a 404 before the missing reason
+            context(committeeSlug, periodSlug); // an unknown period is a 404 before the missing reason
             throw new ValidationException("period.error.reasonRequired");
         }
         return move(committeeSlug, periodSlug, PeriodState.DECIDED, PeriodState.OPEN,
@@ -215,7 +241,7 @@ public class PeriodService {
 
     private PeriodDetails move(String committeeSlug, String periodSlug, PeriodState from, PeriodState to,
                                String reason) {
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = context(committeeSlug, periodSlug);
         AppUserPrincipal user = CurrentUser.get();
         if (context.period().state() != from || !repository.transition(context.period().id(), from, to)) {
             throw wrongState(context.period(), from);

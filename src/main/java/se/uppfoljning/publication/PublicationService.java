@@ -27,9 +27,9 @@ import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Organisation;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodDetails;
 import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.PeriodState;
@@ -232,7 +232,7 @@ public class PublicationService {
         Organisation org = organisationOrNotFound(organisationSlug);
         CommitteeContext context;
         try {
-            context = organisation.context(committeeSlug, periodSlug);
+            context = periods.context(committeeSlug, periodSlug);
         } catch (NotFoundException e) {
             throw notFound();
         }

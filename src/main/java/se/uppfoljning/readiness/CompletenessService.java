@@ -9,15 +9,14 @@ import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Unrestricted;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodDetails;
 import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.readiness.DepartmentCompleteness.IncompleteItem;
 import se.uppfoljning.readiness.DepartmentCompleteness.Missing;
 import se.uppfoljning.readiness.DepartmentCompleteness.Owner;
-import se.uppfoljning.readiness.internal.CompletenessRepository.ItemState;
 import se.uppfoljning.readiness.internal.CompletenessRepository;
+import se.uppfoljning.readiness.internal.CompletenessRepository.ItemState;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,20 +37,17 @@ public class CompletenessService {
 
     private final CompletenessRepository repository;
     private final PeriodService periods;
-    private final OrganisationService organisation;
     private final Messages messages;
 
-    CompletenessService(CompletenessRepository repository, PeriodService periods, OrganisationService organisation,
-                        Messages messages) {
+    CompletenessService(CompletenessRepository repository, PeriodService periods, Messages messages) {
         this.repository = repository;
         this.periods = periods;
-        this.organisation = organisation;
         this.messages = messages;
     }
 
     @PreAuthorize("@committeeAccess.may(#committeeSlug, 'SEE_COMPLETENESS')")
     public PeriodCompleteness completeness(String committeeSlug, String periodSlug) {
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         AppUserPrincipal user = CurrentUser.get();
         PeriodCompleteness all = compute(context);
         if (CommitteeAccess.holds(context.committee().id(), Right.WORK_ON_REPORT)) {

@@ -18,9 +18,9 @@ import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.ReadyMarks;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodState;
 
 import java.time.Clock;

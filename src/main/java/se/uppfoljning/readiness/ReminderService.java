@@ -16,9 +16,9 @@ import se.uppfoljning.notifications.MailMessage;
 import se.uppfoljning.notifications.Mailer;
 import se.uppfoljning.notifications.NewNotification;
 import se.uppfoljning.notifications.NotificationService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodDetails;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.readiness.DepartmentCompleteness.IncompleteItem;
 import se.uppfoljning.readiness.DepartmentCompleteness.Owner;
@@ -40,7 +40,7 @@ public class ReminderService {
     private static final int MAX_ITEMS_IN_MAIL = 30;
 
     private final CompletenessService completeness;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final NotificationService notifications;
     private final Mailer mailer;
     private final AuditService audit;
@@ -48,12 +48,12 @@ public class ReminderService {
     private final TransactionTemplate transaction;
     private final String baseUrl;
 
-    ReminderService(CompletenessService completeness, OrganisationService organisation,
+    ReminderService(CompletenessService completeness, PeriodService periods,
                     NotificationService notifications, Mailer mailer, AuditService audit, Messages messages,
                     PlatformTransactionManager transactionManager,
                     @Value("${app.base-url:http://localhost:8080}") String baseUrl) {
         this.completeness = completeness;
-        this.organisation = organisation;
+        this.periods = periods;
         this.notifications = notifications;
         this.mailer = mailer;
         this.audit = audit;
@@ -75,7 +75,7 @@ public class ReminderService {
     /** {@code departmentId} null: every incomplete department. */
     @PreAuthorize("@committeeAccess.may(#committeeSlug, 'WORK_ON_REPORT')")
     public ReminderPlan plan(String committeeSlug, String periodSlug, Long departmentId) {
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         return plan(context, departmentId);
     }
 
@@ -102,7 +102,7 @@ public class ReminderService {
      */
     @PreAuthorize("@committeeAccess.may(#committeeSlug, 'WORK_ON_REPORT')")
     public ReminderResult send(String committeeSlug, String periodSlug, Long departmentId) {
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         if (context.period().state() != PeriodState.OPEN) {
             throw new ConflictException("reminder.error.notOpen", context.period().name());
         }

@@ -10,8 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixDocument;
+import se.uppfoljning.appendix.AppendixDocument.Block;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
@@ -33,8 +33,8 @@ import se.uppfoljning.finance.FinanceColumns;
 import se.uppfoljning.finance.FinanceCut;
 import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.finance.FinanceTable;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.report.internal.MarkdownBlocks;
 import se.uppfoljning.report.internal.ReportRepository;
 import se.uppfoljning.report.internal.ReportTables;
@@ -73,7 +73,7 @@ public class ReportService {
     public static final String SECTION_MOVED = "report.sectionMoved";
 
     private final ReportRepository repository;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final FinanceService finance;
     private final AppendixService appendices;
     private final AuditService audit;
@@ -82,13 +82,13 @@ public class ReportService {
     private final UserService users;
     private final Executor executor;
 
-    ReportService(ReportRepository repository, OrganisationService organisation, FinanceService finance,
+    ReportService(ReportRepository repository, PeriodService periods, FinanceService finance,
                   AppendixService appendices, AuditService audit, Messages messages, Clock clock,
                   UserService users, @Qualifier(DocumentExecutorConfiguration.EXECUTOR) Executor executor) {
         this.users = users;
         this.executor = executor;
         this.repository = repository;
-        this.organisation = organisation;
+        this.periods = periods;
         this.finance = finance;
         this.appendices = appendices;
         this.audit = audit;
@@ -105,7 +105,7 @@ public class ReportService {
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public List<ReportSection> sections(String committeeSlug, String periodSlug) {
         // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         return sections(context);
     }
 
@@ -452,7 +452,7 @@ public class ReportService {
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public AppendixFile generate(String committeeSlug, String periodSlug, AppendixFormat format) {
         // the context is resolved here, so the committee rule is checked here (the call below is no proxy call)
-        CommitteeContext context = organisation.context(committeeSlug, periodSlug);
+        CommitteeContext context = periods.context(committeeSlug, periodSlug);
         return generate(context, format);
     }
 

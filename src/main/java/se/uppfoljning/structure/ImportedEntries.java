@@ -1,6 +1,6 @@
 package se.uppfoljning.structure;
 
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 /**
  * What the structure import needs of the follow-up entries (a file row may carry an item's status and comment). The

@@ -14,9 +14,9 @@ import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.TargetInput;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.structure.internal.StructureRepository;
 
 import java.util.ArrayList;

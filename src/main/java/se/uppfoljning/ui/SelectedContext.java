@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.Serializable;
@@ -24,12 +24,12 @@ import java.util.function.Supplier;
 @VaadinSessionScope
 public class SelectedContext implements Serializable {
 
-    private final transient OrganisationService organisation;
+    private final transient PeriodService periodService;
     private String committeeSlug;
     private String periodSlug;
 
-    public SelectedContext(OrganisationService organisation) {
-        this.organisation = organisation;
+    public SelectedContext(PeriodService periodService) {
+        this.periodService = periodService;
     }
 
     /** The selected committee and period; defaults to the user's first committee and its latest period. */
@@ -67,12 +67,12 @@ public class SelectedContext implements Serializable {
 
     public List<ReportingPeriod> periods(Committee committee) {
         List<ReportingPeriod> periods = workspace().get(committee);
-        return periods != null ? periods : organisation.periods(committee.id());
+        return periods != null ? periods : periodService.periods(committee.id());
     }
 
     /** Committees and their periods in one statement, once per request. */
     private Map<Committee, List<ReportingPeriod>> workspace() {
-        return perRequest("workspace", organisation::committeesWithPeriodsOfCurrentUser);
+        return perRequest("workspace", periodService::committeesWithPeriodsOfCurrentUser);
     }
 
     public void select(String committee, String period) {

@@ -2,15 +2,15 @@ package se.uppfoljning.appendix;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.security.SystemUser;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.StructureImportResult;
 import se.uppfoljning.structure.StructureImportService;
-import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.periods.PeriodKind;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -51,7 +51,7 @@ class AppendixBenchmark extends AbstractIntegrationTest {
     @Test
     void benchmark() throws Exception {
         testData.reset();
-        CommitteeContext demo = SystemUser.call(() -> organisation.context("ks", "2024-dr2"));
+        CommitteeContext demo = SystemUser.call(() -> periodService.context("ks", "2024-dr2"));
         CommitteeContext large = SystemUser.call(this::syntheticCommittee);
         int rows = SystemUser.call(() -> appendices.document(large, AppendixKind.BILAGA_2)).blocks().stream()
                 .filter(b -> b instanceof AppendixDocument.Table).mapToInt(b -> ((AppendixDocument.Table) b).rows().size()).sum();
@@ -170,7 +170,7 @@ class AppendixBenchmark extends AbstractIntegrationTest {
         }
         periodService.createPeriod(committee.id(), "2024-dr1", "Delårsrapport med prognos 1 2024", PeriodKind.DR1, 2024,
                 LocalDate.of(2024, 3, 31));
-        CommitteeContext context = organisation.context("syntet", "2024-dr1");
+        CommitteeContext context = periodService.context("syntet", "2024-dr1");
         String comment = "Arbetet fortgår enligt plan och bedöms ge effekt under året. Uppföljning sker löpande i "
                 + "ledningsgruppen och avstäms med berörda förvaltningar; eventuella avvikelser rapporteras i nästa delår.";
         StringBuilder csv = new StringBuilder("omrade;strategiskt_mal_nr;strategiskt_mal;typ;nummer;text;malvarde;agare;"

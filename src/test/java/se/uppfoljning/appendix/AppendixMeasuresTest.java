@@ -10,8 +10,8 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.measures.Mnkr;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,7 +27,7 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
     @Autowired
     AppendixService appendices;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
     @Autowired
     se.uppfoljning.audit.AuditService audit;
 
@@ -38,7 +38,7 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
         testData.reset();
         testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("sekretariat");
-        context = organisation.context("ks", "2024-dr2");
+        context = periods.context("ks", "2024-dr2");
     }
 
     @AfterEach

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.SeedReport;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class AppendixPdfTest extends AbstractIntegrationTest {
     @Autowired
     AppendixService appendices;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     CommitteeContext context;
 
@@ -38,7 +38,7 @@ class AppendixPdfTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("politiker");
-        context = organisation.context("ks", "2024-dr1");
+        context = periods.context("ks", "2024-dr1");
     }
 
     @AfterEach

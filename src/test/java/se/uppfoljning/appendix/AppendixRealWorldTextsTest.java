@@ -25,8 +25,8 @@ import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
     @Autowired
     MeasureService measures;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     CommitteeContext context;
 
@@ -73,7 +73,7 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
         testData.reset();
         testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("sekretariat");
-        context = organisation.context("ks", "2024-dr2");
+        context = periods.context("ks", "2024-dr2");
         List<FollowUpRow> rows = followUp.overview(context).rows().stream()
                 .filter(r -> r.editable() && !r.derivedFromFinance()).toList();
         for (int i = 0; i < RealWorldTexts.ALL.size(); i++) {
@@ -97,7 +97,7 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
 
     @Test
     void bilaga1And2PassPdfUa1WithRealWorldTexts() throws Exception {
-        CommitteeContext decided = organisation.context("ks", "2024-dr1");
+        CommitteeContext decided = periods.context("ks", "2024-dr1");
         for (CommitteeContext in : List.of(context, decided)) {
             for (AppendixKind kind : AppendixKind.values()) {
                 assertThat(failedRules(pdf(in, kind))).as("%s %s", in.period().slug(), kind).isEmpty();

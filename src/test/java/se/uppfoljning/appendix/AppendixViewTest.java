@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
 import se.uppfoljning.SeedReport;
 import se.uppfoljning.measures.Measure;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.List;
 
@@ -34,7 +34,7 @@ class AppendixViewTest extends KaribuTest {
     @Autowired
     AppendixService appendices;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -89,7 +89,7 @@ class AppendixViewTest extends KaribuTest {
         Anchor link = waitForDownload("bilaga-2-docx-download");
         assertThat(link.getText()).contains("Bilaga 2 Uppföljning av strategiska mål och uppdrag - Kommunstyrelsen");
         byte[] downloaded = DownloadKt._download(link);
-        byte[] expected = appendices.generate(organisation.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
+        byte[] expected = appendices.generate(periods.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
                 AppendixFormat.DOCX).content();
         assertThat(downloaded).isEqualTo(expected);
         assertThat(WordContent.of(downloaded).rows()).containsExactlyElementsOf(SeedReport.bilaga2Rows());
@@ -107,7 +107,7 @@ class AppendixViewTest extends KaribuTest {
         UI.getCurrent().navigate("bilagor");
         _click(_get(Button.class, spec -> spec.withId("bilaga-2-docx")));
         byte[] downloaded = DownloadKt._download(waitForDownload("bilaga-2-docx-download"));
-        String stored = appendices.generate(organisation.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
+        String stored = appendices.generate(periods.context("ks", "2024-dr1"), AppendixKind.BILAGA_2,
                 AppendixFormat.DOCX).sha256();
         assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(downloaded)))
                 .isEqualTo(stored);

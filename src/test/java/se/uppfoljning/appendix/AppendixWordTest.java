@@ -13,8 +13,8 @@ import se.uppfoljning.SeedReport;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class AppendixWordTest extends AbstractIntegrationTest {
     @Autowired
     AppendixService appendices;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
     @Autowired
     FollowUpService followUp;
 
@@ -38,7 +38,7 @@ class AppendixWordTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("politiker");
-        context = organisation.context("ks", "2024-dr1");
+        context = periods.context("ks", "2024-dr1");
     }
 
     @AfterEach
@@ -154,7 +154,7 @@ class AppendixWordTest extends AbstractIntegrationTest {
 
         // 2024-dr1 is decided: edits go to the open 2024-dr2, and the decided appendix stays as it was
         signIn("sekretariat");
-        var open = organisation.context("ks", "2024-dr2");
+        var open = periods.context("ks", "2024-dr2");
         AppendixFile openBefore = appendices.generate(open, AppendixKind.BILAGA_2, AppendixFormat.DOCX);
         List<FollowUpRow> rows = followUp.overview(open).rows();
         FollowUpRow row = rows.stream().filter(r -> !r.derivedFromFinance()).findFirst().orElseThrow();

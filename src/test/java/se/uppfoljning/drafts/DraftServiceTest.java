@@ -9,8 +9,8 @@ import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.Map;
 
@@ -25,7 +25,7 @@ class DraftServiceTest extends AbstractIntegrationTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     CommitteeContext open;
     FollowUpRow row;
@@ -34,7 +34,7 @@ class DraftServiceTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("tjansteperson");
-        open = organisation.context("ks", "2024-dr2");
+        open = periods.context("ks", "2024-dr2");
         row = followUp.overview(open).rows().stream().filter(FollowUpRow::editable).findFirst().orElseThrow();
     }
 
@@ -76,7 +76,7 @@ class DraftServiceTest extends AbstractIntegrationTest {
 
     @Test
     void aDecidedPeriodKeepsAndOffersNoDraft() {
-        CommitteeContext decided = organisation.context("ks", "2024-dr1");
+        CommitteeContext decided = periods.context("ks", "2024-dr1");
         assertThat(decided.period().isLocked()).isTrue();
         DraftKey key = DraftKey.followUp(decided, row.id());
         assertThat(drafts.keep(key, Map.of("comment", "Text i ett beslutat år"))).isFalse();

@@ -3,14 +3,13 @@ package se.uppfoljning.finance;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.error.DomainException;
 import se.uppfoljning.base.imports.FormattedRangeWorkbook;
-import se.uppfoljning.periods.PeriodService;
-import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.security.SystemUser;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -47,8 +46,6 @@ class FinanceBenchmark extends AbstractIntegrationTest {
     @Autowired
     FinanceImportService financeImport;
 
-    @Autowired
-    OrganisationService organisation;
 
 
     @Autowired
@@ -197,10 +194,10 @@ class FinanceBenchmark extends AbstractIntegrationTest {
     }
 
     CommitteeContext period(String slug) {
-        SystemUser.run(() -> periodService.createPeriod(organisation.context("ks", "2024-dr1").committee().id(), slug,
+        SystemUser.run(() -> periodService.createPeriod(periodService.context("ks", "2024-dr1").committee().id(), slug,
                 "Benchmark " + slug, PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31)));
         signIn("controller");
-        return organisation.context("ks", slug);
+        return periodService.context("ks", slug);
     }
 
     @Test

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ class FinanceExportTest extends AbstractIntegrationTest {
     FinanceImportService financeImport;
 
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     CommitteeContext context;
 
@@ -33,7 +33,7 @@ class FinanceExportTest extends AbstractIntegrationTest {
     void reset() {
         testData.reset();
         signIn("controller");
-        context = organisation.context("ks", "2024-dr1");
+        context = periods.context("ks", "2024-dr1");
     }
 
     @Test
@@ -54,7 +54,7 @@ class FinanceExportTest extends AbstractIntegrationTest {
         String doc = Files.readString(Path.of("docs", "finance-import.md"), StandardCharsets.UTF_8);
         String example = doc.substring(doc.indexOf("niva;snitt;grupp"), doc.indexOf("```", doc.indexOf("niva;snitt;grupp")));
         // into the open period: 2024-dr1 is decided and locked
-        FinanceImportResult result = financeImport.importFile(organisation.context("ks", "2024-dr2"), "exempel.csv",
+        FinanceImportResult result = financeImport.importFile(periods.context("ks", "2024-dr2"), "exempel.csv",
                 example.getBytes(StandardCharsets.UTF_8));
         assertThat(result.rows()).isEqualTo(6);
         assertThat(result.levels()).containsExactly("KS", "ÖKL");

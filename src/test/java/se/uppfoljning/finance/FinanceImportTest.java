@@ -12,8 +12,8 @@ import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ class FinanceImportTest extends AbstractIntegrationTest {
     FollowUpService followUp;
 
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @Autowired
     Messages messages;
@@ -48,7 +48,7 @@ class FinanceImportTest extends AbstractIntegrationTest {
         testData.reset();
         testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("controller");
-        context = organisation.context("ks", "2024-dr2");
+        context = periods.context("ks", "2024-dr2");
     }
 
     private List<FinanceTable> tables() {

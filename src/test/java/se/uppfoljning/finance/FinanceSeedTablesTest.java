@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.finance.FinanceTable.Line;
 import se.uppfoljning.finance.FinanceTable.LineKind;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -153,7 +153,7 @@ class FinanceSeedTablesTest extends AbstractIntegrationTest {
     FinanceService finance;
 
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void signInPolitician() {
@@ -178,7 +178,7 @@ class FinanceSeedTablesTest extends AbstractIntegrationTest {
 
     @Test
     void everyPrintedValueEqualsTheComputedOne() {
-        var overview = finance.overview(organisation.context("ks", "2024-dr1"));
+        var overview = finance.overview(periods.context("ks", "2024-dr1"));
         List<String> unexpected = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         List<SeedFinance.Row> seed = SeedFinance.rows();

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.structure.StructureImportService;
 
@@ -32,7 +32,7 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
     @Autowired
     StructureImportService structureImport;
 
@@ -86,7 +86,7 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
         FollowUpRow kfnRow = followUp.overview("kfn", "2024-dr2").rows().get(0);
 
         signIn("tjansteperson");
-        assertThatThrownBy(() -> organisation.context("kfn", "2024-dr2")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> periods.context("kfn", "2024-dr2")).isInstanceOf(AccessDeniedException.class);
         assertThat(send("GET", "/api/v1/committees/kfn/periods/2024-dr2/follow-up", "tjansteperson", null).statusCode())
                 .isEqualTo(403);
         HttpResponse<String> put = send("PUT", "/api/v1/committees/kfn/periods/2024-dr2/items/" + kfnRow.id() + "/follow-up",
@@ -138,7 +138,7 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
     @Test
     void anImportMayNotRenameTheCouncilsStrategicGoalsAndWritesNothingOnError() {
         signIn("sekretariat");
-        var context = organisation.context("kfn", "2024-dr2");
+        var context = periods.context("kfn", "2024-dr2");
         String csv = "omrade;strategiskt_mal_nr;strategiskt_mal;typ;nummer;text;agare;osb_ar\n"
                 + "Ett tryggt Örebro genom livet;10;Helt annan text;nämndmål;10.2;Nytt mål;Fritidsavdelningen;2024\n"
                 + "Ett tryggt Örebro genom livet;10;Helt annan text;nämndmål;10.3;Ännu ett;Okänd avdelning;2024\n";

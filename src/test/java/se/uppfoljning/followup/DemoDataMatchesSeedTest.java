@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.SeedReport;
 import se.uppfoljning.measures.MeasureService;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.structure.StructureImportResult;
 import se.uppfoljning.structure.StructureImportService;
@@ -25,7 +25,7 @@ class DemoDataMatchesSeedTest extends AbstractIntegrationTest {
     @Autowired
     MeasureService measures;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -87,7 +87,7 @@ class DemoDataMatchesSeedTest extends AbstractIntegrationTest {
 
     @Test
     void bilaga1sFourMeasuresAreStored() {
-        var context = organisation.context("ks", "2024-dr1");
+        var context = periods.context("ks", "2024-dr1");
         List<se.uppfoljning.measures.Measure> stored = measures.measures(context);
         assertThat(stored).extracting(se.uppfoljning.measures.Measure::number).containsExactly(1, 2, 3, 4);
         assertThat(stored.get(0).diaryNumber()).isEqualTo("Ks 1503/2022");
@@ -101,7 +101,7 @@ class DemoDataMatchesSeedTest extends AbstractIntegrationTest {
     @Test
     void importingTheDemoFileAgainChangesNothing() throws Exception {
         signIn("sekretariat");
-        var context = organisation.context("ks", "2024-dr1");
+        var context = periods.context("ks", "2024-dr1");
         byte[] file = new org.springframework.core.io.ClassPathResource("demo/ks-2024-dr1.csv").getInputStream().readAllBytes();
         StructureImportResult again = importService.importFile(context, "ks-2024-dr1.csv", file, false);
         assertThat(again).isEqualTo(new StructureImportResult(52, 0, 0, 0));

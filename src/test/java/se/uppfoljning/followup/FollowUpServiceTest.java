@@ -10,8 +10,8 @@ import se.uppfoljning.base.error.ConflictException;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ class FollowUpServiceTest extends AbstractIntegrationTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
     @Autowired
     Messages messages;
 
@@ -35,7 +35,7 @@ class FollowUpServiceTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("politiker");
-        context = organisation.context("ks", "2024-dr2");
+        context = periods.context("ks", "2024-dr2");
     }
 
     @AfterEach

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
 
 import java.net.URI;
@@ -28,7 +28,7 @@ class FollowUpWorkbookApiTest extends AbstractIntegrationTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -61,7 +61,7 @@ class FollowUpWorkbookApiTest extends AbstractIntegrationTest {
     private FollowUpRow assignment() {
         signIn("sekretariat");
         try {
-            return followUp.overview(organisation.context("ks", "2024-dr2")).rows().stream()
+            return followUp.overview(periods.context("ks", "2024-dr2")).rows().stream()
                     .filter(r -> r.kind() == ItemKind.ASSIGNMENT).findFirst().orElseThrow();
         } finally {
             signOut();

@@ -10,8 +10,7 @@ import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
 import se.uppfoljning.followup.spreadsheet.WorkbookImport;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.PeriodService;
 
@@ -44,8 +43,6 @@ class FollowUpWorkbookBenchmark extends AbstractIntegrationTest {
     FollowUpService followUp;
     @Autowired
     ChangesService changes;
-    @Autowired
-    OrganisationService organisation;
 
     @Autowired
     PeriodService periodService;
@@ -58,7 +55,7 @@ class FollowUpWorkbookBenchmark extends AbstractIntegrationTest {
         CommitteeContext dr1 = synthetic.create("bench5k", ITEMS);
         SystemUser.run(() -> periodService.createPeriod(dr1.committee().id(), "2024-dr2",
                 "Delårsrapport med prognos 2 2024", PeriodKind.DR2, 2024, LocalDate.of(2024, 8, 31)));
-        CommitteeContext dr2 = SystemUser.call(() -> organisation.context("bench5k", "2024-dr2"));
+        CommitteeContext dr2 = SystemUser.call(() -> periodService.context("bench5k", "2024-dr2"));
         SystemUser.run(() -> followUp.createDraftsFromPreviousPeriod(dr1, dr2));
         SystemUser.run(() -> userService.createUser("bench-sekr", "Bench Sekreterare", "demo-demo-demo",
                 List.of(new Membership(dr1.committee().id(), Role.SECRETARIAT)), Set.of()));

@@ -17,7 +17,7 @@ import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
 import se.uppfoljning.followup.spreadsheet.WorkbookImport;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.readiness.ReadinessService;
 import se.uppfoljning.structure.ItemKind;
 
@@ -277,7 +277,7 @@ class FollowUpWorkbookTest extends SecretariatOnKsTest {
 
     @Test
     void aDecidedPeriodRefusesTheWholeFile() {
-        CommitteeContext dr1 = organisation.context("ks", "2024-dr1");
+        CommitteeContext dr1 = periods.context("ks", "2024-dr1");
         byte[] export = workbooks.export(dr1).content();
         assertThat(workbooks.mayImport(dr1)).isFalse();
         assertThatThrownBy(() -> workbooks.apply(dr1, "x.xlsx", export))

@@ -13,6 +13,7 @@ import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.indicators.kolada.KoladaClient;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ class IndicatorImportTest extends AbstractIntegrationTest {
     IndicatorService indicators;
     @Autowired
     OrganisationService organisation;
+    @Autowired
+    PeriodService periods;
     @Autowired
     AppendixService appendices;
     @Autowired
@@ -143,7 +146,7 @@ class IndicatorImportTest extends AbstractIntegrationTest {
         String line = "Senaste värde: 76 (2024, preliminärt) · målvärde: minst 75 NKI";
         signIn("naringsliv");
         indicators.saveValue("ks", item141, new ValueChange(2024, "T", new BigDecimal("76"), true, 0));
-        AppendixDocument document = appendices.document(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2);
+        AppendixDocument document = appendices.document(periods.context("ks", "2024-dr2"), AppendixKind.BILAGA_2);
         List<List<String>> rows = document.blocks().stream()
                 .filter(AppendixDocument.Table.class::isInstance).map(AppendixDocument.Table.class::cast)
                 .flatMap(t -> t.rows().stream()).toList();
@@ -154,7 +157,7 @@ class IndicatorImportTest extends AbstractIntegrationTest {
 
         // a later year's value stays out of the period's documents: 2024-dr2 shows what was known for 2024
         indicators.saveValue("ks", item141, new ValueChange(2025, "T", new BigDecimal("80"), false, 0));
-        assertThat(appendices.document(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2).blocks().stream()
+        assertThat(appendices.document(periods.context("ks", "2024-dr2"), AppendixKind.BILAGA_2).blocks().stream()
                 .filter(AppendixDocument.Table.class::isInstance).map(AppendixDocument.Table.class::cast)
                 .flatMap(t -> t.rows().stream())).contains(List.of(line))
                 .noneMatch(r -> r.size() == 1 && r.get(0).startsWith("Senaste värde: 80"));
@@ -170,7 +173,7 @@ class IndicatorImportTest extends AbstractIntegrationTest {
                             "municipality-page2.json");
             indicators.refreshCommittee("ks");
         }
-        AppendixDocument credited = appendices.document(organisation.context("ks", "2024-dr2"), AppendixKind.BILAGA_2);
+        AppendixDocument credited = appendices.document(periods.context("ks", "2024-dr2"), AppendixKind.BILAGA_2);
         assertThat(credited.blocks().stream().filter(AppendixDocument.Table.class::isInstance)
                 .map(AppendixDocument.Table.class::cast).flatMap(t -> t.rows().stream()))
                 .contains(List.of("Senaste värde: 76,5 (2024) · målvärde: minst 75 NKI · Källa: Kolada"));

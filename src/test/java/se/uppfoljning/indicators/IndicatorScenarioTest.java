@@ -18,8 +18,8 @@ import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.indicators.kolada.KoladaClient;
 import se.uppfoljning.indicators.kolada.KoladaUnavailableException;
 import se.uppfoljning.notifications.NotificationService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -37,7 +37,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
     @Autowired
     KoladaClient koladaClient;
     @Autowired
@@ -95,7 +95,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
         assertThat(detail.proposal().calculation())
                 .isEqualTo("Senaste värde 76 (2024, preliminärt) ≥ målvärdet minst 75 NKI → förslag: Uppfylls");
 
-        CommitteeContext dr2 = organisation.context("ks", "2024-dr2");
+        CommitteeContext dr2 = periods.context("ks", "2024-dr2");
         int version = followUp.row(dr2, item141).version();
         followUp.save(dr2, item141, new FollowUpChange("Uppfylls delvis", "Osäker enkät i år.", version));
 
@@ -215,7 +215,7 @@ class IndicatorScenarioTest extends AbstractIntegrationTest {
         assertThat(filled.fromKolada()).isTrue();
         assertThat(messages.get("indicators.source.kolada")).isEqualTo("Källa: Kolada");
         // the follow-up spreadsheet carries the latest value and the target, credited
-        var export = workbooks.export(organisation.context("ks", "2024-dr2"));
+        var export = workbooks.export(periods.context("ks", "2024-dr2"));
         var sheet = TabularFile.read(export.fileName(), export.content(), 50 << 20);
         var row = sheet.rows().stream().filter(r -> r.get("nummer").equals("14.1")).findFirst().orElseThrow();
         assertThat(row.get("senaste värde")).isEqualTo("76.5"); // a number cell, as the reader gives it

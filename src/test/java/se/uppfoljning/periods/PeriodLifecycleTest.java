@@ -19,11 +19,12 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemForm;
 import se.uppfoljning.structure.StructureItem;
 import se.uppfoljning.structure.StructureService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -149,7 +150,7 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     @Test
     void theDecisionWaitsForASaveInProgressAndItsDocumentsHoldIt() throws Exception {
         ensureOpenDr2();
-        CommitteeContext open = organisation.context("ks", PERIOD);
+        CommitteeContext open = periods.context("ks", PERIOD);
         FollowUpRow row = editableRow(open);
         periods.submitForReview("ks", PERIOD);
         String comment = "Sparad medan beslutet registrerades";
@@ -177,7 +178,7 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         } finally {
             decider.shutdownNow();
         }
-        CommitteeContext locked = organisation.context("ks", PERIOD);
+        CommitteeContext locked = periods.context("ks", PERIOD);
         byte[] docx = appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).content();
         try (var extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx)))) {
             assertThat(extractor.getText()).contains(comment);
@@ -187,12 +188,12 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     @Test
     void aDecidedPeriodRefusesEditsThroughTheServiceAndTheDatabaseAndKeepsItsAppendices() {
         ensureOpenDr2();
-        CommitteeContext open = organisation.context("ks", PERIOD);
+        CommitteeContext open = periods.context("ks", PERIOD);
         FollowUpRow row = editableRow(open);
         followUp.save(open, row.id(), new FollowUpChange("Uppfylls", "Före beslutet", row.version()));
         periods.submitForReview("ks", PERIOD);
         periods.decide("ks", PERIOD, DECISION);
-        CommitteeContext locked = organisation.context("ks", PERIOD);
+        CommitteeContext locked = periods.context("ks", PERIOD);
         assertThat(locked.period().isLocked()).isTrue();
         String sha = appendices.storedSha256(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).orElseThrow();
         assertThat(appendices.generate(locked, AppendixKind.BILAGA_2, AppendixFormat.DOCX).sha256()).isEqualTo(sha);
@@ -238,7 +239,7 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         signIn("admin");
         periods.reopen("ks", PERIOD, "Rättelse");
         signIn("sekretariat");
-        CommitteeContext reopened = organisation.context("ks", PERIOD);
+        CommitteeContext reopened = periods.context("ks", PERIOD);
         FollowUpRow again = followUp.row(reopened, row.id());
         followUp.save(reopened, row.id(), new FollowUpChange("Uppfylls ej", "Efter rättelse", again.version()));
         assertThat(followUp.row(reopened, row.id()).comment()).isEqualTo("Efter rättelse");
@@ -247,12 +248,12 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     @Test
     void aDecidedPeriodShowsItsStructureAsDecidedWhateverChangesLater() {
         ensureOpenDr2();
-        CommitteeContext open = organisation.context("ks", PERIOD);
+        CommitteeContext open = periods.context("ks", PERIOD);
         var ks = open.committee();
         FollowUpRow row = editableRow(open);
         periods.submitForReview("ks", PERIOD);
         periods.decide("ks", PERIOD, DECISION);
-        CommitteeContext locked = organisation.context("ks", PERIOD);
+        CommitteeContext locked = periods.context("ks", PERIOD);
         List<FollowUpRow> decided = followUp.overview(locked).rows();
         assertThat(decided).extracting(FollowUpRow::id).contains(row.id());
 
@@ -273,11 +274,11 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
         signIn("admin");
         periods.reopen("ks", PERIOD, "Ny lydelse");
         signIn("sekretariat");
-        assertThat(followUp.overview(organisation.context("ks", PERIOD)).rows())
+        assertThat(followUp.overview(periods.context("ks", PERIOD)).rows())
                 .anyMatch(r -> r.id() == row.id() && r.text().equals("Ny lydelse efter beslutet"));
         periods.submitForReview("ks", PERIOD);
         periods.decide("ks", PERIOD, DECISION);
-        assertThat(followUp.overview(organisation.context("ks", PERIOD)).rows())
+        assertThat(followUp.overview(periods.context("ks", PERIOD)).rows())
                 .anyMatch(r -> r.id() == row.id() && r.text().equals("Ny lydelse efter beslutet")
                         && r.departmentId() == otherDepartment);
     }

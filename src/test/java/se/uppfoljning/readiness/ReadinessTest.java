@@ -11,7 +11,7 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodService;
 
 import java.util.List;
@@ -124,11 +124,11 @@ class ReadinessTest extends SecretariatOnKsTest {
         signIn("sekretariat");
         FollowUpRow row = confirm(rows(OWN).stream().filter(FollowUpRow::isAssessed).findFirst().orElseThrow());
         periods.submitForReview("ks", "2024-dr2");
-        CommitteeContext review = organisation.context("ks", "2024-dr2");
+        CommitteeContext review = periods.context("ks", "2024-dr2");
         assertThat(followUp.row(review, row.id()).mayMarkReady()).isFalse();
         assertThatThrownBy(() -> readiness.markReady(review, row.id())).isInstanceOf(ConflictException.class);
 
-        CommitteeContext dr1 = organisation.context("ks", "2024-dr1");
+        CommitteeContext dr1 = periods.context("ks", "2024-dr1");
         FollowUpRow decided = followUp.overview(dr1).rows().stream().filter(FollowUpRow::isAssessed).findFirst()
                 .orElseThrow();
         assertThatThrownBy(() -> readiness.markReady(dr1, decided.id())).isInstanceOf(LockedException.class);

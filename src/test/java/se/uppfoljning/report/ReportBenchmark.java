@@ -5,8 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.security.SystemUser;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.Arrays;
 
@@ -22,11 +22,11 @@ class ReportBenchmark extends AbstractIntegrationTest {
     @Autowired
     ReportService reports;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @Test
     void benchmark() {
-        CommitteeContext demo = SystemUser.call(() -> organisation.context("ks", "2024-dr1"));
+        CommitteeContext demo = SystemUser.call(() -> periods.context("ks", "2024-dr1"));
         for (AppendixFormat format : AppendixFormat.values()) {
             long[] ms = new long[7];
             for (int i = 0; i < ms.length; i++) {

@@ -26,8 +26,8 @@ import se.uppfoljning.AbstractIntegrationTest;
 import se.uppfoljning.SeedReport;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,7 @@ class ReportDocumentTest extends AbstractIntegrationTest {
     @Autowired
     ReportService reports;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     CommitteeContext decided;
 
@@ -90,7 +90,7 @@ class ReportDocumentTest extends AbstractIntegrationTest {
     @BeforeEach
     void setUp() {
         signIn("politiker");
-        decided = organisation.context("ks", "2024-dr1");
+        decided = periods.context("ks", "2024-dr1");
     }
 
     @AfterEach

@@ -12,10 +12,10 @@ import se.uppfoljning.SecretariatOnKsTest;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
+import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.PeriodService;
 
 import java.io.ByteArrayInputStream;
@@ -179,10 +179,10 @@ class ReportSectionsTest extends SecretariatOnKsTest {
     void decidingStoresTheWholeReportAndLaterEditsElsewhereNeverChangeIt() throws Exception {
         periods.submitForReview("ks", "2024-dr2");
         periods.decide("ks", "2024-dr2", new Decision("Kommunstyrelsen", LocalDate.of(2024, 10, 1), "§ 150", null));
-        dr2 = organisation.context("ks", "2024-dr2");
+        dr2 = periods.context("ks", "2024-dr2");
         String stored = reports.storedSha256(dr2, AppendixFormat.DOCX).orElseThrow();
         periods.create("ks", new NewPeriod(PeriodKind.ANNUAL, 2024, LocalDate.of(2024, 12, 31), null));
-        CommitteeContext annual = organisation.context("ks", "2024-ar");
+        CommitteeContext annual = periods.context("ks", "2024-ar");
         ReportSection s = reports.sections(annual).get(0);
         reports.save(annual, s.id(), s.version(), "Helt annan text", SectionState.CONFIRMED);
 

@@ -9,7 +9,7 @@ import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.finance.FinanceService;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;

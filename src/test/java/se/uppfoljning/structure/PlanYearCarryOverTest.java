@@ -18,10 +18,10 @@ import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.NewPeriod;
+import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.PeriodService;
 
 import java.net.URI;
@@ -62,7 +62,7 @@ class PlanYearCarryOverTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("sekretariat");
-        dr2 = organisation.context("ks", "2024-dr2");
+        dr2 = periods.context("ks", "2024-dr2");
         ks = dr2.committee();
     }
 
@@ -117,7 +117,7 @@ class PlanYearCarryOverTest extends AbstractIntegrationTest {
                 .collect(Collectors.toMap(FollowUpRow::text, Function.identity(), (a, b) -> a));
         structure.startPlanYear(ks, 2025);
         periods.create("ks", new NewPeriod(PeriodKind.DR1, 2025, LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 15)));
-        CommitteeContext dr1of2025 = organisation.context("ks", "2025-dr1");
+        CommitteeContext dr1of2025 = periods.context("ks", "2025-dr1");
 
         FollowUpOverview overview = followUp.overview(dr1of2025);
         List<AssignmentSection> sections = overview.areas().stream().flatMap(a -> a.assignments().stream()).toList();
@@ -136,8 +136,8 @@ class PlanYearCarryOverTest extends AbstractIntegrationTest {
     @Test
     void anotherCommitteeCarriesItsOwnIntoAYearAlreadyStartedAndOfficialsMayNot() {
         structure.startPlanYear(ks, 2025);
-        Committee kfn = organisation.context("kfn", "2024-dr2").committee();
-        long kfnUnfinished = assignments(organisation.context("kfn", "2024-dr2")).stream()
+        Committee kfn = periods.context("kfn", "2024-dr2").committee();
+        long kfnUnfinished = assignments(periods.context("kfn", "2024-dr2")).stream()
                 .filter(r -> !DONE.equals(r.status())).count();
         assertThat(kfnUnfinished).isEqualTo(2);
         assertThat(structure.startPlanYear(kfn, 2025)).hasSize((int) kfnUnfinished);

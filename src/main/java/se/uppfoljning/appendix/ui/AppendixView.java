@@ -32,15 +32,15 @@ import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.appendix.AppendixKind;
 import se.uppfoljning.appendix.AppendixService;
 import se.uppfoljning.base.ui.ErrorMessages;
-import se.uppfoljning.ui.MainLayout;
-import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.drafts.ui.DraftKeeper;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
 import se.uppfoljning.measures.Mnkr;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 
 import java.io.ByteArrayInputStream;
 import java.util.Optional;

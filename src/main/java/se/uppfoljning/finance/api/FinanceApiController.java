@@ -17,7 +17,7 @@ import se.uppfoljning.finance.FinanceImportResult;
 import se.uppfoljning.finance.FinanceImportService;
 import se.uppfoljning.finance.FinanceService;
 import se.uppfoljning.finance.FinanceSummary;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -33,12 +33,12 @@ public class FinanceApiController {
 
     private final FinanceService finance;
     private final FinanceImportService financeImport;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
 
-    FinanceApiController(FinanceService finance, FinanceImportService financeImport, OrganisationService organisation) {
+    FinanceApiController(FinanceService finance, FinanceImportService financeImport, PeriodService periods) {
         this.finance = finance;
         this.financeImport = financeImport;
-        this.organisation = organisation;
+        this.periods = periods;
     }
 
     public record FindingJson(String level, String cut, String row, String measure, long expected, long found,
@@ -74,7 +74,7 @@ public class FinanceApiController {
                                  @RequestHeader(value = "X-File-Name", required = false) String headerName,
                                  @RequestParam(value = "filename", required = false) String paramName) {
         String name = headerName != null ? headerName : paramName != null ? paramName : "api-upload";
-        return importJson(financeImport.importFile(organisation.context(committee, period), name,
+        return importJson(financeImport.importFile(periods.context(committee, period), name,
                 body == null ? new byte[0] : body));
     }
 
@@ -85,7 +85,7 @@ public class FinanceApiController {
         if (file == null) {
             throw new ValidationException("finance.error.noFilePart");
         }
-        return importJson(financeImport.importFile(organisation.context(committee, period),
+        return importJson(financeImport.importFile(periods.context(committee, period),
                 file.getOriginalFilename(), file.getBytes()));
     }
 

@@ -14,9 +14,9 @@ import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,12 +28,12 @@ import java.util.List;
 public class FollowUpApiController {
 
     private final FollowUpService followUp;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final Messages messages;
 
-    FollowUpApiController(FollowUpService followUp, OrganisationService organisation, Messages messages) {
+    FollowUpApiController(FollowUpService followUp, PeriodService periods, Messages messages) {
         this.followUp = followUp;
-        this.organisation = organisation;
+        this.periods = periods;
         this.messages = messages;
     }
 
@@ -83,7 +83,7 @@ public class FollowUpApiController {
         if (body.version() == null) {
             throw new ValidationException("api.error.versionMissing");
         }
-        CommitteeContext context = organisation.context(committee, period);
+        CommitteeContext context = periods.context(committee, period);
         return row(followUp.save(context, id, new FollowUpChange(body.status(), body.comment(), body.version())));
     }
 

@@ -6,7 +6,7 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.followup.StatusOption;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.structure.ItemKind;
 
 import java.time.Clock;

@@ -26,8 +26,8 @@ import se.uppfoljning.followup.StatusOption;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.IndicatorStatus;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.StatusScale;
 
 import java.io.ByteArrayOutputStream;
@@ -58,7 +58,7 @@ public class FollowUpWorkbookService {
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final FollowUpService followUp;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final Messages messages;
@@ -66,13 +66,13 @@ public class FollowUpWorkbookService {
     /** The indicators' latest values and targets in the export. */
     private final IndicatorService indicators;
 
-    FollowUpWorkbookService(FollowUpService followUp, OrganisationService organisation, EntryWriter entryWriter,
+    FollowUpWorkbookService(FollowUpService followUp, PeriodService periods, EntryWriter entryWriter,
                             AuditService audit, Messages messages, ApplicationEventPublisher events,
                             IndicatorService indicators) {
         this.events = events;
         this.indicators = indicators;
         this.followUp = followUp;
-        this.organisation = organisation;
+        this.periods = periods;
         this.entryWriter = entryWriter;
         this.audit = audit;
         this.messages = messages;
@@ -80,7 +80,7 @@ public class FollowUpWorkbookService {
 
     @PreAuthorize("@committeeAccess.member(#committeeSlug)")
     public WorkbookExport export(String committeeSlug, String periodSlug) {
-        return export(organisation.context(committeeSlug, periodSlug));
+        return export(periods.context(committeeSlug, periodSlug));
     }
 
     /** Every row of the period in report order; for every member of the committee. */

@@ -24,7 +24,7 @@ import se.uppfoljning.base.ui.TemplateText;
 import se.uppfoljning.followup.ChangesService;
 import se.uppfoljning.followup.ItemChange;
 import se.uppfoljning.followup.PeriodChanges;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.ReportingPeriod;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;

@@ -1,28 +1,20 @@
 package se.uppfoljning.organisation.internal;
 
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.organisation.Department;
 import se.uppfoljning.organisation.Organisation;
-import se.uppfoljning.periods.PeriodKind;
-import se.uppfoljning.periods.PeriodState;
-import se.uppfoljning.periods.ReportingPeriod;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static se.uppfoljning.db.Tables.COMMITTEE;
 import static se.uppfoljning.db.Tables.DEPARTMENT;
 import static se.uppfoljning.db.Tables.ORGANISATION;
 import static se.uppfoljning.db.Tables.PLAN_YEAR;
-import static se.uppfoljning.db.Tables.REPORTING_PERIOD;
 import static se.uppfoljning.db.Tables.STATUS_VALUE;
 
 @Repository
@@ -120,25 +112,6 @@ public class OrganisationRepository {
                 .fetch(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
     }
 
-    /** The committees with their periods (newest first), in one statement; a committee without periods has none. */
-    public Map<Committee, List<ReportingPeriod>> committeesWithPeriods(Collection<Long> ids, boolean all) {
-        Map<Committee, List<ReportingPeriod>> result = new LinkedHashMap<>();
-        db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
-                .from(COMMITTEE)
-                .leftJoin(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
-                .where(all ? DSL.trueCondition() : COMMITTEE.ID.in(ids))
-                .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME, COMMITTEE.ID, REPORTING_PERIOD.END_DATE.desc())
-                .forEach(r -> {
-                    List<ReportingPeriod> periods = result.computeIfAbsent(new Committee(r.get(COMMITTEE.ID),
-                            r.get(COMMITTEE.ORGANISATION_ID), r.get(COMMITTEE.SLUG), r.get(COMMITTEE.CODE),
-                            r.get(COMMITTEE.NAME)), c -> new ArrayList<>());
-                    if (r.get(REPORTING_PERIOD.ID) != null) {
-                        periods.add(period(r));
-                    }
-                });
-        return result;
-    }
-
     public Optional<Committee> committee(String slug) {
         return db.selectFrom(COMMITTEE).where(COMMITTEE.SLUG.eq(slug))
                 .fetchOptional(r -> new Committee(r.getId(), r.getOrganisationId(), r.getSlug(), r.getCode(), r.getName()));
@@ -148,32 +121,5 @@ public class OrganisationRepository {
         return db.selectFrom(DEPARTMENT).where(DEPARTMENT.COMMITTEE_ID.eq(committeeId))
                 .orderBy(DEPARTMENT.NAME)
                 .fetch(r -> new Department(r.getId(), r.getCommitteeId(), r.getName()));
-    }
-
-    public List<ReportingPeriod> periods(long committeeId) {
-        return db.selectFrom(REPORTING_PERIOD).where(REPORTING_PERIOD.COMMITTEE_ID.eq(committeeId))
-                .orderBy(REPORTING_PERIOD.END_DATE.desc())
-                .fetch(OrganisationRepository::period);
-    }
-
-    /** Committee and period in one statement. */
-    public Optional<Record> context(String committeeSlug, String periodSlug) {
-        return db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
-                .from(COMMITTEE)
-                .join(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
-                .where(COMMITTEE.SLUG.eq(committeeSlug).and(REPORTING_PERIOD.SLUG.eq(periodSlug)))
-                .fetchOptional();
-    }
-
-    public static Committee committee(Record r) {
-        return new Committee(r.get(COMMITTEE.ID), r.get(COMMITTEE.ORGANISATION_ID), r.get(COMMITTEE.SLUG),
-                r.get(COMMITTEE.CODE), r.get(COMMITTEE.NAME));
-    }
-
-    public static ReportingPeriod period(Record r) {
-        return new ReportingPeriod(r.get(REPORTING_PERIOD.ID), r.get(REPORTING_PERIOD.COMMITTEE_ID),
-                r.get(REPORTING_PERIOD.SLUG), r.get(REPORTING_PERIOD.NAME),
-                PeriodKind.valueOf(r.get(REPORTING_PERIOD.KIND)), r.get(REPORTING_PERIOD.YEAR),
-                r.get(REPORTING_PERIOD.END_DATE), PeriodState.valueOf(r.get(REPORTING_PERIOD.STATE)));
     }
 }

@@ -2,19 +2,27 @@ package se.uppfoljning.periods.internal;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import se.uppfoljning.periods.PeriodKind;
-import se.uppfoljning.periods.PeriodState;
-import se.uppfoljning.periods.ReportingPeriod;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.PeriodDetails;
 import se.uppfoljning.periods.PeriodEvent;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodState;
+import se.uppfoljning.periods.ReportingPeriod;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static se.uppfoljning.db.Tables.COMMITTEE;
 import static se.uppfoljning.db.Tables.PERIOD_EVENT;
 import static se.uppfoljning.db.Tables.REPORTING_PERIOD;
 
@@ -112,6 +120,51 @@ public class PeriodRepository {
                         r.getDecisionBody() == null ? null : new Decision(r.getDecisionBody(), r.getDecisionDate(),
                                 r.getDecisionParagraph(), r.getDiaryNumber()),
                         r.getChangedBy(), r.getChangedAt()));
+    }
+
+    /** The committees with their periods (newest first), in one statement; a committee without periods has none. */
+    public Map<Committee, List<ReportingPeriod>> committeesWithPeriods(Collection<Long> ids, boolean all) {
+        Map<Committee, List<ReportingPeriod>> result = new LinkedHashMap<>();
+        db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
+                .from(COMMITTEE)
+                .leftJoin(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
+                .where(all ? DSL.trueCondition() : COMMITTEE.ID.in(ids))
+                .orderBy(COMMITTEE.SORT_ORDER, COMMITTEE.NAME, COMMITTEE.ID, REPORTING_PERIOD.END_DATE.desc())
+                .forEach(r -> {
+                    List<ReportingPeriod> periods = result.computeIfAbsent(committee(r), c -> new ArrayList<>());
+                    if (r.get(REPORTING_PERIOD.ID) != null) {
+                        periods.add(reportingPeriod(r));
+                    }
+                });
+        return result;
+    }
+
+    /** The committee's periods, newest end date first. */
+    public List<ReportingPeriod> reportingPeriods(long committeeId) {
+        return db.selectFrom(REPORTING_PERIOD).where(REPORTING_PERIOD.COMMITTEE_ID.eq(committeeId))
+                .orderBy(REPORTING_PERIOD.END_DATE.desc())
+                .fetch(PeriodRepository::reportingPeriod);
+    }
+
+    /** Committee and period in one statement. */
+    public Optional<CommitteeContext> context(String committeeSlug, String periodSlug) {
+        return db.select(COMMITTEE.fields()).select(REPORTING_PERIOD.fields())
+                .from(COMMITTEE)
+                .join(REPORTING_PERIOD).on(REPORTING_PERIOD.COMMITTEE_ID.eq(COMMITTEE.ID))
+                .where(COMMITTEE.SLUG.eq(committeeSlug).and(REPORTING_PERIOD.SLUG.eq(periodSlug)))
+                .fetchOptional(r -> new CommitteeContext(committee(r), reportingPeriod(r)));
+    }
+
+    private static Committee committee(Record r) {
+        return new Committee(r.get(COMMITTEE.ID), r.get(COMMITTEE.ORGANISATION_ID), r.get(COMMITTEE.SLUG),
+                r.get(COMMITTEE.CODE), r.get(COMMITTEE.NAME));
+    }
+
+    private static ReportingPeriod reportingPeriod(Record r) {
+        return new ReportingPeriod(r.get(REPORTING_PERIOD.ID), r.get(REPORTING_PERIOD.COMMITTEE_ID),
+                r.get(REPORTING_PERIOD.SLUG), r.get(REPORTING_PERIOD.NAME),
+                PeriodKind.valueOf(r.get(REPORTING_PERIOD.KIND)), r.get(REPORTING_PERIOD.YEAR),
+                r.get(REPORTING_PERIOD.END_DATE), PeriodState.valueOf(r.get(REPORTING_PERIOD.STATE)));
     }
 
     private static PeriodDetails details(Record record) {

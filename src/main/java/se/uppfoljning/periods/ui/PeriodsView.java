@@ -34,17 +34,16 @@ import se.uppfoljning.base.ui.SwedishComponents;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.drafts.ui.DraftKeeper;
-import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.periods.PeriodRights;
-import se.uppfoljning.periods.PeriodState;
-import se.uppfoljning.ui.MainLayout;
-import se.uppfoljning.ui.SelectedContext;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.periods.PeriodKind;
 import se.uppfoljning.periods.Decision;
 import se.uppfoljning.periods.NewPeriod;
 import se.uppfoljning.periods.PeriodDetails;
+import se.uppfoljning.periods.PeriodKind;
+import se.uppfoljning.periods.PeriodRights;
 import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.periods.PeriodState;
+import se.uppfoljning.ui.MainLayout;
+import se.uppfoljning.ui.SelectedContext;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import se.uppfoljning.base.i18n.Messages;
@@ -97,15 +96,12 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
     /** Where an earlier draft of the selected period's decision is offered. */
     final Div decisionDraftOffer = new Div();
     private final DraftService drafts;
-    private final OrganisationService organisation;
     private DraftKeeper decisionDraft;
 
 
     public PeriodsView(PeriodService periods, CompletenessService completeness, ReminderService reminders,
-                       SelectedContext selected, DraftService drafts,
-                       OrganisationService organisation) {
+                       SelectedContext selected, DraftService drafts) {
         this.drafts = drafts;
-        this.organisation = organisation;
         this.periods = periods;
         this.completeness = completeness;
         this.reminders = reminders;
@@ -420,7 +416,7 @@ public class PeriodsView extends VerticalLayout implements BeforeEnterObserver, 
             field.setValueChangeTimeout(1000);
         }
         decisionDraft = new DraftKeeper(drafts, DraftKey.decision(
-                organisation.context(committee.slug(), period.get().slug())))
+                periods.context(committee.slug(), period.get().slug())))
                 .field("body", body).dateField("date", decisionDate).field("paragraph", paragraph)
                 .field("diaryNumber", diaryNumber);
         decisionDraft.offer().ifPresent(decisionDraftOffer::add);

@@ -18,8 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
 import se.uppfoljning.base.error.ValidationException;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.report.ReportImportService;
 import se.uppfoljning.report.ReportSection;
 import se.uppfoljning.report.ReportService;
@@ -44,12 +44,12 @@ public class ReportApiController {
 
     private final ReportService reports;
     private final ReportImportService imports;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
 
-    ReportApiController(ReportService reports, ReportImportService imports, OrganisationService organisation) {
+    ReportApiController(ReportService reports, ReportImportService imports, PeriodService periods) {
         this.reports = reports;
         this.imports = imports;
-        this.organisation = organisation;
+        this.periods = periods;
     }
 
     public record SectionJson(long id, int sortOrder, String number, String heading, int level, String kind,
@@ -81,7 +81,7 @@ public class ReportApiController {
      */
     private ResponseEntity<byte[]> download(String committee, String period, AppendixFormat format,
                                             WebRequest request) {
-        CommitteeContext context = organisation.context(committee, period);
+        CommitteeContext context = periods.context(committee, period);
         Optional<String> stored = context.period().isLocked() ? reports.storedSha256(context, format) : Optional.empty();
         if (stored.isPresent() && request.checkNotModified(etag(stored.get()))) {
             return notModified(stored.get());
@@ -108,7 +108,7 @@ public class ReportApiController {
 
     @GetMapping("/report/sections/{id}")
     public SectionJson section(@PathVariable String committee, @PathVariable String period, @PathVariable long id) {
-        return json(reports.section(organisation.context(committee, period), id));
+        return json(reports.section(periods.context(committee, period), id));
     }
 
     @PutMapping("/report/sections/{id}")
@@ -125,7 +125,7 @@ public class ReportApiController {
                 throw new ValidationException("report.error.state", body.state());
             }
         }
-        CommitteeContext context = organisation.context(committee, period);
+        CommitteeContext context = periods.context(committee, period);
         return json(reports.save(context, id, body.version(), body.body(), state));
     }
 
@@ -145,7 +145,7 @@ public class ReportApiController {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ImportJson(imports.importFiles(organisation.context(committee, period), read));
+        return new ImportJson(imports.importFiles(periods.context(committee, period), read));
     }
 
     static SectionJson json(ReportSection s) {

@@ -46,7 +46,7 @@ import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.base.ui.SwedishComponents;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.report.BlockType;
 import se.uppfoljning.report.ReportImportService;
 import se.uppfoljning.report.ReportSection;

@@ -11,15 +11,16 @@ import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.structure.RemainingAssignment;
-import se.uppfoljning.structure.StructureService;
 import se.uppfoljning.followup.AreaSection;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
 import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.periods.ReportingPeriod;
+import se.uppfoljning.structure.RemainingAssignment;
+import se.uppfoljning.structure.StructureService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -30,14 +31,16 @@ import java.util.List;
 public class StructureApiController {
 
     private final OrganisationService organisation;
+    private final PeriodService periodService;
     private final FollowUpService followUp;
     private final StructureService structureService;
     private final Messages messages;
 
-    StructureApiController(OrganisationService organisation, FollowUpService followUp,
+    StructureApiController(OrganisationService organisation, PeriodService periodService, FollowUpService followUp,
                            StructureService structureService, Messages messages) {
         this.messages = messages;
         this.organisation = organisation;
+        this.periodService = periodService;
         this.followUp = followUp;
         this.structureService = structureService;
     }
@@ -82,14 +85,14 @@ public class StructureApiController {
     public List<CommitteeJson> committees() {
         return organisation.committeesOfCurrentUser().stream()
                 .map(c -> new CommitteeJson(c.slug(), c.code(), c.name(),
-                        organisation.periods(c.id()).stream().map(PeriodJson::of).toList()))
+                        periodService.periods(c.id()).stream().map(PeriodJson::of).toList()))
                 .toList();
     }
 
     @GetMapping("/{committee}/structure")
     public StructureJson structure(@PathVariable String committee) {
         Committee c = organisation.committee(committee);
-        List<ReportingPeriod> periods = organisation.periods(c.id());
+        List<ReportingPeriod> periods = periodService.periods(c.id());
         if (periods.isEmpty()) {
             throw new NotFoundException("error.periodNotFound", "-");
         }

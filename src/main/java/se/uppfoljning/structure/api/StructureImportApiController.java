@@ -13,13 +13,14 @@ import org.springframework.web.multipart.MultipartFile;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
+import se.uppfoljning.organisation.Committee;
+import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.periods.ReportingPeriod;
 import se.uppfoljning.structure.StructureImportChange;
 import se.uppfoljning.structure.StructureImportResult;
 import se.uppfoljning.structure.StructureImportService;
-import se.uppfoljning.organisation.Committee;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.periods.ReportingPeriod;
 
 import java.io.IOException;
 import java.util.List;
@@ -40,12 +41,14 @@ public class StructureImportApiController {
 
     private final StructureImportService structureImport;
     private final OrganisationService organisation;
+    private final PeriodService periodService;
     private final Messages messages;
 
-    StructureImportApiController(StructureImportService structureImport, OrganisationService organisation,
+    StructureImportApiController(StructureImportService structureImport, OrganisationService organisation, PeriodService periodService,
                                  Messages messages) {
         this.structureImport = structureImport;
         this.organisation = organisation;
+        this.periodService = periodService;
         this.messages = messages;
     }
 
@@ -92,7 +95,7 @@ public class StructureImportApiController {
     /** The year's latest period that is not decided: the follow-up columns of the file are written there. */
     private CommitteeContext context(String committeeSlug, int year) {
         Committee committee = organisation.committee(committeeSlug);
-        List<ReportingPeriod> periods = organisation.periods(committee.id()).stream()
+        List<ReportingPeriod> periods = periodService.periods(committee.id()).stream()
                 .filter(p -> p.year() == year).toList();
         if (periods.isEmpty()) {
             throw new ValidationException("structure.import.error.noPeriod", String.valueOf(year));

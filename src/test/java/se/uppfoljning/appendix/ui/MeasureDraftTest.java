@@ -11,7 +11,7 @@ import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.measures.Measure;
 import se.uppfoljning.measures.MeasureService;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.List;
 
@@ -35,7 +35,7 @@ class MeasureDraftTest extends KaribuTest {
     @Autowired
     DraftService drafts;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -61,7 +61,7 @@ class MeasureDraftTest extends KaribuTest {
 
     private List<Measure> stored() {
         signIn("sekretariat");
-        return measures.measures(organisation.context("ks", "2024-dr2"));
+        return measures.measures(periods.context("ks", "2024-dr2"));
     }
 
     @Test
@@ -90,7 +90,7 @@ class MeasureDraftTest extends KaribuTest {
         assertThat(after).hasSize(before + 1);
         assertThat(after.get(after.size() - 1).description()).isEqualTo(TYPED);
         assertThat(after.get(after.size() - 1).forecastEffect()).isEqualTo(1_200_000L);
-        assertThat(drafts.find(DraftKey.measure(organisation.context("ks", "2024-dr2"), null)))
+        assertThat(drafts.find(DraftKey.measure(periods.context("ks", "2024-dr2"), null)))
                 .as("a successful save removes the draft").isEmpty();
         newSession();
         openNew("sekretariat");

@@ -13,7 +13,7 @@ import se.uppfoljning.base.security.SystemUser;
 import se.uppfoljning.followup.FollowUpChange;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ class ChangesViewTest extends KaribuTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void reset() {
@@ -37,7 +37,7 @@ class ChangesViewTest extends KaribuTest {
     @Test
     void everyRoleSeesWhatChangedSinceTheDecidedReport() {
         SystemUser.run(() -> {
-            var dr2 = organisation.context("ks", "2024-dr2");
+            var dr2 = periods.context("ks", "2024-dr2");
             FollowUpRow row = followUp.overview(dr2).rows().stream().filter(r -> !r.derivedFromFinance()
                     && r.status() != null && !r.status().equals("Uppfylls ej")
                     && r.kind() != ItemKind.ASSIGNMENT).findFirst().orElseThrow();

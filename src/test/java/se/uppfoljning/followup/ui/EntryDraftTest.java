@@ -10,8 +10,8 @@ import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.stream.IntStream;
 
@@ -36,7 +36,7 @@ class EntryDraftTest extends KaribuTest {
     @Autowired
     DraftService drafts;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -56,7 +56,7 @@ class EntryDraftTest extends KaribuTest {
 
     private FollowUpRow savedRow() {
         signIn("politiker");
-        CommitteeContext context = organisation.context("ks", "2024-dr2");
+        CommitteeContext context = periods.context("ks", "2024-dr2");
         return followUp.overview(context).rows().stream().filter(r -> r.text().equals(ITEM)).findFirst().orElseThrow();
     }
 
@@ -85,7 +85,7 @@ class EntryDraftTest extends KaribuTest {
         assertThat(dialog.isOpened()).isFalse();
         assertThat(savedRow().comment()).isEqualTo(TYPED);
         signIn("tjansteperson");
-        assertThat(drafts.find(DraftKey.followUp(organisation.context("ks", "2024-dr2"), savedRow().id())))
+        assertThat(drafts.find(DraftKey.followUp(periods.context("ks", "2024-dr2"), savedRow().id())))
                 .as("a successful save removes the draft").isEmpty();
         newSession();
         openEditor("tjansteperson");

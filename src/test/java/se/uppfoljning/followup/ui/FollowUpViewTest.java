@@ -17,7 +17,7 @@ import se.uppfoljning.followup.FollowUpFilter.KindFilter;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.HistoryEntry;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.readiness.ReadinessService;
 import se.uppfoljning.structure.StatusScale;
 
@@ -39,7 +39,7 @@ class FollowUpViewTest extends KaribuTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
     @Autowired
     ReadinessService readiness;
 
@@ -122,7 +122,7 @@ class FollowUpViewTest extends KaribuTest {
         assertThat(latest.newComment()).isEqualTo("Analysarbetet har startat.");
         // the period and the previous period's values are named; only a real status change shows an arrow
         assertThat(_get(history, Paragraph.class, spec -> spec.withId("history-period"))
-                .getText()).contains(organisation.context("ks", "2024-dr2").period().name());
+                .getText()).contains(periods.context("ks", "2024-dr2").period().name());
         assertThat(_get(history, Paragraph.class, spec -> spec.withId("history-previous"))
                 .getText()).startsWith("Förra perioden (");
         assertThat(history.statusChange(latest)).isEqualTo("Genomfört → Påbörjat");
@@ -168,7 +168,7 @@ class FollowUpViewTest extends KaribuTest {
 
         // meanwhile the secretariat saves the same entry
         login("sekretariat");
-        var context = organisation.context("ks", "2024-dr2");
+        var context = periods.context("ks", "2024-dr2");
         FollowUpRow current = followUp.overview(context).rows().stream()
                 .filter(r -> r.text().equals("Ett narkotikateam ska införas")).findFirst().orElseThrow();
         followUp.save(context, current.id(), new FollowUpChange("Påbörjat", "Sekretariatets text", current.version()));
@@ -244,7 +244,7 @@ class FollowUpViewTest extends KaribuTest {
     @Test
     void progressPageListsWhatLagsAsTablesAndEscapesTheText() {
         login("sekretariat");
-        var context = organisation.context("ks", "2024-dr2");
+        var context = periods.context("ks", "2024-dr2");
         List<FollowUpRow> goals = followUp.overview(context).lagging(StatusScale.GOAL);
         assertThat(goals).isNotEmpty();
         FollowUpRow first = goals.stream().filter(r -> !r.derivedFromFinance()).findFirst().orElseThrow();
@@ -271,7 +271,7 @@ class FollowUpViewTest extends KaribuTest {
     @Test
     void anOfficialSeesHowFarTheirDepartmentHasComeAndWhatIsLeft() {
         login("tjansteperson");
-        var context = organisation.context("ks", "2024-dr2");
+        var context = periods.context("ks", "2024-dr2");
         List<FollowUpRow> own = followUp.overview(context).rows().stream()
                 .filter(r -> "Säkerhetsavdelningen".equals(r.owner())).toList();
         assertThat(own).hasSizeGreaterThan(1);

@@ -137,7 +137,7 @@ class FullCycleTest extends KaribuTest {
         UI.getCurrent().navigate("bilagor");
         selectPeriod("2024-ar");
         assertThat(sha256(download())).isEqualTo(hash);
-        assertThat(appendices.generate(organisation.context("ks", "2024-ar"), AppendixKind.BILAGA_2,
+        assertThat(appendices.generate(periods.context("ks", "2024-ar"), AppendixKind.BILAGA_2,
                 AppendixFormat.DOCX).sha256()).isEqualTo(hash);
     }
 

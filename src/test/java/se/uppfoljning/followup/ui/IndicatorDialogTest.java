@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
 
 import java.util.List;
 
@@ -36,7 +36,7 @@ class IndicatorDialogTest extends KaribuTest {
     @Autowired
     FollowUpService followUp;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     private long item141;
 
@@ -48,7 +48,7 @@ class IndicatorDialogTest extends KaribuTest {
     }
 
     private FollowUpRow row141() {
-        CommitteeContext context = organisation.context("ks", "2024-dr2");
+        CommitteeContext context = periods.context("ks", "2024-dr2");
         return followUp.row(context, item141);
     }
 
@@ -108,7 +108,7 @@ class IndicatorDialogTest extends KaribuTest {
         FollowUpView view = _get(FollowUpView.class);
         long item21 = ((Number) testData.db().fetchValue("select i.id from follow_up_item i join committee c "
                 + "on c.id = i.committee_id where c.slug = 'ks' and i.plan_year = 2024 and i.number = '2.1'")).longValue();
-        view.openEditor(followUp.row(organisation.context("ks", "2024-dr2"), item21));
+        view.openEditor(followUp.row(periods.context("ks", "2024-dr2"), item21));
         enter(2024, "76", false);
 
         UI.getCurrent().navigate(ProgressView.class);

@@ -9,9 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
-import se.uppfoljning.organisation.OrganisationService;
-import se.uppfoljning.periods.PeriodState;
 import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.periods.PeriodState;
 
 import java.time.LocalDate;
 
@@ -31,8 +30,6 @@ class DecisionDraftTest extends KaribuTest {
     PeriodService periods;
     @Autowired
     DraftService drafts;
-    @Autowired
-    OrganisationService organisation;
 
     @BeforeEach
     void reset() {
@@ -86,7 +83,7 @@ class DecisionDraftTest extends KaribuTest {
         periods.reopen("ks", "2024-dr2", "Kontroll av utkastet");
         signIn("sekretariat");
         periods.submitForReview("ks", "2024-dr2");
-        assertThat(drafts.find(DraftKey.decision(organisation.context("ks", "2024-dr2"))))
+        assertThat(drafts.find(DraftKey.decision(periods.context("ks", "2024-dr2"))))
                 .as("recording the decision removes the draft").isEmpty();
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.report.ReportSection;
 import se.uppfoljning.report.ReportService;
 
@@ -38,7 +38,7 @@ class ReportViewTest extends KaribuTest {
     @Autowired
     ReportService reports;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -67,7 +67,7 @@ class ReportViewTest extends KaribuTest {
         view.outline.select(events);
         view.text.setValue(events.body() + "\nEtt nytt stycke.\n");
         _click(_get(Button.class, spec -> spec.withId("section-save")));
-        var context = organisation.context("ks", "2024-dr2");
+        var context = periods.context("ks", "2024-dr2");
         ReportSection saved = reports.section(context, events.id());
         assertThat(saved.body()).contains("Ett nytt stycke.");
         assertThat(reports.history(context, events.id()).get(0).changedBy()).isEqualTo("sekretariat");
@@ -86,7 +86,7 @@ class ReportViewTest extends KaribuTest {
         login("sekretariat");
         UI.getCurrent().navigate("rapport");
         ReportView view = _get(ReportView.class);
-        var context = organisation.context("ks", "2024-dr2");
+        var context = periods.context("ks", "2024-dr2");
         ReportSection events = section(view, "2.2");
         view.outline.select(events);
 
@@ -130,8 +130,8 @@ class ReportViewTest extends KaribuTest {
     @Test
     void theOutlineIsChangedOnlyByTheSecretariatAndNeverInADecidedPeriod() {
         login("controller");
-        var dr2 = organisation.context("ks", "2024-dr2");
-        var dr1 = organisation.context("ks", "2024-dr1");
+        var dr2 = periods.context("ks", "2024-dr2");
+        var dr1 = periods.context("ks", "2024-dr1");
         ReportSection first = reports.sections(dr2).get(0);
         assertThatThrownBy(() -> reports.addSection(dr2, null, "9", "X", 1)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.moveSection(dr2, first.id(), 1)).isInstanceOf(AccessDeniedException.class);
@@ -156,7 +156,7 @@ class ReportViewTest extends KaribuTest {
     @Test
     void theWholePreviewLinksEachSectionToItsEditorAndEachFinanceTableToItsCutAndLevel() {
         login("sekretariat");
-        var dr1 = organisation.context("ks", "2024-dr1");
+        var dr1 = periods.context("ks", "2024-dr1");
         List<ReportSection> sections = reports.sections(dr1);
         ReportSection units = sections.stream().filter(s -> "units ÖKL".equals(s.block())).findFirst().orElseThrow();
         String html = reports.previewHtml(dr1);

@@ -19,7 +19,7 @@ import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
 import se.uppfoljning.followup.spreadsheet.WorkbookImport;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.periods.PeriodService;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,11 @@ import java.util.List;
 public class FollowUpWorkbookApiController {
 
     private final FollowUpWorkbookService workbooks;
-    private final OrganisationService organisation;
+    private final PeriodService periods;
 
-    FollowUpWorkbookApiController(FollowUpWorkbookService workbooks, OrganisationService organisation) {
+    FollowUpWorkbookApiController(FollowUpWorkbookService workbooks, PeriodService periods) {
         this.workbooks = workbooks;
-        this.organisation = organisation;
+        this.periods = periods;
     }
 
     public record ChangeJson(int row, long id, String kind, String number, String text, String oldStatus,
@@ -81,7 +81,7 @@ public class FollowUpWorkbookApiController {
     }
 
     private ImportJson run(String committee, String period, String fileName, byte[] content, boolean dryRun) {
-        var context = organisation.context(committee, period);
+        var context = periods.context(committee, period);
         WorkbookImport result = dryRun ? workbooks.preview(context, fileName, content)
                 : workbooks.apply(context, fileName, content);
         return new ImportJson(result.fileName(), dryRun, result.applied(), result.rows(), result.changes().size(),

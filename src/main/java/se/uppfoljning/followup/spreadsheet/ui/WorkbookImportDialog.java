@@ -21,7 +21,7 @@ import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
 import se.uppfoljning.followup.spreadsheet.WorkbookImport;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;

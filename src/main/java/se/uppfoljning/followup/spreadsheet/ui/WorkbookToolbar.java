@@ -11,7 +11,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
-import se.uppfoljning.organisation.CommitteeContext;
+import se.uppfoljning.periods.CommitteeContext;
 
 import java.io.ByteArrayInputStream;
 

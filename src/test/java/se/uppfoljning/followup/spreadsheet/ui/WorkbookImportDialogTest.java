@@ -6,16 +6,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.KaribuTest;
+import se.uppfoljning.base.error.ErrorDetail;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
-import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
-import se.uppfoljning.followup.ui.FollowUpView;
-import se.uppfoljning.structure.ItemKind;
-import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.WorkbookFiles;
-import se.uppfoljning.base.error.ErrorDetail;
-import se.uppfoljning.organisation.CommitteeContext;
-import se.uppfoljning.organisation.OrganisationService;
+import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
+import se.uppfoljning.followup.spreadsheet.WorkbookChange;
+import se.uppfoljning.followup.ui.FollowUpView;
+import se.uppfoljning.periods.CommitteeContext;
+import se.uppfoljning.periods.PeriodService;
+import se.uppfoljning.structure.ItemKind;
 
 import java.util.List;
 
@@ -33,7 +33,7 @@ class WorkbookImportDialogTest extends KaribuTest {
     @Autowired
     FollowUpWorkbookService workbooks;
     @Autowired
-    OrganisationService organisation;
+    PeriodService periods;
 
     @BeforeEach
     void setUp() {
@@ -51,7 +51,7 @@ class WorkbookImportDialogTest extends KaribuTest {
         FollowUpView view = open("sekretariat");
         assertThat(_get(WorkbookToolbar.class).export.getText()).isEqualTo("Exportera till Excel");
         assertThat(_get(WorkbookToolbar.class).export.getHref()).isNotBlank();
-        CommitteeContext dr2 = organisation.context("ks", "2024-dr2");
+        CommitteeContext dr2 = periods.context("ks", "2024-dr2");
         List<FollowUpRow> assignments = followUp.overview(dr2).rows().stream()
                 .filter(r -> r.kind() == ItemKind.ASSIGNMENT && !"Genomfört".equals(r.status())).toList();
         byte[] edited = WorkbookFiles.edit(workbooks.export(dr2).content(), sheet -> {
@@ -84,7 +84,7 @@ class WorkbookImportDialogTest extends KaribuTest {
     @Test
     void rowErrorsAreListedAndNothingCanBeApplied() {
         FollowUpView view = open("tjansteperson");
-        CommitteeContext dr2 = organisation.context("ks", "2024-dr2");
+        CommitteeContext dr2 = periods.context("ks", "2024-dr2");
         FollowUpRow other = followUp.overview(dr2).rows().stream().filter(r -> !r.editable()).findFirst().orElseThrow();
         int[] row = new int[1];
         byte[] edited = WorkbookFiles.edit(workbooks.export(dr2).content(),
