@@ -44,14 +44,20 @@ class LoginViewCloser implements ApplicationListener<InteractiveAuthenticationSu
         try {
             List<UI> uis = new ArrayList<>(vaadin.getUIs());
             for (UI ui : uis) {
-                boolean login = ui.getInternals().getActiveRouterTargetsChain().stream()
-                        .anyMatch(LoginView.class::isInstance);
-                if (login) {
+                if (showsLoginView(ui)) {
                     ui.close();
                 }
             }
         } finally {
             vaadin.unlock();
+        }
+    }
+
+    private static boolean showsLoginView(UI ui) {
+        try {
+            return ui.getCurrentView() instanceof LoginView;
+        } catch (IllegalStateException e) {
+            return false; // a UI whose first navigation has not completed shows no view yet
         }
     }
 }
