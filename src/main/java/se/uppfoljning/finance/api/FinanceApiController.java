@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.api.UploadedFile;
 import se.uppfoljning.finance.FinanceFinding;
 import se.uppfoljning.finance.FinanceImportResult;
 import se.uppfoljning.finance.FinanceImportService;
@@ -73,20 +73,17 @@ public class FinanceApiController {
                                  @RequestBody(required = false) byte[] body,
                                  @RequestHeader(value = "X-File-Name", required = false) String headerName,
                                  @RequestParam(value = "filename", required = false) String paramName) {
-        String name = headerName != null ? headerName : paramName != null ? paramName : "api-upload";
-        return importJson(financeImport.importFile(periods.context(committee, period), name,
-                body == null ? new byte[0] : body));
+        UploadedFile file = UploadedFile.ofBody(body, headerName != null ? headerName : paramName, "api-upload");
+        return importJson(financeImport.importFile(periods.context(committee, period), file.name(), file.content()));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportJson importMultipart(@PathVariable String committee, @PathVariable String period,
                                       @RequestPart(value = "file", required = false) MultipartFile file)
             throws IOException {
-        if (file == null) {
-            throw new ValidationException("finance.error.noFilePart");
-        }
-        return importJson(financeImport.importFile(periods.context(committee, period),
-                file.getOriginalFilename(), file.getBytes()));
+        UploadedFile upload = UploadedFile.ofPart(file);
+        return importJson(financeImport.importFile(periods.context(committee, period), upload.name(),
+                upload.content()));
     }
 
     @GetMapping("/summary")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
+import se.uppfoljning.base.api.UploadedFile;
 import se.uppfoljning.indicators.ValueImport;
 import java.io.IOException;
 import se.uppfoljning.base.error.ValidationException;
@@ -173,8 +174,7 @@ public class IndicatorApiController {
                                    @RequestBody(required = false) byte[] body,
                                    @RequestParam(defaultValue = "false") boolean dryRun,
                                    @RequestHeader(value = "X-File-Name", required = false) String fileName) {
-        return importJson(committee, year, fileName == null ? "api-upload" : fileName,
-                body == null ? new byte[0] : body, dryRun);
+        return importJson(committee, year, UploadedFile.ofBody(body, fileName, "api-upload"), dryRun);
     }
 
     @PostMapping(value = "/indicators/values-import",
@@ -182,15 +182,12 @@ public class IndicatorApiController {
     public ImportJson importValuesMultipart(@PathVariable String committee, @RequestParam int year,
                                             @RequestPart(value = "file", required = false) MultipartFile file,
                                             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        if (file == null) {
-            throw new ValidationException("workbook.error.noFilePart");
-        }
-        return importJson(committee, year, file.getOriginalFilename(), file.getBytes(), dryRun);
+        return importJson(committee, year, UploadedFile.ofPart(file), dryRun);
     }
 
-    private ImportJson importJson(String committee, int year, String fileName, byte[] content, boolean dryRun) {
-        ValueImport r = dryRun ? indicators.previewValues(committee, year, fileName, content)
-                : indicators.importValues(committee, year, fileName, content);
+    private ImportJson importJson(String committee, int year, UploadedFile file, boolean dryRun) {
+        ValueImport r = dryRun ? indicators.previewValues(committee, year, file.name(), file.content())
+                : indicators.importValues(committee, year, file.name(), file.content());
         return new ImportJson(r.fileName(), year, dryRun, !dryRun, r.rows(), r.added(), r.revised(), r.unchanged(),
                 r.lines().stream().map(l -> new ImportLineJson(l.line(), l.number(), l.year(), l.gender(),
                         l.oldValue(), l.newValue(), l.preliminary(), l.outcome().name())).toList());

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import se.uppfoljning.base.api.UploadedFile;
 import se.uppfoljning.base.error.LockedException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
@@ -66,8 +67,7 @@ public class StructureImportApiController {
                                  @RequestParam(defaultValue = "false") boolean dryRun,
                                  @RequestParam(defaultValue = "false") boolean confirmNewAreas,
                                  @RequestHeader(value = "X-File-Name", required = false) String fileName) {
-        return run(committee, year, fileName == null ? "api-upload" : fileName, body == null ? new byte[0] : body,
-                dryRun, confirmNewAreas);
+        return run(committee, year, UploadedFile.ofBody(body, fileName, "api-upload"), dryRun, confirmNewAreas);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -76,18 +76,14 @@ public class StructureImportApiController {
                                       @RequestParam(defaultValue = "false") boolean dryRun,
                                       @RequestParam(defaultValue = "false") boolean confirmNewAreas)
             throws IOException {
-        if (file == null) {
-            throw new ValidationException("workbook.error.noFilePart");
-        }
-        return run(committee, year, file.getOriginalFilename(), file.getBytes(), dryRun, confirmNewAreas);
+        return run(committee, year, UploadedFile.ofPart(file), dryRun, confirmNewAreas);
     }
 
-    private ImportJson run(String committee, int year, String fileName, byte[] content, boolean dryRun,
-                           boolean confirmNewAreas) {
+    private ImportJson run(String committee, int year, UploadedFile file, boolean dryRun, boolean confirmNewAreas) {
         CommitteeContext context = context(committee, year);
-        StructureImportResult result = dryRun ? structureImport.preview(context, fileName, content)
-                : structureImport.importFile(context, fileName, content, confirmNewAreas);
-        return new ImportJson(fileName, year, context.period().slug(), dryRun, !dryRun, result.rows(),
+        StructureImportResult result = dryRun ? structureImport.preview(context, file.name(), file.content())
+                : structureImport.importFile(context, file.name(), file.content(), confirmNewAreas);
+        return new ImportJson(file.name(), year, context.period().slug(), dryRun, !dryRun, result.rows(),
                 result.itemsCreated(), result.itemsUpdated(), result.entriesWritten(), result.newAreas(),
                 result.changes().stream().map(this::change).toList());
     }

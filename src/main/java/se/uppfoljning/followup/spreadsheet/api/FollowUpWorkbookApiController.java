@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import se.uppfoljning.base.error.ValidationException;
+import se.uppfoljning.base.api.UploadedFile;
 import se.uppfoljning.followup.spreadsheet.FollowUpWorkbookService;
 import se.uppfoljning.followup.spreadsheet.WorkbookChange;
 import se.uppfoljning.followup.spreadsheet.WorkbookExport;
@@ -66,24 +66,20 @@ public class FollowUpWorkbookApiController {
                                  @RequestBody(required = false) byte[] body,
                                  @RequestParam(defaultValue = "false") boolean dryRun,
                                  @RequestHeader(value = "X-File-Name", required = false) String fileName) {
-        return run(committee, period, fileName == null ? "api-upload.xlsx" : fileName,
-                body == null ? new byte[0] : body, dryRun);
+        return run(committee, period, UploadedFile.ofBody(body, fileName, "api-upload.xlsx"), dryRun);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ImportJson importMultipart(@PathVariable String committee, @PathVariable String period,
                                       @RequestPart(value = "file", required = false) MultipartFile file,
                                       @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        if (file == null) {
-            throw new ValidationException("workbook.error.noFilePart");
-        }
-        return run(committee, period, file.getOriginalFilename(), file.getBytes(), dryRun);
+        return run(committee, period, UploadedFile.ofPart(file), dryRun);
     }
 
-    private ImportJson run(String committee, String period, String fileName, byte[] content, boolean dryRun) {
+    private ImportJson run(String committee, String period, UploadedFile file, boolean dryRun) {
         var context = periods.context(committee, period);
-        WorkbookImport result = dryRun ? workbooks.preview(context, fileName, content)
-                : workbooks.apply(context, fileName, content);
+        WorkbookImport result = dryRun ? workbooks.preview(context, file.name(), file.content())
+                : workbooks.apply(context, file.name(), file.content());
         return new ImportJson(result.fileName(), dryRun, result.applied(), result.rows(), result.changes().size(),
                 result.changes().stream().map(FollowUpWorkbookApiController::change).toList());
     }
