@@ -10,8 +10,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import se.uppfoljning.architecture.FeatureRules;
 import se.uppfoljning.architecture.FeatureRules.KnownDependency;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CommitteeScoped;
-import se.uppfoljning.base.security.Role;
 
 import java.util.List;
 import java.util.Map;
@@ -156,14 +156,12 @@ class ArchitectureTest {
     static final ArchRule onlyTheAccessBeanAsksForRoles = FeatureRules.onlyTheAccessBeanAsksForRoles(ROOT,
             ROOT + ".base.security..", AppUserPrincipal.class);
 
-    /** Views show what the read models' {@code may…} flags allow; they never ask for roles. */
+    /**
+     * Views show what the read models' {@code may…} flags allow: they never use {@code CommitteeAccess} nor ask for
+     * roles.
+     */
     @ArchTest
-    static final ArchRule viewsNeverAskForRoles = noClasses().that().resideInAPackage("..ui..")
-            .should().callMethod(AppUserPrincipal.class, "hasRole", long.class,
-                    Role.class)
-            .orShould().callMethod(AppUserPrincipal.class, "hasRoleAnywhere",
-                    Role.class)
-            .because("services decide rights and hand them to the views as may… flags");
+    static final ArchRule viewsNeverDecideRights = FeatureRules.viewsNeverDecideRights(ROOT, CommitteeAccess.class);
 
     @ArchTest
     static final ArchRule apiDoesNotUseJooq = noClasses()

@@ -14,9 +14,11 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.LoginThrottle;
 import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.Unrestricted;
@@ -258,6 +260,13 @@ public class UserService implements UserDetailsService {
             sessions.endEverywhere(user.username());
         }
         audit.record(null, AuditActions.USER_PASSWORD_RESET, user.username(), messages.get("users.audit.passwordReset"));
+    }
+
+    /** What the signed-in user may reach in the menu (for the layout: it never asks for roles). */
+    @PreAuthorize("isAuthenticated()")
+    public MenuRights menuRights() {
+        return new MenuRights(CommitteeAccess.mayAnywhere(Right.ADMINISTER),
+                CommitteeAccess.mayAnywhere(Right.WORK_ON_REPORT));
     }
 
     /**

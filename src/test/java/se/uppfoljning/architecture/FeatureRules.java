@@ -183,6 +183,23 @@ public final class FeatureRules {
                 .because("committee rights are decided in one place, CommitteeAccess, by Right");
     }
 
+    /** The names of the methods that ask who the user is allowed to be: a principal's, a request's, Vaadin's. */
+    static final Set<String> ROLE_QUESTIONS = Set.of("hasRole", "hasRoleAnywhere", "hasAnyRole", "hasAuthority",
+            "hasAnyAuthority", "isUserInRole");
+
+    /**
+     * Views never decide rights: no class in a {@code ui} package uses the access bean ({@code access}, its static
+     * questions included) or asks for roles itself (a method named in {@link #ROLE_QUESTIONS}, of any class); they show
+     * what their service's read model says the user may do ({@code may…} flags, e.g. {@code FinanceRights}).
+     */
+    public static ArchRule viewsNeverDecideRights(String root, Class<?> access) {
+        return noClasses().that().resideInAPackage(root + "..ui..")
+                .should().dependOnClassesThat().belongToAnyOf(access)
+                .orShould().callMethodWhere(DescribedPredicate.describe("a method asking for a role " + ROLE_QUESTIONS,
+                        call -> ROLE_QUESTIONS.contains(call.getTarget().getName())))
+                .because("services decide rights and hand them to the views as may… flags");
+    }
+
     static String feature(String root, JavaClass javaClass) {
         String rest = javaClass.getPackageName().length() > root.length()
                 ? javaClass.getPackageName().substring(root.length() + 1) : "";
