@@ -163,6 +163,25 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsNeverDecideRights = FeatureRules.viewsNeverDecideRights(ROOT, CommitteeAccess.class);
 
+    /** One place for Swedish numbers and dates: base/text's SwedishFormat (no exceptions). */
+    @ArchTest
+    static final ArchRule swedishFormattingOnlyInTextPackage = FeatureRules.swedishFormattingOnlyInTextPackage(ROOT,
+            ROOT + ".base.text");
+
+    /** The classes that use String.format/formatted, each for text no reader sees as a Swedish number or date. */
+    static final Map<String, String> MACHINE_TEXT = Map.of(
+            ROOT + ".indicators.TrendChart", "SVG coordinates (Locale.ROOT, a decimal point)",
+            ROOT + ".finance.ui.BudgetPicture", "SVG coordinates (Locale.ROOT, a decimal point)",
+            ROOT + ".finance.ui.DeviationChart", "SVG coordinates (Locale.ROOT, a decimal point)",
+            ROOT + ".appendix.internal.HtmlRenderer", "the page template's CSS",
+            ROOT + ".appendix.internal.PdfRenderer", "the PDF's XMP metadata (XML)",
+            ROOT + ".base.ui.SwedishComponents", "the components' script and its \\u escapes",
+            ROOT + ".base.fonts.DrawableText", "a code point's name (U+00E5) in a message");
+
+    @ArchTest
+    static final ArchRule stringFormatOnlyForMachineText = FeatureRules.stringFormatOnlyForMachineText(ROOT,
+            ROOT + ".base.text", MACHINE_TEXT);
+
     @ArchTest
     static final ArchRule apiDoesNotUseJooq = noClasses()
             .that().resideInAPackage("..api..")
