@@ -186,7 +186,7 @@ public class IndicatorService {
         }
         String unitText = text(change.unit());
         if (unitText != null) {
-            InputText.clean("Enhet", unitText);
+            InputText.clean(TargetInput.COLUMN_UNIT, Messages.text("structure.targetUnit"), unitText);
         }
         BigDecimal value = change.value() == null ? null : change.value().stripTrailingZeros();
         if (value != null && !Numbers.inRange(value)) {

@@ -297,7 +297,7 @@ public class UserService implements UserDetailsService {
     }
 
     private static String displayName(String displayName) {
-        String name = displayName == null ? "" : InputText.cleanLine("Namn", displayName);
+        String name = displayName == null ? "" : InputText.cleanLine(Messages.text("users.field.displayName"), displayName);
         if (name.isEmpty()) {
             throw new ValidationException("users.error.displayNameRequired");
         }
@@ -309,7 +309,7 @@ public class UserService implements UserDetailsService {
 
     /** Null when blank; refused when not an address. */
     private static String email(String email) {
-        String value = email == null ? "" : InputText.cleanLine("E-post", email);
+        String value = email == null ? "" : InputText.cleanLine(Messages.text("users.field.email"), email);
         if (value.isEmpty()) {
             return null;
         }
