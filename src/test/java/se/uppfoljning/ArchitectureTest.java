@@ -10,8 +10,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import se.uppfoljning.architecture.FeatureRules;
 import se.uppfoljning.architecture.FeatureRules.KnownDependency;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CommitteeScoped;
-import se.uppfoljning.base.security.Role;
 
 import java.util.List;
 import java.util.Map;
@@ -156,14 +156,31 @@ class ArchitectureTest {
     static final ArchRule onlyTheAccessBeanAsksForRoles = FeatureRules.onlyTheAccessBeanAsksForRoles(ROOT,
             ROOT + ".base.security..", AppUserPrincipal.class);
 
-    /** Views show what the read models' {@code may…} flags allow; they never ask for roles. */
+    /**
+     * Views show what the read models' {@code may…} flags allow: they never use {@code CommitteeAccess} nor ask for
+     * roles.
+     */
     @ArchTest
-    static final ArchRule viewsNeverAskForRoles = noClasses().that().resideInAPackage("..ui..")
-            .should().callMethod(AppUserPrincipal.class, "hasRole", long.class,
-                    Role.class)
-            .orShould().callMethod(AppUserPrincipal.class, "hasRoleAnywhere",
-                    Role.class)
-            .because("services decide rights and hand them to the views as may… flags");
+    static final ArchRule viewsNeverDecideRights = FeatureRules.viewsNeverDecideRights(ROOT, CommitteeAccess.class);
+
+    /** One place for Swedish numbers and dates: base/text's SwedishFormat (no exceptions). */
+    @ArchTest
+    static final ArchRule swedishFormattingOnlyInTextPackage = FeatureRules.swedishFormattingOnlyInTextPackage(ROOT,
+            ROOT + ".base.text");
+
+    /** The classes that use String.format/formatted, each for text no reader sees as a Swedish number or date. */
+    static final Map<String, String> MACHINE_TEXT = Map.of(
+            ROOT + ".indicators.TrendChart", "SVG coordinates (Locale.ROOT, a decimal point)",
+            ROOT + ".finance.ui.BudgetPicture", "SVG coordinates (Locale.ROOT, a decimal point)",
+            ROOT + ".finance.ui.DeviationChart", "SVG coordinates (Locale.ROOT, a decimal point)",
+            ROOT + ".appendix.internal.HtmlRenderer", "the page template's CSS",
+            ROOT + ".appendix.internal.PdfRenderer", "the PDF's XMP metadata (XML)",
+            ROOT + ".base.ui.SwedishComponents", "the components' script and its \\u escapes",
+            ROOT + ".base.fonts.DrawableText", "a code point's name (U+00E5) in a message");
+
+    @ArchTest
+    static final ArchRule stringFormatOnlyForMachineText = FeatureRules.stringFormatOnlyForMachineText(ROOT,
+            ROOT + ".base.text", MACHINE_TEXT);
 
     @ArchTest
     static final ArchRule apiDoesNotUseJooq = noClasses()

@@ -1,12 +1,10 @@
 package se.uppfoljning.finance;
 
+import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.periods.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -15,7 +13,6 @@ import java.util.function.Function;
  */
 public final class FinanceColumns {
 
-    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final BigDecimal MAX_SHOWN_PERCENT = BigDecimal.valueOf(999.5);
 
     /** {@code deviation}: negative values are marked (worse than budget). */
@@ -60,14 +57,13 @@ public final class FinanceColumns {
      */
     public static List<Column> columns(FinanceCut cut, ReportingPeriod period, LocalDate prevPeriodDate, Text text) {
         int year = period.year();
-        String end = period.endDate() == null ? "" : period.endDate().format(DateTimeFormatter.ofPattern("yyMMdd"));
-        String month = period.endDate() == null ? "" : capitalise(period.endDate().getMonth()
-                .getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH));
+        String end = period.endDate() == null ? "" : period.endDate().format(SwedishFormat.COMPACT_DATE);
+        String month = period.endDate() == null ? "" : capitalise(period.endDate().format(SwedishFormat.MONTH));
         if (cut == FinanceCut.SUMMARY) {
             return List.of(
                     new Column("prev-period", prevPeriodDate == null ? text.get("finance.column.prevPeriod")
                             : text.get("finance.column.prevPeriodDated", prevPeriodDate.format(
-                            DateTimeFormatter.ofPattern("yyMMdd"))), Figures::prevPeriodOutcome, false),
+                            SwedishFormat.COMPACT_DATE)), Figures::prevPeriodOutcome, false),
                     new Column("closed", text.get("finance.column.closed", String.valueOf(year - 1)),
                             f -> f.prevYearClosed(), false),
                     new Column("outcome", text.get("finance.column.outcome", end), f -> f.outcomeToDate(), false),
@@ -94,6 +90,6 @@ public final class FinanceColumns {
     }
 
     private static String capitalise(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(SWEDISH) + s.substring(1);
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(SwedishFormat.SWEDISH) + s.substring(1);
     }
 }

@@ -166,7 +166,7 @@ public class FollowUpService {
         if (item.derivedFromFinance()) {
             throw new ValidationException("followup.error.derived");
         }
-        String comment = change.comment() == null ? "" : InputText.clean("Kommentar", change.comment()).strip();
+        String comment = change.comment() == null ? "" : InputText.clean(Messages.text("entry.comment"), change.comment()).strip();
         if (comment.length() > MAX_COMMENT_LENGTH) {
             throw new ValidationException("followup.error.commentTooLong", String.valueOf(MAX_COMMENT_LENGTH));
         }

@@ -186,7 +186,7 @@ public class IndicatorService {
         }
         String unitText = text(change.unit());
         if (unitText != null) {
-            InputText.clean("Enhet", unitText);
+            InputText.clean(TargetInput.COLUMN_UNIT, Messages.text("structure.targetUnit"), unitText);
         }
         BigDecimal value = change.value() == null ? null : change.value().stripTrailingZeros();
         if (value != null && !Numbers.inRange(value)) {
@@ -385,12 +385,13 @@ public class IndicatorService {
     public static final long MAX_VALUE_FILE_BYTES = 2L * 1024 * 1024;
 
     /**
-     * Whether the current user may import measured values in the committee (its secretariat or officials; each row is
-     * checked again on import). Reads nothing: the overview opens in a fixed number of statements.
+     * What the current user may do with the committee's indicators as a whole (for the views: they never ask for
+     * roles). Reads nothing: the overview opens in a fixed number of statements.
      */
     @PreAuthorize("@committeeAccess.member(#committeeId)")
-    public boolean mayImportValues(long committeeId) {
-        return CommitteeAccess.holds(committeeId, Right.EDIT_FOLLOW_UP);
+    public IndicatorRights rights(long committeeId) {
+        return new IndicatorRights(CommitteeAccess.holds(committeeId, Right.EDIT_FOLLOW_UP),
+                CommitteeAccess.holds(committeeId, Right.REFRESH_INDICATORS));
     }
 
     /**

@@ -1,5 +1,8 @@
 package se.uppfoljning.measures;
 
+import se.uppfoljning.base.text.SwedishFormat;
+import se.uppfoljning.base.text.SwedishFormat.Style;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -11,12 +14,15 @@ public final class Mnkr {
     private Mnkr() {
     }
 
-    /** Whole kronor as mnkr with at most one decimal and a decimal comma; blank when null. */
+    /**
+     * Whole kronor as mnkr with at most one decimal, in the documents' style of {@link SwedishFormat} ("5,8 mnkr",
+     * "-1,3 mnkr", "1 234 mnkr"); blank when null.
+     */
     public static String format(Long kronor) {
         if (kronor == null) {
             return "";
         }
-        return toMnkr(kronor).toPlainString().replace('.', ',') + " mnkr";
+        return SwedishFormat.decimal(toMnkr(kronor), 1, Style.DOCUMENT) + " mnkr";
     }
 
     /** Whole kronor rounded to mnkr with one decimal, trailing zero dropped (5 000 000 → 5, 5 800 000 → 5.8). */

@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The life of a reporting period: created (with the previous period's statuses and comments as drafts), open →
@@ -66,6 +67,23 @@ public class PeriodService {
         AppUserPrincipal user = CurrentUser.get();
         return repository.committeesWithPeriods(user.memberships().stream().map(Membership::committeeId).toList(),
                 user.isSystem());
+    }
+
+    /**
+     * The period the current user starts on in the committee, of {@code periods} (its periods newest first, as
+     * {@link #committeesWithPeriodsOfCurrentUser} gives them): someone who only reads the committee's reports (a
+     * politician) the latest decided report, which is complete with finance and appendices; everyone who works on the
+     * report the latest period. Empty when there is none.
+     */
+    @PreAuthorize("@committeeAccess.member(#committee)")
+    public Optional<ReportingPeriod> startPeriod(Committee committee, List<ReportingPeriod> periods) {
+        if (CommitteeAccess.readsOnly(committee.id())) {
+            Optional<ReportingPeriod> decided = periods.stream().filter(ReportingPeriod::isLocked).findFirst();
+            if (decided.isPresent()) {
+                return decided;
+            }
+        }
+        return periods.stream().findFirst();
     }
 
     /** The committee and one of its periods; unknown committee or period → 404, not a member → 403. */

@@ -123,6 +123,13 @@ public class ReportService {
         return repository.history(context.period().id(), sectionId);
     }
 
+    /** What the current user may do with the period's report as a whole (for the view: it never asks for roles). */
+    @PreAuthorize("@committeeAccess.member(#context)")
+    public ReportRights rights(CommitteeContext context) {
+        return new ReportRights(!context.period().isLocked()
+                && CommitteeAccess.holds(context.committee().id(), Right.WORK_ON_REPORT));
+    }
+
     /** Whether the current user may write the section: the secretariat, an administrator, or an editor it names. */
     @PreAuthorize("@committeeAccess.member(#context)")
     public boolean maySave(CommitteeContext context, ReportSection section) {

@@ -66,7 +66,8 @@ public class StructureService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicArea addArea(Committee committee, String name) {
-        String clean = required(name, "namn", messages.get("structure.error.areaName"));
+        String clean = required(name, "namn", messages.get("structure.field.name"),
+                messages.get("structure.error.areaName"));
         if (repository.areaNameTaken(committee.organisationId(), clean, null)) {
             throw invalid("namn", messages.get("structure.error.areaExists", clean));
         }
@@ -79,7 +80,8 @@ public class StructureService {
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameArea(Committee committee, long areaId, String name) {
         area(committee, areaId);
-        String clean = required(name, "namn", messages.get("structure.error.areaName"));
+        String clean = required(name, "namn", messages.get("structure.field.name"),
+                messages.get("structure.error.areaName"));
         if (repository.areaNameTaken(committee.organisationId(), clean, areaId)) {
             throw invalid("namn", messages.get("structure.error.areaExists", clean));
         }
@@ -109,7 +111,8 @@ public class StructureService {
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public StrategicGoal addGoal(Committee committee, int number, String text, long areaId) {
         area(committee, areaId);
-        String clean = required(text, "text", messages.get("structure.error.goalText"));
+        String clean = required(text, "text", messages.get("structure.goalText"),
+                messages.get("structure.error.goalText"));
         if (number <= 0) {
             throw invalid("nummer", messages.get("structure.error.goalNumber"));
         }
@@ -127,7 +130,8 @@ public class StructureService {
     public void updateGoal(Committee committee, long goalId, String text, long areaId) {
         area(committee, areaId);
         goal(committee, goalId);
-        repository.updateGoal(goalId, required(text, "text", messages.get("structure.error.goalText")), areaId);
+        repository.updateGoal(goalId, required(text, "text", messages.get("structure.goalText"),
+                messages.get("structure.error.goalText")), areaId);
         changed(committee, messages.get("structure.audit.goal", String.valueOf(goalId)),
                 messages.get("structure.audit.newText", text.strip()));
     }
@@ -138,8 +142,10 @@ public class StructureService {
     public long saveItem(Committee committee, Long itemId, ItemForm input) {
         // the one text boundary: NFC, line breaks, control characters refused naming the field
         ItemForm form = new ItemForm(input.kind(), input.strategicGoalId(), input.areaId(),
-                InputText.clean("nummer", input.number()), InputText.clean("text", input.text()),
-                InputText.clean("malvarde", input.targetText()), input.departmentId(), input.planYear(),
+                InputText.clean("nummer", messages.get("structure.number"), input.number()),
+                InputText.clean("text", messages.get("structure.text"), input.text()),
+                InputText.clean("malvarde", messages.get("structure.target"), input.targetText()), input.departmentId(),
+                input.planYear(),
                 input.carriedOver(), input.derivedFromFinance(), input.target(), input.targetVersion());
         if (itemId != null) {
             requireOwnItem(committee, itemId);
@@ -263,7 +269,8 @@ public class StructureService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public Department addDepartment(Committee committee, String name) {
-        String clean = required(name, "namn", messages.get("structure.error.departmentNameMissing"));
+        String clean = required(name, "namn", messages.get("structure.field.name"),
+                messages.get("structure.error.departmentNameMissing"));
         if (organisation.departments(committee.id()).stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
             throw invalid("namn", messages.get("structure.error.departmentExists", clean));
         }
@@ -274,7 +281,8 @@ public class StructureService {
     @Transactional
     @PreAuthorize("@committeeAccess.may(#committee, 'KEEP_STRUCTURE')")
     public void renameDepartment(Committee committee, long departmentId, String name) {
-        String clean = required(name, "namn", messages.get("structure.error.departmentNameMissing"));
+        String clean = required(name, "namn", messages.get("structure.field.name"),
+                messages.get("structure.error.departmentNameMissing"));
         List<Department> departments = organisation.departments(committee.id());
         if (departments.stream().noneMatch(d -> d.id() == departmentId)) {
             throw new NotFoundException("structure.error.departmentNotFound");
@@ -311,11 +319,12 @@ public class StructureService {
         }
     }
 
-    private static String required(String value, String field, String message) {
+    /** {@code column}: the form's column its errors are matched by; {@code label}: the field's name in messages. */
+    private static String required(String value, String column, String label, String message) {
         if (value == null || value.isBlank()) {
-            throw invalid(field, message);
+            throw invalid(column, message);
         }
-        return InputText.cleanLine(field, value);
+        return InputText.cleanLine(column, label, value);
     }
 
     private static ValidationException invalid(String field, String message) {

@@ -14,9 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
-import se.uppfoljning.base.security.Right;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.ReportingPeriod;
@@ -26,6 +24,8 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import se.uppfoljning.notifications.NotificationService;
+import se.uppfoljning.users.MenuRights;
+import se.uppfoljning.users.UserService;
 
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     final Button bell = new Button();
 
     public MainLayout(SelectedContext selected, AuthenticationContext authentication,
-                      NotificationService notifications) {
+                      NotificationService notifications, UserService users) {
         this.selected = selected;
         this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
@@ -64,8 +64,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         nav.addItem(new SideNavItem(getTranslation("nav.appendices"), "bilagor", VaadinIcon.FILE_TEXT.create()));
         Div menu = new Div(nav);
         menu.addClassName("main-menu");
-        boolean admin = CommitteeAccess.mayAnywhere(Right.ADMINISTER);
-        boolean secretariat = CommitteeAccess.mayAnywhere(Right.WORK_ON_REPORT);
+        MenuRights rights = users.menuRights();
+        boolean admin = rights.mayAdminister();
+        boolean secretariat = rights.mayRunReports();
         if (!secretariat && !admin) {
             // the report's writers besides the secretariat (e.g. the controller) reach it here
             nav.addItem(new SideNavItem(getTranslation("nav.report"), "rapport", VaadinIcon.BOOK.create()));

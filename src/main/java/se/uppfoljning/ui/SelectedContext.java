@@ -3,7 +3,6 @@ package se.uppfoljning.ui;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import org.springframework.stereotype.Component;
-import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.organisation.Committee;
 import se.uppfoljning.periods.CommitteeContext;
@@ -32,7 +31,10 @@ public class SelectedContext implements Serializable {
         this.periodService = periodService;
     }
 
-    /** The selected committee and period; defaults to the user's first committee and its latest period. */
+    /**
+     * The selected committee and period; defaults to the user's first committee and the period its service says the
+     * user starts on.
+     */
     public Optional<CommitteeContext> current() {
         List<Committee> committees = committees();
         Optional<Committee> committee = committees.stream().filter(c -> c.slug().equals(committeeSlug)).findFirst()
@@ -42,23 +44,8 @@ public class SelectedContext implements Serializable {
         }
         List<ReportingPeriod> periods = periods(committee.get());
         Optional<ReportingPeriod> period = periods.stream().filter(p -> p.slug().equals(periodSlug)).findFirst()
-                .or(() -> defaultPeriod(committee.get(), periods));
+                .or(() -> periodService.startPeriod(committee.get(), periods));
         return period.map(p -> new CommitteeContext(committee.get(), p));
-    }
-
-    /**
-     * Where a user starts: someone who only reads the committee's reports (a politician) the latest decided report,
-     * which is complete with finance and appendices; everyone who works on the report the latest period.
-     */
-    private static Optional<ReportingPeriod> defaultPeriod(Committee committee, List<ReportingPeriod> periods) {
-        boolean readsOnly = CommitteeAccess.readsOnly(committee.id());
-        if (readsOnly) {
-            Optional<ReportingPeriod> decided = periods.stream().filter(ReportingPeriod::isLocked).findFirst();
-            if (decided.isPresent()) {
-                return decided;
-            }
-        }
-        return periods.stream().findFirst();
     }
 
     public List<Committee> committees() {

@@ -14,9 +14,11 @@ import se.uppfoljning.base.error.NotFoundException;
 import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CurrentUser;
 import se.uppfoljning.base.security.LoginThrottle;
 import se.uppfoljning.base.security.Membership;
+import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.security.Role;
 import se.uppfoljning.base.security.SecurityEvent;
 import se.uppfoljning.base.security.Unrestricted;
@@ -260,6 +262,13 @@ public class UserService implements UserDetailsService {
         audit.record(null, AuditActions.USER_PASSWORD_RESET, user.username(), messages.get("users.audit.passwordReset"));
     }
 
+    /** What the signed-in user may reach in the menu (for the layout: it never asks for roles). */
+    @PreAuthorize("isAuthenticated()")
+    public MenuRights menuRights() {
+        return new MenuRights(CommitteeAccess.mayAnywhere(Right.ADMINISTER),
+                CommitteeAccess.mayAnywhere(Right.WORK_ON_REPORT));
+    }
+
     /**
      * The signed-in user sets a new password (clearing a forced change). Returns the refreshed principal, for the
      * caller to put into the security context of the session.
@@ -288,7 +297,7 @@ public class UserService implements UserDetailsService {
     }
 
     private static String displayName(String displayName) {
-        String name = displayName == null ? "" : InputText.cleanLine("Namn", displayName);
+        String name = displayName == null ? "" : InputText.cleanLine(Messages.text("users.field.displayName"), displayName);
         if (name.isEmpty()) {
             throw new ValidationException("users.error.displayNameRequired");
         }
@@ -300,7 +309,7 @@ public class UserService implements UserDetailsService {
 
     /** Null when blank; refused when not an address. */
     private static String email(String email) {
-        String value = email == null ? "" : InputText.cleanLine("E-post", email);
+        String value = email == null ? "" : InputText.cleanLine(Messages.text("users.field.email"), email);
         if (value.isEmpty()) {
             return null;
         }

@@ -53,6 +53,8 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
         assertThat(Mnkr.format(2_200_000L)).isEqualTo("2,2 mnkr");
         assertThat(Mnkr.format(null)).isEmpty();
         assertThat(Mnkr.format(-1_250_000L)).isEqualTo("-1,3 mnkr");
+        // grouped as every amount of the documents ("-49 017"), through SwedishFormat
+        assertThat(Mnkr.format(1_234_500_000L)).isEqualTo("1 234,5 mnkr");
         assertThat(Mnkr.toKronor(new BigDecimal("5.8"))).isEqualTo(5_800_000L);
     }
 

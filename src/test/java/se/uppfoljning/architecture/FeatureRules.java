@@ -15,6 +15,10 @@ import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.lang.annotation.Annotation;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +185,57 @@ public final class FeatureRules {
                                 && (call.getTarget().getName().equals("hasRole")
                                 || call.getTarget().getName().equals("hasRoleAnywhere"))))
                 .because("committee rights are decided in one place, CommitteeAccess, by Right");
+    }
+
+    /** The names of the methods that ask who the user is allowed to be: a principal's, a request's, Vaadin's. */
+    static final Set<String> ROLE_QUESTIONS = Set.of("hasRole", "hasRoleAnywhere", "hasAnyRole", "hasAuthority",
+            "hasAnyAuthority", "isUserInRole");
+
+    /**
+     * Views never decide rights: no class in a {@code ui} package uses the access bean ({@code access}, its static
+     * questions included) or asks for roles itself (a method named in {@link #ROLE_QUESTIONS}, of any class); they show
+     * what their service's read model says the user may do ({@code may…} flags, e.g. {@code FinanceRights}).
+     */
+    public static ArchRule viewsNeverDecideRights(String root, Class<?> access) {
+        return noClasses().that().resideInAPackage(root + "..ui..")
+                .should().dependOnClassesThat().belongToAnyOf(access)
+                .orShould().callMethodWhere(DescribedPredicate.describe("a method asking for a role " + ROLE_QUESTIONS,
+                        call -> ROLE_QUESTIONS.contains(call.getTarget().getName())))
+                .because("services decide rights and hand them to the views as may… flags");
+    }
+
+    /**
+     * One place for Swedish numbers and dates as text ({@code SwedishFormat}): outside {@code textPackage} no class
+     * builds a {@code java.text} number format ({@code DecimalFormat}, {@code NumberFormat}, their symbols) or a
+     * {@code java.time} date pattern ({@code DateTimeFormatter.ofPattern}, {@code ofLocalized…}); it uses the text
+     * package's formatters, which carry the Swedish symbols and the rounding half away from zero.
+     */
+    public static ArchRule swedishFormattingOnlyInTextPackage(String root, String textPackage) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(textPackage + "..")
+                .should().dependOnClassesThat().belongToAnyOf(DecimalFormat.class, NumberFormat.class,
+                        DecimalFormatSymbols.class)
+                .orShould().callMethodWhere(DescribedPredicate.describe("DateTimeFormatter.ofPattern or ofLocalized…",
+                        call -> call.getTarget().getOwner().isEquivalentTo(DateTimeFormatter.class)
+                                && (call.getTarget().getName().equals("ofPattern")
+                                || call.getTarget().getName().startsWith("ofLocalized"))))
+                .because("Swedish numbers and dates are formatted in one place, with one set of symbols");
+    }
+
+    /**
+     * {@code String.format} and {@code String.formatted} write text for machines (SVG coordinates, CSS, XML, code
+     * point names), never numbers or dates for readers: only in {@code textPackage} and the classes of
+     * {@code machineText} (class name → why), so a new use is looked at.
+     */
+    public static ArchRule stringFormatOnlyForMachineText(String root, String textPackage,
+                                                          Map<String, String> machineText) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(textPackage + "..")
+                .and(DescribedPredicate.describe("are not listed as writing text for machines",
+                        c -> !machineText.containsKey(c.getName().replaceAll("\\$.*", ""))))
+                .should().callMethodWhere(DescribedPredicate.describe("String.format or String.formatted",
+                        call -> call.getTarget().getOwner().isEquivalentTo(String.class)
+                                && (call.getTarget().getName().equals("format")
+                                || call.getTarget().getName().equals("formatted"))))
+                .because("numbers and dates for readers come from SwedishFormat, texts from the bundle");
     }
 
     static String feature(String root, JavaClass javaClass) {

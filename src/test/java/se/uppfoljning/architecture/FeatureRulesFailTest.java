@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
 import se.uppfoljning.architecture.FeatureRules.KnownDependency;
 import se.uppfoljning.base.security.AppUserPrincipal;
+import se.uppfoljning.base.security.CommitteeAccess;
 import se.uppfoljning.base.security.CommitteeScoped;
 
 import java.lang.annotation.Retention;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each guard of {@code ArchitectureTest} fails on a deliberate violation: the fixture package holds a base that
  * knows a feature, two features in a cycle, a repository using another feature's table, a service method without
- * a declared rule, committee-scoped methods deciding without the access bean and code asking for roles. Each rule is also shown to pass once the violation is allowed, so it fails for that reason only.
+ * a declared rule, committee-scoped methods deciding without the access bean, code asking for roles, a view
+ * deciding rights and a feature formatting numbers and dates by itself. Each rule is also shown to pass once the violation is allowed, so it fails for that reason only.
  */
 public class FeatureRulesFailTest {
 
@@ -70,11 +72,39 @@ public class FeatureRulesFailTest {
     }
 
     @Test
-    void aViewAskingForARoleFails() throws Exception {
-        var field = Class.forName("se.uppfoljning.ArchitectureTest").getDeclaredField("viewsNeverAskForRoles");
-        field.setAccessible(true);
-        EvaluationResult result = ((ArchRule) field.get(null)).evaluate(FIXTURE);
-        assertThat(result.getFailureReport().getDetails()).anyMatch(l -> l.contains("AlphaView") && l.contains("hasRole"));
+    void aViewDecidingARightFails() {
+        EvaluationResult result = FeatureRules.viewsNeverDecideRights(ROOT, CommitteeAccess.class).evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaView.showsEditButton") && l.contains("hasRole"))
+                .anyMatch(l -> l.contains("AlphaView.showsImportButton") && l.contains("CommitteeAccess.holds"))
+                .anyMatch(l -> l.contains("AlphaView.showsAdminMenu") && l.contains("isUserInRole"))
+                // a service asking is another rule's business (onlyTheAccessBeanAsksForRoles): only views count here
+                .noneMatch(l -> l.contains("AlphaService"));
+    }
+
+    @Test
+    void formattingNumbersAndDatesOutsideTheTextPackageFails() {
+        EvaluationResult result = FeatureRules.swedishFormattingOnlyInTextPackage(ROOT, ROOT + ".base.text")
+                .evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaFormatting.amount") && l.contains("DecimalFormat"))
+                .anyMatch(l -> l.contains("AlphaFormatting.heading") && l.contains("DateTimeFormatter.ofPattern"))
+                .noneMatch(l -> l.contains("FixtureFormat"));
+        // passes once the feature is the text package: it fails for where the formatting is, nothing else
+        assertThat(FeatureRules.swedishFormattingOnlyInTextPackage(ROOT, ROOT + ".alpha").evaluate(FIXTURE)
+                .getFailureReport().getDetails()).noneMatch(l -> l.contains("AlphaFormatting"));
+    }
+
+    @Test
+    void aStringFormatOutsideTheListedMachineTextFails() {
+        EvaluationResult result = FeatureRules.stringFormatOnlyForMachineText(ROOT, ROOT + ".base.text", Map.of())
+                .evaluate(FIXTURE);
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(l -> l.contains("AlphaFormatting.count") && l.contains("String.format"))
+                .noneMatch(l -> l.contains("FixtureFormat"));
+        assertThat(FeatureRules.stringFormatOnlyForMachineText(ROOT, ROOT + ".base.text",
+                Map.of(ROOT + ".alpha.AlphaFormatting", "a listed exception")).evaluate(FIXTURE).hasViolation())
+                .isFalse();
     }
 
     @Test

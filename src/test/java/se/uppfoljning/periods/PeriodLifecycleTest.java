@@ -102,6 +102,18 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aPoliticianStartsOnTheLatestDecidedReportAndWhoeverWorksOnTheReportOnTheLatestPeriod() {
+        signIn("politiker");
+        var ks = organisation.committee("ks");
+        assertThat(periods.startPeriod(ks, periods.periods(ks.id()))).map(ReportingPeriod::slug).contains("2024-dr1");
+        for (String user : List.of("sekretariat", "tjansteperson", "controller")) {
+            signIn(user);
+            assertThat(periods.startPeriod(ks, periods.periods(ks.id()))).map(ReportingPeriod::slug).contains(PERIOD);
+        }
+        assertThat(periods.startPeriod(ks, List.of())).isEmpty();
+    }
+
+    @Test
     void onlyTheSecretariatMovesAPeriodAndOnlyAnAdminReopensWithAReason() {
         ensureOpenDr2();
         for (String user : List.of("politiker", "tjansteperson", "controller")) {

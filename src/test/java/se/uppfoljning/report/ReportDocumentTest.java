@@ -127,7 +127,7 @@ class ReportDocumentTest extends AbstractIntegrationTest {
         assertThat(fresh.get(AppendixFormat.DOCX).sha256()).isEqualTo(docx.sha256());
         assertThat(fresh.get(AppendixFormat.PDF).sha256()).isEqualTo(pdf.sha256());
 
-        // for a look in LibreOffice (docs/report-notes.md: soffice --headless --convert-to pdf)
+        // for a look in LibreOffice (docs/decisions/0010-whole-report-from-sections.md: soffice --headless --convert-to pdf)
         Files.createDirectories(Path.of("target", "tmp"));
         Files.write(Path.of("target", "tmp", "report-2024-dr1.docx"), docx.content());
         Files.write(Path.of("target", "tmp", "report-2024-dr1.pdf"), pdf.content());

@@ -49,13 +49,22 @@ public final class InputText {
      * detail naming the field when the text holds a refused character.
      */
     public static String clean(String field, String value) {
+        return clean(field, field, value);
+    }
+
+    /**
+     * {@link #clean} for a field whose errors are matched by a column name ({@code column}: a form's or a file's
+     * column, e.g. "nummer", the detail's column) while the message names the field as the user reads it
+     * ({@code label}, from the bundle: "Fältet Målvärde innehåller …").
+     */
+    public static String clean(String column, String label, String value) {
         if (value == null) {
             return null;
         }
         String normalised = normalise(value);
         Refusal refusal = refusal(normalised);
         if (refusal != null) {
-            throw refused(field, refusal);
+            throw refused(column, label, refusal);
         }
         return normalised;
     }
@@ -66,18 +75,28 @@ public final class InputText {
         return cleaned == null ? null : cleaned.strip();
     }
 
+    /** {@link #clean(String, String, String)} and stripped: a single-line field with a column and a label. */
+    public static String cleanLine(String column, String label, String value) {
+        String cleaned = clean(column, label, value);
+        return cleaned == null ? null : cleaned.strip();
+    }
+
     /**
      * The exception {@link #clean} throws, for callers that find the refusal themselves: "input.error.character"
      * (field, character, position) or "input.error.undrawable" (field, the character itself, "U+1F97A", position).
      */
     public static ValidationException refused(String field, Refusal refusal) {
-        List<ErrorDetail> details = List.of(new ErrorDetail(null, field, refusal.message()));
+        return refused(field, field, refusal);
+    }
+
+    private static ValidationException refused(String column, String label, Refusal refusal) {
+        List<ErrorDetail> details = List.of(new ErrorDetail(null, column, refusal.message()));
         if (refusal.undrawable()) {
-            return new ValidationException("input.error.undrawable", details, field,
+            return new ValidationException("input.error.undrawable", details, label,
                     Character.toString(refusal.codePoint()), DrawableText.code(refusal.codePoint()),
                     String.valueOf(refusal.position()));
         }
-        return new ValidationException("input.error.character", details, field, refusal.character(),
+        return new ValidationException("input.error.character", details, label, refusal.character(),
                 String.valueOf(refusal.position()));
     }
 

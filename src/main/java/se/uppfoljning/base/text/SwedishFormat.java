@@ -23,7 +23,8 @@ import java.util.Locale;
  * {@code sv-SE}), a no-break space (U+00A0) between groups so "1 000" never breaks across lines, and the minus
  * sign U+2212 ("−5").</li>
  * </ul>
- * Dates and times are ISO-like ("2024-06-03 14:05"), as Swedish administrative text writes them.
+ * Dates and times are ISO-like ("2024-06-03 14:05"), as Swedish administrative text writes them. Nothing outside
+ * this package builds a {@code DecimalFormat}, a {@code NumberFormat} or a date pattern (ArchitectureTest).
  */
 public final class SwedishFormat {
 
@@ -45,9 +46,20 @@ public final class SwedishFormat {
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", SWEDISH);
     /** "3 juni 2024" (a date in prose) */
     public static final DateTimeFormatter PROSE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH);
+    /** "240831" (a date in a finance table's column heading, as the seed report writes it: "Utfall 240831") */
+    public static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyMMdd", SWEDISH);
+    /** "augusti" (a month's name on its own, e.g. in "Ack utfall augusti") */
+    public static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLLL", SWEDISH);
 
     private static final char NO_BREAK_SPACE = '\u00a0';
     private static final char MINUS_SIGN = '\u2212';
+
+    // a DecimalFormat is mutable and not thread-safe, and costly to build: one per thread and style, whose fraction
+    // digits each call sets
+    private static final ThreadLocal<DecimalFormat> DOCUMENT_FORMAT =
+            ThreadLocal.withInitial(() -> newFormat(Style.DOCUMENT));
+    private static final ThreadLocal<DecimalFormat> SCREEN_FORMAT =
+            ThreadLocal.withInitial(() -> newFormat(Style.SCREEN));
 
     private SwedishFormat() {
     }
@@ -76,11 +88,17 @@ public final class SwedishFormat {
     private static String format(BigDecimal value, int minDecimals, int maxDecimals, Style style) {
         // rounded first, as an exact BigDecimal (which has no negative zero): "-0,04" to one decimal prints "0,0"
         BigDecimal rounded = value.setScale(maxDecimals, RoundingMode.HALF_UP);
-        DecimalFormat format = new DecimalFormat("#,##0", symbols(style));
-        format.setRoundingMode(RoundingMode.HALF_UP);
+        DecimalFormat format = (style == Style.DOCUMENT ? DOCUMENT_FORMAT : SCREEN_FORMAT).get();
+        // minimum first: raising it raises the maximum with it, and the maximum then set is never below it
         format.setMinimumFractionDigits(minDecimals);
         format.setMaximumFractionDigits(maxDecimals);
         return format.format(rounded);
+    }
+
+    private static DecimalFormat newFormat(Style style) {
+        DecimalFormat format = new DecimalFormat("#,##0", symbols(style));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
     }
 
     private static DecimalFormatSymbols symbols(Style style) {

@@ -198,7 +198,7 @@ public final class FinanceFileReader {
         String rowHeading = optionalText(line, values, 15);
         String groupHeading = optionalText(line, values, 16);
         if (groupName != null && group.isEmpty()) {
-            errors.add(new ErrorDetail(line, "grupp_namn", "Gruppnamn utan grupp: ange gruppens kod i kolumnen grupp."));
+            errors.add(new ErrorDetail(line, "grupp_namn", Messages.text("finance.import.detail.groupNameWithoutGroup")));
         }
         if (errors.size() > errorsBefore) {
             return;

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import se.uppfoljning.base.i18n.Messages;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.ui.ErrorMessages;
 import se.uppfoljning.indicators.IndicatorService;
 import se.uppfoljning.indicators.IndicatorStatus;
@@ -80,7 +78,7 @@ public class IndicatorPanels {
      */
     public Optional<Component> importValuesButton(long committeeId, String committee, int planYear,
                                                   Runnable afterwards) {
-        if (!indicators.mayImportValues(committeeId)) {
+        if (!indicators.rights(committeeId).mayImportValues()) {
             return Optional.empty();
         }
         Button button = new Button();
@@ -93,7 +91,7 @@ public class IndicatorPanels {
 
     /** "Hämta alla från Kolada" for the committee's secretariat; {@code afterwards} runs after a fetch. */
     public Optional<Component> refreshAllButton(long committeeId, String committee, Runnable afterwards) {
-        if (!CommitteeAccess.holds(committeeId, Right.REFRESH_INDICATORS)) {
+        if (!indicators.rights(committeeId).mayRefreshFromKolada()) {
             return Optional.empty();
         }
         Button button = new Button();

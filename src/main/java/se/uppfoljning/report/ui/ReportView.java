@@ -40,8 +40,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.uppfoljning.appendix.AppendixFile;
 import se.uppfoljning.appendix.AppendixFormat;
-import se.uppfoljning.base.security.CommitteeAccess;
-import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.SwedishFormat;
 import se.uppfoljning.base.ui.Confirmation;
 import se.uppfoljning.base.ui.ErrorMessages;
@@ -50,6 +48,7 @@ import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.report.BlockType;
 import se.uppfoljning.report.ReportImportService;
 import se.uppfoljning.report.ReportSection;
+import se.uppfoljning.report.ReportRights;
 import se.uppfoljning.report.ReportService;
 import se.uppfoljning.report.SectionHistoryEntry;
 import se.uppfoljning.report.SectionState;
@@ -79,6 +78,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
     private final ReportImportService imports;
     private final SelectedContext selected;
     private CommitteeContext context;
+    private ReportRights rights;
 
     final Grid<ReportSection> outline = new Grid<>();
     final Div editor = new Div();
@@ -105,6 +105,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         context = chosen.get();
+        rights = reports.rights(context);
         H2 title = new H2(getTranslation("report.view.title"));
         title.setId("view-title");
         add(title, new Paragraph(context.committee().name() + " · " + context.period().name()));
@@ -115,7 +116,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         }
         completeness.setId("report-completeness");
         add(completeness, downloads());
-        if (isSecretariat() && !context.period().isLocked()) {
+        if (rights.mayRunReport()) {
             add(importSection());
         }
         outline.setId("report-outline");
@@ -128,7 +129,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         editor.setId("report-editor");
         editor.add(new Paragraph(getTranslation("report.view.selectSection")));
         Div outlineBox = new Div();
-        if (isSecretariat() && !context.period().isLocked()) {
+        if (rights.mayRunReport()) {
             outlineBox.add(outlineActions());
         }
         outlineBox.add(outline);
@@ -311,11 +312,6 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         return plain.length() > 60 ? plain.substring(0, 60) + " …" : plain;
     }
 
-    /** Whether the user runs the committee's report (the outline, confirmations, editors, import). */
-    private boolean isSecretariat() {
-        return CommitteeAccess.holds(context.committee().id(), Right.WORK_ON_REPORT);
-    }
-
     /** The section's editor: text and live preview, save (and confirm), named editors, history. */
     void open(ReportSection section) {
         current = section;
@@ -352,14 +348,14 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
             save.setId("section-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             HorizontalLayout actions = new HorizontalLayout(save);
-            if (isSecretariat()) {
+            if (rights.mayRunReport()) {
                 Button confirm = new Button(getTranslation("report.view.confirm"), e -> save(SectionState.CONFIRMED));
                 confirm.setId("section-confirm");
                 actions.add(confirm);
             }
             editor.add(actions);
         }
-        if (isSecretariat() && !context.period().isLocked()) {
+        if (rights.mayRunReport()) {
             TextField editors = new TextField(getTranslation("report.view.editors"));
             editors.setId("section-editors");
             editors.setValue(String.join(", ", section.editors()));

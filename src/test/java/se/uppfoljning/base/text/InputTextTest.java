@@ -36,6 +36,21 @@ class InputTextTest {
         assertThat(nul.arguments()).containsExactly("comment", "U+0000 (NULL)", "3");
     }
 
+    /** A form's field: its errors are matched by the column, its message names the field as the user reads it. */
+    @Test
+    void aFieldWithAColumnIsNamedByItsLabelAndMatchedByItsColumn() {
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> InputText.cleanLine("malvarde", "Målvärde", " 3\u0007 "));
+        assertThat(e.arguments()[0]).isEqualTo("Målvärde");
+        assertThat(e.details()).singleElement().satisfies(d -> assertThat(d.column()).isEqualTo("malvarde"));
+        ValidationException undrawable = catchThrowableOfType(ValidationException.class,
+                () -> InputText.clean("nummer", "Nummer", "14.\uD83E\uDD7A"));
+        assertThat(undrawable.messageKey()).isEqualTo("input.error.undrawable");
+        assertThat(undrawable.arguments()[0]).isEqualTo("Nummer");
+        assertThat(undrawable.details()).singleElement().satisfies(d -> assertThat(d.column()).isEqualTo("nummer"));
+        assertThat(InputText.cleanLine("nummer", "Nummer", " 14.2 ")).isEqualTo("14.2");
+    }
+
     @Test
     void emojiAndOtherScriptsAreAccepted() {
         String text = "✅ 📈 𝐀 中文 ሰላም سلام";

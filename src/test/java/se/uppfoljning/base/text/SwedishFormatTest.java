@@ -6,7 +6,13 @@ import se.uppfoljning.base.text.SwedishFormat.Style;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +56,39 @@ class SwedishFormatTest {
         assertThat(at.format(SwedishFormat.DATE_AT_TIME)).isEqualTo("2024-06-03 kl. 14:05");
         assertThat(at.format(SwedishFormat.TIME)).isEqualTo("14:05");
         assertThat(at.format(SwedishFormat.PROSE_DATE)).isEqualTo("3 juni 2024");
+        assertThat(at.format(SwedishFormat.COMPACT_DATE)).isEqualTo("240603");
+        assertThat(at.format(SwedishFormat.MONTH)).isEqualTo("juni");
+    }
+
+    /**
+     * The formats are kept per thread (a DecimalFormat is mutable): threads formatting at once with different decimals
+     * and styles each get their own text. A format shared between the threads mixes their decimals up.
+     */
+    @Test
+    void threadsFormattingAtOnceEachGetTheirOwnText() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> wrong = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int decimals = t;
+                Style style = t % 2 == 0 ? Style.DOCUMENT : Style.SCREEN;
+                String expected = SwedishFormat.fixed(new BigDecimal("-1234.56789"), decimals, style);
+                wrong.add(pool.submit(() -> {
+                    List<String> differing = new ArrayList<>();
+                    for (int i = 0; i < 20_000; i++) {
+                        String text = SwedishFormat.fixed(new BigDecimal("-1234.56789"), decimals, style);
+                        if (!text.equals(expected)) {
+                            differing.add(text);
+                        }
+                    }
+                    return differing;
+                }));
+            }
+            for (Future<List<String>> f : wrong) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -133,6 +133,7 @@ class ReportViewTest extends KaribuTest {
         var dr2 = periods.context("ks", "2024-dr2");
         var dr1 = periods.context("ks", "2024-dr1");
         ReportSection first = reports.sections(dr2).get(0);
+        assertThat(reports.rights(dr2).mayRunReport()).isFalse();
         assertThatThrownBy(() -> reports.addSection(dr2, null, "9", "X", 1)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.moveSection(dr2, first.id(), 1)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.removeSection(dr2, first.id(), first.version()))
@@ -140,6 +141,8 @@ class ReportViewTest extends KaribuTest {
         login("sekretariat");
         UI.getCurrent().navigate("rapport");
         assertThat(_find(Button.class, spec -> spec.withId("section-add"))).hasSize(1);
+        assertThat(reports.rights(dr2).mayRunReport()).isTrue();
+        assertThat(reports.rights(dr1).mayRunReport()).isFalse();
         ReportSection decided = reports.sections(dr1).get(0);
         assertThatThrownBy(() -> reports.addSection(dr1, null, "9", "X", 1)).isInstanceOf(LockedException.class);
         assertThatThrownBy(() -> reports.moveSection(dr1, decided.id(), 1)).isInstanceOf(LockedException.class);
