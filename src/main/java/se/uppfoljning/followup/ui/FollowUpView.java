@@ -548,6 +548,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 text.getValue(), notReady.getValue());
     }
 
+    /** The filtered overview as the grid's flat list, in the Bilaga 2 order, and the count of rows shown. */
     private void refreshTree() {
         FollowUpOverview shown = overview.filter(currentFilter());
         List<OverviewNode> lines = new ArrayList<>();
