@@ -7,20 +7,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.treegrid.TreeGrid;
-import com.vaadin.flow.data.provider.hierarchy.TreeData;
-import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -64,6 +60,7 @@ import se.uppfoljning.structure.ItemKind;
 import se.uppfoljning.ui.MainLayout;
 import se.uppfoljning.ui.SelectedContext;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,14 +90,14 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private final SelectedContext selected;
     private final ChangesService changes;
 
-    final TreeGrid<OverviewNode> grid = new TreeGrid<>();
+    final Grid<OverviewNode> grid = new Grid<>();
     final Checkbox notReady = new Checkbox();
     /** For officials: how far their department has come in this period, and a way to what is left. */
     final Div departmentProgress = new Div();
     final ComboBox<AreaSection> area = new ComboBox<>();
     final ComboBox<String> status = new ComboBox<>();
     final ComboBox<Department> department = new ComboBox<>();
-    final Select<KindFilter> kind = new Select<>();
+    final ComboBox<KindFilter> kind = new ComboBox<>();
     final TextField text = new TextField();
     final Span count = new Span();
     final Button markDepartmentReady = new Button();
@@ -167,17 +164,17 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
         kind.setId("filter-kind");
         kind.setLabel(getTranslation("filter.kind"));
+        // a combo box like the other filters: its choices go as data, not as a component each; empty is "Alla"
         kind.setItems(KindFilter.values());
-        kind.setEmptySelectionAllowed(true);
-        kind.setEmptySelectionCaption(getTranslation("filter.kind.all"));
-        kind.setItemLabelGenerator(k -> k == null ? getTranslation("filter.kind.all") : getTranslation("filter.kind." + k.name()));
+        kind.setPlaceholder(getTranslation("filter.kind.all"));
+        kind.setClearButtonVisible(true);
+        kind.setItemLabelGenerator(k -> getTranslation("filter.kind." + k.name()));
 
         text.setId("filter-text");
         text.setLabel(getTranslation("filter.text"));
         text.setPlaceholder(getTranslation("filter.text.placeholder"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setWidth("17rem");
         status.setWidth("10rem");
         kind.setWidth("10rem");
@@ -201,7 +198,6 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         count.getElement().setAttribute("aria-live", "polite");
         markDepartmentReady.setId("mark-department-ready");
         markDepartmentReady.setText(getTranslation("followUp.markDepartmentReady"));
-        markDepartmentReady.setIcon(VaadinIcon.CHECK_SQUARE_O.create());
         markDepartmentReady.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         markDepartmentReady.setVisible(false);
         markDepartmentReady.addClickListener(e -> markDepartmentReady());
@@ -218,11 +214,11 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("follow-up-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        // each level's rows go to the browser a page at a time as they scroll into view (all goals stay expanded;
-        // the tree grid still fetches the first page of every expanded table at once)
+        // one flat list: the areas' and tables' headings are rows of their own (all goals visible, in the Bilaga 2
+        // order), and only the rows in view go to the browser, a page at a time as they scroll into view
         grid.setPageSize(PAGE_SIZE);
         // the text columns start wide enough to read; the rest of the width is shared out by flex
-        grid.addHierarchyColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
+        grid.addColumn(OverviewNode::label).setKey("item").setHeader(getTranslation("grid.item"))
                 .setWidth("19rem").setFlexGrow(3);
         // light renderers: one template per column, each row only sends its values (no component per cell)
         grid.addColumn(statusRenderer()).setKey("status").setHeader(getTranslation("grid.status")).setAutoWidth(true).setFlexGrow(0);
@@ -552,31 +548,28 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 text.getValue(), notReady.getValue());
     }
 
+    /** The filtered overview as the grid's flat list, in the Bilaga 2 order, and the count of rows shown. */
     private void refreshTree() {
         FollowUpOverview shown = overview.filter(currentFilter());
-        TreeData<OverviewNode> tree = new TreeData<>();
+        List<OverviewNode> lines = new ArrayList<>();
         for (AreaSection section : shown.areas()) {
-            OverviewNode areaNode = new OverviewNode.AreaNode(section.id(), section.name());
-            tree.addItem(null, areaNode);
+            lines.add(new OverviewNode.AreaNode(section.id(), section.name()));
             for (GoalSection goal : section.goals()) {
-                OverviewNode group = new OverviewNode.GroupNode("goal-" + goal.goalId() + "-" + goal.kind(),
+                lines.add(new OverviewNode.GroupNode("goal-" + goal.goalId() + "-" + goal.kind(),
                         getTranslation("report.strategicGoal", String.valueOf(goal.number()), goal.text()),
                         getTranslation(goal.kind() == ItemKind.INDICATOR ? "report.indicators" : "report.committeeGoals"),
-                        getTranslation("report.goalStatus"));
-                tree.addItem(areaNode, group);
-                goal.rows().forEach(row -> tree.addItem(group, new OverviewNode.RowNode(row)));
+                        getTranslation("report.goalStatus")));
+                goal.rows().forEach(row -> lines.add(new OverviewNode.RowNode(row)));
             }
             for (AssignmentSection assignments : section.assignments()) {
                 String heading = getTranslation(assignments.carriedOver() ? "report.carriedAssignments" : "report.assignments",
                         String.valueOf(assignments.osbYear()));
-                OverviewNode group = new OverviewNode.GroupNode("assignments-" + section.id() + "-" + assignments.osbYear()
-                        + "-" + assignments.carriedOver(), heading, heading, getTranslation("report.assignmentStatus"));
-                tree.addItem(areaNode, group);
-                assignments.rows().forEach(row -> tree.addItem(group, new OverviewNode.RowNode(row)));
+                lines.add(new OverviewNode.GroupNode("assignments-" + section.id() + "-" + assignments.osbYear()
+                        + "-" + assignments.carriedOver(), heading, heading, getTranslation("report.assignmentStatus")));
+                assignments.rows().forEach(row -> lines.add(new OverviewNode.RowNode(row)));
             }
         }
-        grid.setDataProvider(new TreeDataProvider<>(tree));
-        grid.expandRecursively(tree.getRootItems(), 2);
+        grid.setItems(lines);
         count.setText(getTranslation("followUp.count", Messages.integer(shown.rows().size()),
                 Messages.integer(overview.rows().size())));
     }

@@ -2,7 +2,7 @@ package se.uppfoljning.followup.ui;
 
 import se.uppfoljning.followup.FollowUpRow;
 
-/** A line of the overview tree: an area, a table (strategic goal or assignment group), or a row. */
+/** A line of the overview's flat list: an area's heading, a table's heading (strategic goal or assignment group), or a row. */
 sealed interface OverviewNode {
 
     String label();

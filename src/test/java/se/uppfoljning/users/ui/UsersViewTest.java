@@ -3,7 +3,7 @@ package se.uppfoljning.users.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,24 +205,32 @@ class UsersViewTest extends KaribuTest {
         assertThat(change.current.getErrorMessage()).isEqualTo("Det nuvarande lösenordet stämmer inte.");
     }
 
+    /** The paths of the main layout's menu items ({@code <vaadin-side-nav-item path="…">} in its Html). */
+    private static List<String> menuPaths() {
+        return _find(Html.class).stream().map(Html::getInnerHtml)
+                .flatMap(html -> java.util.regex.Pattern.compile("<vaadin-side-nav-item path=\"([^\"]*)\"").matcher(html)
+                        .results().map(m -> m.group(1)))
+                .toList();
+    }
+
     @Test
     void onlyAdminsReachTheUsersPageAndAdminsAndSecretariatTheLog() {
         login("politiker");
         assertRefused(UsersView.class);
         assertRefused(AuditView.class);
         UI.getCurrent().navigate(FollowUpView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).doesNotContain("anvandare", "logg");
+        assertThat(menuPaths()).contains("", "ekonomi").doesNotContain("anvandare", "logg");
 
         login("sekretariat");
         assertRefused(UsersView.class);
         UI.getCurrent().navigate(AuditView.class);
         _get(AuditView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).contains("logg").doesNotContain("anvandare");
+        assertThat(menuPaths()).contains("logg").doesNotContain("anvandare");
 
         login("admin");
         UI.getCurrent().navigate(FollowUpView.class);
         UI.getCurrent().refreshCurrentRoute(true); // a real login starts a new session with a new layout
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getPath).contains("anvandare", "logg");
+        assertThat(menuPaths()).contains("anvandare", "logg");
 
         logout();
         UI.getCurrent().navigate(UsersView.class);
