@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  * counting, exception translation) and Spring's transaction handling see it as any other statement.
  *
  * <p>The template's variable binds are {@link DSL#param(String, Class) named params}, each used once; constants are
- * inlined ({@link DSL#inline(Object)}). Thread-safe: nothing changes after construction.
+ * inlined ({@link DSL#inline(Object)}). <b>Read the records by position</b> ({@code r.get(0)}): a plain-SQL result
+ * knows its columns by name only, so {@code r.get(TABLE.ID)} has to guess between tables with the same column name
+ * (jOOQ logs the ambiguity with a stack trace, which costs more than the statement). Thread-safe: nothing changes
+ * after construction.
  */
 public final class RenderedQuery {
 

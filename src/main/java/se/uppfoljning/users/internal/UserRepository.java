@@ -68,8 +68,9 @@ public class UserRepository {
      * revoked nor expired at {@code now} and the owner is enabled; one statement, nothing cached.
      */
     public Optional<TokenPrincipal> findByTokenHash(String hash, OffsetDateTime now) {
-        return byTokenHash.fetchOptional(db, r -> new TokenPrincipal(r.get(API_TOKEN.ID), r.get(API_TOKEN.SCOPE),
-                principal(r)), hash, now);
+        // by position: the rendered statement's records know their columns by name only, not by table
+        return byTokenHash.fetchOptional(db, r -> new TokenPrincipal((Long) r.get(8), (String) r.get(9), principal(r)),
+                hash, now);
     }
 
     private static List<SelectField<?>> principalFields() {
@@ -85,11 +86,12 @@ public class UserRepository {
                         .as("departments"));
     }
 
+    /** The principal from a record that starts with {@link #principalFields()}, read by position. */
     @SuppressWarnings("unchecked")
     private static AppUserPrincipal principal(Record r) {
-        return new AppUserPrincipal(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
-                r.get(APP_USER.PASSWORD_HASH), r.get(APP_USER.ENABLED), r.get(APP_USER.MUST_CHANGE_PASSWORD),
-                new HashSet<>((List<Membership>) r.get("memberships")), new HashSet<>((List<Long>) r.get("departments")));
+        return new AppUserPrincipal((Long) r.get(0), (String) r.get(1), (String) r.get(2), (String) r.get(3),
+                (Boolean) r.get(4), (Boolean) r.get(5), new HashSet<>((List<Membership>) r.get(6)),
+                new HashSet<>((List<Long>) r.get(7)));
     }
 
     /** Users with memberships (committee codes) and departments (names), by username; one statement. */
