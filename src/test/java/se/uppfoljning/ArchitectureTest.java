@@ -119,13 +119,14 @@ class ArchitectureTest {
             Map.entry("AppUser", Set.of("audit", "followup", "readiness")),
             Map.entry("CommitteeMembership", Set.of("readiness")),
             Map.entry("UserDepartment", Set.of("readiness")),
-            // periods: a committee with its periods (the context and the layout's list), in one statement
-            Map.entry("Committee", Set.of("audit", "periods", "users")),
+            // periods: a committee with its periods (the context and the layout's list), in one statement;
+            // followup: the API's read of a period's follow-up (committee, period and rows) in one statement
+            Map.entry("Committee", Set.of("audit", "followup", "periods", "users")),
             Map.entry("Department", Set.of("followup", "readiness", "structure", "users")),
             Map.entry("PlanYear", Set.of("followup", "readiness", "structure")),
             // indicators: the goal scale's labels for the proposed assessment, read with the values
             Map.entry("StatusValue", Set.of("followup", "indicators", "structure")),
-            Map.entry("ReportingPeriod", Set.of("structure")),
+            Map.entry("ReportingPeriod", Set.of("followup", "structure")),
             Map.entry("StrategicArea", Set.of("followup", "readiness")),
             Map.entry("StrategicGoal", Set.of("followup", "readiness")),
             // indicators: an item's committee and department with its target and values, in one statement

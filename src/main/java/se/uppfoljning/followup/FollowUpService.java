@@ -3,8 +3,10 @@ package se.uppfoljning.followup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljning.audit.AuditActions;
 import se.uppfoljning.audit.AuditService;
@@ -19,6 +21,7 @@ import se.uppfoljning.base.security.Right;
 import se.uppfoljning.base.text.InputText;
 import se.uppfoljning.drafts.DraftKey;
 import se.uppfoljning.drafts.DraftService;
+import se.uppfoljning.followup.internal.ApiOverviewQuery;
 import se.uppfoljning.followup.internal.EntryWriter;
 import se.uppfoljning.followup.internal.EntryWriter.EntryWrite;
 import se.uppfoljning.followup.internal.FollowUpRepository;
@@ -55,10 +58,15 @@ public class FollowUpService {
     private final EntryWriter entryWriter;
     private final AuditService audit;
     private final DraftService drafts;
+    private final ApiOverviewQuery oneStatement;
+    private final CommitteeAccess access;
 
     FollowUpService(FollowUpRepository repository, PeriodService periods, EntryWriter entryWriter,
-                    AuditService audit, DraftService drafts, Clock clock) {
+                    AuditService audit, DraftService drafts, Clock clock, ApiOverviewQuery oneStatement,
+                    CommitteeAccess access) {
         this.clock = clock;
+        this.oneStatement = oneStatement;
+        this.access = access;
         this.audit = audit;
         this.drafts = drafts;
         this.repository = repository;
@@ -82,6 +90,27 @@ public class FollowUpService {
         }
         return new FollowUpOverview(context, group(records, user, context),
                 repository.statuses(context.committee().organisationId()));
+    }
+
+    /**
+     * The committee's follow-up in the period as the API gives it: the same areas and rows as
+     * {@link #overview(CommitteeContext)}, without the status scales, read in one statement (committee, period and
+     * rows; the overview reads them in three) and without a transaction of its own – the API's read on every request.
+     * Unknown committee → {@link NotFoundException} (404); not a member → 403; unknown period → 404 for a member
+     * (a non-member gets the 403 first, as with {@link #overview(String, String)}).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    @PreAuthorize("isAuthenticated()")
+    @PostAuthorize("@committeeAccess.member(returnObject)") // one look-up: the committee found is the scope
+    public PeriodFollowUp periodFollowUp(String committeeSlug, String periodSlug) {
+        ApiOverviewQuery.Found found = oneStatement.find(committeeSlug, periodSlug)
+                .orElseThrow(() -> new NotFoundException("error.committeeNotFound", committeeSlug));
+        if (found.period() == null) {
+            access.member(found.committee()); // a non-member: 403 before the period's 404, as with overview()
+            throw new NotFoundException("error.periodNotFound", periodSlug);
+        }
+        CommitteeContext context = new CommitteeContext(found.committee(), found.period());
+        return new PeriodFollowUp(context, group(found.records(), CurrentUser.get(), context));
     }
 
     /** The committee's goals, indicators and assignments per plan year (newest first), without follow-up. */

@@ -33,10 +33,12 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import se.uppfoljning.base.api.ApiErrors;
+import se.uppfoljning.base.api.ApiResponseBuffer;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.LoginView;
 
@@ -93,6 +95,7 @@ public class SecurityConfiguration extends VaadinWebSecurity {
                 .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
                         new AuthorizationDecision(allowed(authentication.get(), context.getRequest()))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new ApiResponseBuffer(), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 // lean and stateless: no session (neither read nor created), no saved request to return to after a

@@ -10,10 +10,10 @@ import se.uppfoljning.base.error.ValidationException;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.followup.AssignmentSection;
 import se.uppfoljning.followup.FollowUpChange;
-import se.uppfoljning.followup.FollowUpOverview;
 import se.uppfoljning.followup.FollowUpRow;
 import se.uppfoljning.followup.FollowUpService;
 import se.uppfoljning.followup.GoalSection;
+import se.uppfoljning.followup.PeriodFollowUp;
 import se.uppfoljning.periods.CommitteeContext;
 import se.uppfoljning.periods.PeriodService;
 import se.uppfoljning.structure.ItemKind;
@@ -65,7 +65,7 @@ public class FollowUpApiController {
 
     @GetMapping("/follow-up")
     public FollowUpJson followUp(@PathVariable String committee, @PathVariable String period) {
-        FollowUpOverview overview = followUp.overview(committee, period);
+        PeriodFollowUp overview = followUp.periodFollowUp(committee, period);
         CommitteeContext context = overview.context();
         return new FollowUpJson(
                 new CommitteeJson(context.committee().slug(), context.committee().code(), context.committee().name()),
@@ -74,7 +74,7 @@ public class FollowUpApiController {
                 overview.areas().stream().map(area -> new AreaJson(area.id(), area.name(),
                         area.goals().stream().map(this::goal).toList(),
                         area.assignments().stream().map(this::assignments).toList())).toList(),
-                overview.rows().size());
+                overview.rowCount());
     }
 
     @PutMapping("/items/{id}/follow-up")

@@ -53,7 +53,7 @@ public class FollowUpRepository {
     private static final PeriodItem P = Tables.PERIOD_ITEM;
 
     /** Where an overview row's structure comes from: the live tables, or a decided period's snapshot. */
-    private record StructureColumns(Field<Long> areaId, Field<String> areaName,
+    record StructureColumns(Field<Long> areaId, Field<String> areaName,
                                     Field<Long> goalId, Field<Integer> goalNumber,
                                     Field<String> goalText, Field<Long> itemId,
                                     Field<String> kind, Field<String> number,
@@ -67,10 +67,10 @@ public class FollowUpRepository {
         }
     }
 
-    private static final StructureColumns LIVE = new StructureColumns(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID,
+    static final StructureColumns LIVE = new StructureColumns(A.ID, A.NAME, G.ID, G.NUMBER, G.TEXT, I.ID,
             I.KIND, I.NUMBER, I.TEXT, I.TARGET_TEXT, I.DEPARTMENT_ID, D.NAME, I.PLAN_YEAR, I.CARRIED_OVER,
             I.DERIVED_FROM_FINANCE);
-    private static final StructureColumns DECIDED = new StructureColumns(P.AREA_ID, P.AREA_NAME, P.GOAL_ID,
+    static final StructureColumns DECIDED = new StructureColumns(P.AREA_ID, P.AREA_NAME, P.GOAL_ID,
             P.GOAL_NUMBER, P.GOAL_TEXT, P.ITEM_ID, P.KIND, P.NUMBER, P.TEXT, P.TARGET_TEXT, P.DEPARTMENT_ID, P.OWNER,
             P.PLAN_YEAR, P.CARRIED_OVER, P.DERIVED_FROM_FINANCE);
 
@@ -166,7 +166,7 @@ public class FollowUpRepository {
     }
 
     /** The entry's side of an overview row: status, comment, version, who saved and who marked it ready. */
-    private static final class EntryColumns {
+    static final class EntryColumns {
         final AppUser readyUser = APP_USER.as("ready_user");
         final Field<String> updatedBy = coalesce(U.DISPLAY_NAME, E.UPDATED_BY).as("updated_by_name");
         final Field<String> readyBy = coalesce(readyUser.DISPLAY_NAME, E.READY_BY).as("ready_by_name");

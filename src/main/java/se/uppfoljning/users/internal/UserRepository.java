@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
+import se.uppfoljning.base.database.RenderedQuery;
 import se.uppfoljning.base.security.AppUserPrincipal;
 import se.uppfoljning.base.security.Membership;
 import se.uppfoljning.base.security.Role;
@@ -24,6 +25,7 @@ import java.util.Set;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static se.uppfoljning.db.Tables.API_TOKEN;
@@ -37,9 +39,16 @@ import static se.uppfoljning.db.Tables.USER_DEPARTMENT;
 public class UserRepository {
 
     private final DSLContext db;
+    /** {@link #findByTokenHash}'s statement, rendered once: it runs on every API request with a token. */
+    private final RenderedQuery byTokenHash;
 
     UserRepository(DSLContext db) {
         this.db = db;
+        this.byTokenHash = new RenderedQuery(db, db.select(principalFields()).select(API_TOKEN.ID, API_TOKEN.SCOPE)
+                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
+                .where(API_TOKEN.TOKEN_HASH.eq(param("hash", API_TOKEN.TOKEN_HASH.getDataType())), API_TOKEN.REVOKED_AT.isNull(),
+                        API_TOKEN.EXPIRES_AT.gt(param("now", API_TOKEN.EXPIRES_AT.getDataType())), APP_USER.ENABLED.isTrue()),
+                "hash", "now");
     }
 
     /** The user with memberships and departments in one statement. */
@@ -59,11 +68,9 @@ public class UserRepository {
      * revoked nor expired at {@code now} and the owner is enabled; one statement, nothing cached.
      */
     public Optional<TokenPrincipal> findByTokenHash(String hash, OffsetDateTime now) {
-        return db.select(principalFields()).select(API_TOKEN.ID, API_TOKEN.SCOPE)
-                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
-                .where(API_TOKEN.TOKEN_HASH.eq(hash), API_TOKEN.REVOKED_AT.isNull(), API_TOKEN.EXPIRES_AT.gt(now),
-                        APP_USER.ENABLED.isTrue())
-                .fetchOptional(r -> new TokenPrincipal(r.get(API_TOKEN.ID), r.get(API_TOKEN.SCOPE), principal(r)));
+        // by position: the rendered statement's records know their columns by name only, not by table
+        return byTokenHash.fetchOptional(db, r -> new TokenPrincipal((Long) r.get(8), (String) r.get(9), principal(r)),
+                hash, now);
     }
 
     private static List<SelectField<?>> principalFields() {
@@ -79,11 +86,12 @@ public class UserRepository {
                         .as("departments"));
     }
 
+    /** The principal from a record that starts with {@link #principalFields()}, read by position. */
     @SuppressWarnings("unchecked")
     private static AppUserPrincipal principal(Record r) {
-        return new AppUserPrincipal(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
-                r.get(APP_USER.PASSWORD_HASH), r.get(APP_USER.ENABLED), r.get(APP_USER.MUST_CHANGE_PASSWORD),
-                new HashSet<>((List<Membership>) r.get("memberships")), new HashSet<>((List<Long>) r.get("departments")));
+        return new AppUserPrincipal((Long) r.get(0), (String) r.get(1), (String) r.get(2), (String) r.get(3),
+                (Boolean) r.get(4), (Boolean) r.get(5), new HashSet<>((List<Membership>) r.get(6)),
+                new HashSet<>((List<Long>) r.get(7)));
     }
 
     /** Users with memberships (committee codes) and departments (names), by username; one statement. */

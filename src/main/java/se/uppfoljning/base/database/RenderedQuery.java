@@ -1,0 +1,82 @@
+package se.uppfoljning.base.database;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Record;
+import org.jooq.RecordMapper;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A jOOQ query rendered to SQL once, for a statement that runs on every request (the API's token look-up and
+ * follow-up read): building and rendering a query with joins and multisets cost more server CPU than running it
+ * (issue 17's profile: a sixth of an API request). jOOQ's manual advises exactly this ("Performance considerations":
+ * cache the SQL jOOQ generates). Each run is a plain-SQL query of jOOQ with the template's bind types and its records
+ * typed by the template's fields (converters and multisets included), so jOOQ's execute listeners (statement
+ * counting, exception translation) and Spring's transaction handling see it as any other statement.
+ *
+ * <p>The template's variable binds are {@link DSL#param(String, Class) named params}, each used once; constants are
+ * inlined ({@link DSL#inline(Object)}). <b>Read the records by position</b> ({@code r.get(0)}): a plain-SQL result
+ * knows its columns by name only, so {@code r.get(TABLE.ID)} has to guess between tables with the same column name
+ * (jOOQ logs the ambiguity with a stack trace, which costs more than the statement). Thread-safe: nothing changes
+ * after construction.
+ */
+public final class RenderedQuery {
+
+    private final String sql;
+    private final Field<?>[] fields;
+    private final List<Param<?>> params;
+
+    /**
+     * @param names the template's params in the order their values will be given to {@link #fetch}; checked against
+     *              the rendered order (an {@link IllegalArgumentException} if they differ or a bind is not named)
+     */
+    public RenderedQuery(DSLContext db, ResultQuery<?> template, String... names) {
+        this.sql = db.render(template); // with "?" for the binds (jOOQ's default, ParamType.INDEXED)
+        this.fields = template.fields();
+        // the binds in the order of their "?" (inlined constants are params too, but not bound)
+        this.params = template.getParams().values().stream().filter(p -> !p.isInline())
+                .collect(Collectors.toCollection(ArrayList::new));
+        List<String> rendered = params.stream().map(Param::getParamName).toList();
+        if (!rendered.equals(List.of(names)) || template.getBindValues().size() != names.length) {
+            throw new IllegalArgumentException("binds " + rendered + " (" + template.getBindValues().size()
+                    + ") are not the named params " + List.of(names));
+        }
+    }
+
+    /** The rendered SQL (for tests and logs). */
+    public String sql() {
+        return sql;
+    }
+
+    /** Runs the statement with these values for the named params (in the constructor's order), mapping each record. */
+    public <E> List<E> fetch(DSLContext db, RecordMapper<? super Record, E> mapper, Object... values) {
+        return query(db, values).fetch(mapper);
+    }
+
+    /** As {@link #fetch}, for at most one record. */
+    public <E> Optional<E> fetchOptional(DSLContext db, RecordMapper<? super Record, E> mapper, Object... values) {
+        return query(db, values).fetchOptional(mapper);
+    }
+
+    private ResultQuery<Record> query(DSLContext db, Object... values) {
+        if (values.length != params.size()) {
+            throw new IllegalArgumentException(params.size() + " values expected, got " + values.length);
+        }
+        Object[] binds = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            binds[i] = bind(params.get(i), values[i]);
+        }
+        return db.resultQuery(sql, binds).coerce(fields);
+    }
+
+    private static <T> Param<T> bind(Param<T> param, Object value) {
+        return DSL.val(value, param.getDataType());
+    }
+}
