@@ -5,6 +5,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -17,8 +18,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import se.uppfoljning.base.security.AppUserPrincipal;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /** Browserless UI tests: Vaadin mocked on the real Spring context; users signed in as Spring Security would. */
@@ -59,6 +64,15 @@ public abstract class KaribuTest extends AbstractIntegrationTest {
     }
 
     /** The offer of an unsaved draft ("Osparat utkast från hh:mm – Återställ / Släng") is not shown. */
+    private static final Pattern MENU_ITEM_PATH = Pattern.compile("<vaadin-side-nav-item path=\"([^\"]*)\"");
+
+    /** The paths of the main layout's menu items ({@code <vaadin-side-nav-item path="…">} in its Html), "" for the overview. */
+    protected static List<String> menuPaths() {
+        return _find(Html.class).stream().map(Html::getInnerHtml)
+                .flatMap(html -> MENU_ITEM_PATH.matcher(html).results().map(m -> m.group(1)))
+                .toList();
+    }
+
     protected static void assertNoDraftOffer() {
         _assertNone(Span.class, spec -> spec.withId("draft-offer-text"));
     }

@@ -3,7 +3,6 @@ package se.uppfoljning.users.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,14 +202,6 @@ class UsersViewTest extends KaribuTest {
         change.repeat.setValue("Nytt-Losen-99");
         _click(change.submit);
         assertThat(change.current.getErrorMessage()).isEqualTo("Det nuvarande lösenordet stämmer inte.");
-    }
-
-    /** The paths of the main layout's menu items ({@code <vaadin-side-nav-item path="…">} in its Html). */
-    private static List<String> menuPaths() {
-        return _find(Html.class).stream().map(Html::getInnerHtml)
-                .flatMap(html -> java.util.regex.Pattern.compile("<vaadin-side-nav-item path=\"([^\"]*)\"").matcher(html)
-                        .results().map(m -> m.group(1)))
-                .toList();
     }
 
     @Test
