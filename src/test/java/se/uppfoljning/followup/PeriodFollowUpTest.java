@@ -39,7 +39,6 @@ class PeriodFollowUpTest extends AbstractIntegrationTest {
     @AfterEach
     void tearDown() {
         signOut();
-        testData.reset();
     }
 
     @Test

@@ -358,7 +358,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         load();
         workbook.show(context, () -> {
             load();
-            refreshTree();
+            refreshRows();
         });
         showFetchAll();
         applyParameters(event.getLocation().getQueryParameters());
@@ -429,7 +429,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         load();
-        refreshTree();
+        refreshRows();
         new DepartmentReadyDialog(result).open();
     }
 
@@ -485,7 +485,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             applyingParameters = false;
         }
         updateDepartmentAction();
-        refreshTree();
+        refreshRows();
         if (defaulted) {
             filterChanged(); // the address shows the default, so the official sees it can be cleared
         }
@@ -512,7 +512,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         updateDepartmentAction();
-        refreshTree();
+        refreshRows();
         // keep the filter in the address so it can be bookmarked and shared
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location("", QueryParameters.simple(addressParameters()))));
@@ -549,7 +549,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     /** The filtered overview as the grid's flat list, in the Bilaga 2 order, and the count of rows shown. */
-    private void refreshTree() {
+    private void refreshRows() {
         FollowUpOverview shown = overview.filter(currentFilter());
         List<OverviewNode> lines = new ArrayList<>();
         for (AreaSection section : shown.areas()) {
@@ -590,7 +590,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         }
         Runnable reload = () -> {
             load();
-            refreshTree();
+            refreshRows();
         };
         fetchAll = indicators.refreshAllButton(context.committee().id(), context.committee().slug(), reload)
                 .orElse(null);
@@ -621,7 +621,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         }
         ErrorMessages.showSuccess(getTranslation("entry.saved", row.printedText()));
         load();
-        refreshTree();
+        refreshRows();
         return Optional.empty();
     }
 
@@ -637,7 +637,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         }
         ErrorMessages.showSuccess(getTranslation(mark ? "entry.markedReady" : "entry.unmarkedReady", row.printedText()));
         load();
-        refreshTree();
+        refreshRows();
         return Optional.empty();
     }
 
