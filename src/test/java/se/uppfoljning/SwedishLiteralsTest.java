@@ -42,26 +42,39 @@ class SwedishLiteralsTest {
     private static final Map<String, String> ALLOWED_LITERALS = Map.of(
             "nämndmål", "an item kind's token as the structure import file writes it (StructureImportService)");
 
+    private static final Path ROOT = Path.of("src/main/java/se/uppfoljning");
+
+    /** A main source file: its path below {@link #ROOT} with "/" separators, and its text. */
+    record Source(String relative, String text) {
+    }
+
+    /** Every main source file, in path order. */
+    private static List<Source> mainSources() throws IOException {
+        List<Source> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                sources.add(new Source(ROOT.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
+            }
+        }
+        return sources;
+    }
+
     @Test
     void mainCodeHoldsNoSwedishMessages() throws IOException {
-        Path root = Path.of("src/main/java/se/uppfoljning");
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (ALLOWED_FILES.containsKey(relative)) {
-                    continue;
-                }
-                for (Literal literal : swedishLiterals(Files.readString(file))) {
-                    found.add(relative + ":" + literal.line() + " \"" + literal.text() + "\"");
-                }
+        for (Source source : mainSources()) {
+            if (ALLOWED_FILES.containsKey(source.relative())) {
+                continue;
+            }
+            for (Literal literal : swedishLiterals(source.text())) {
+                found.add(source.relative() + ":" + literal.line() + " \"" + literal.text() + "\"");
             }
         }
         assertThat(found).as("Swedish string literals in main code: move them to "
                 + "src/main/resources/vaadin-i18n/translations.properties (Messages.get / Messages.text with arguments)")
                 .isEmpty();
         // the allow-list names files that exist: a moved or renamed file leaves no stale entry
-        ALLOWED_FILES.keySet().forEach(f -> assertThat(root.resolve(f)).exists());
+        ALLOWED_FILES.keySet().forEach(f -> assertThat(ROOT.resolve(f)).exists());
     }
 
     @Test
@@ -125,19 +138,15 @@ class SwedishLiteralsTest {
      */
     @Test
     void labelAndMessageArgumentsComeFromTheBundle() throws IOException {
-        Path root = Path.of("src/main/java/se/uppfoljning");
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                for (Literal literal : literalLabels(Files.readString(file))) {
-                    if (!ALLOWED_FILE_ARGUMENTS.containsKey(relative + " " + literal.text())) {
-                        found.add(relative + ":" + literal.line() + " \"" + literal.text() + "\"");
-                    }
+        for (Source source : mainSources()) {
+            for (Literal literal : literalLabels(source.text())) {
+                if (!ALLOWED_FILE_ARGUMENTS.containsKey(source.relative() + " " + literal.text())) {
+                    found.add(source.relative() + ":" + literal.line() + " \"" + literal.text() + "\"");
                 }
             }
         }
-        ALLOWED_FILE_ARGUMENTS.keySet().forEach(f -> assertThat(root.resolve(f.substring(0, f.indexOf(' '))))
+        ALLOWED_FILE_ARGUMENTS.keySet().forEach(f -> assertThat(ROOT.resolve(f.substring(0, f.indexOf(' '))))
                 .exists());
         assertThat(found).as("labels and messages written as literals: give them a key in "
                 + "src/main/resources/vaadin-i18n/translations.properties").isEmpty();
