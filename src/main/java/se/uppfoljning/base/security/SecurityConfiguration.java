@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import se.uppfoljning.base.api.ApiErrors;
+import se.uppfoljning.base.api.ApiHandlerLookup;
 import se.uppfoljning.base.api.ApiResponseBuffer;
 import se.uppfoljning.base.i18n.Messages;
 import se.uppfoljning.base.ui.LoginView;
@@ -85,13 +87,19 @@ public class SecurityConfiguration extends VaadinWebSecurity {
         return new ThrottledAuthenticationProvider(users, encoder, throttle, events, messages);
     }
 
+    /** See {@link ApiHandlerLookup}: static, as it changes bean definitions before any bean is made. */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor apiHandlerLookup() {
+        return ApiHandlerLookup.installer();
+    }
+
     /** The API: a personal token (Bearer) or HTTP Basic with the same users, stateless, JSON errors. */
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiErrors errors, Messages messages,
                                        ApiTokenAuthenticator tokens, ApplicationEventPublisher events) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> unauthorized(errors, messages, response, e);
-        http.securityMatcher("/api/**")
+        http.securityMatcher(ApiHandlerLookup.API)
                 .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
                         new AuthorizationDecision(allowed(authentication.get(), context.getRequest()))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
