@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * The API's answers leave in one piece up to {@value #BYTES} bytes: with the servlet container's default buffer
  * (8 KB) a follow-up of a committee (about 36 KB of JSON for the demo's KS) went out as five chunked writes, each a
- * system call on the server's CPU; with this buffer it is one write with a {@code Content-Length}. Larger answers
+ * system call on the server's CPU; with this buffer it is one chunk (Spring's JSON converter flushes once at the end,
+ * so the answer stays chunked rather than carrying a {@code Content-Length}). Larger answers
  * (files) are streamed as before once the buffer is full. The container keeps the buffer with its connection.
  */
 public class ApiResponseBuffer extends OncePerRequestFilter {
