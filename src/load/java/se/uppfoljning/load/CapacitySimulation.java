@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -108,6 +109,7 @@ public class CapacitySimulation extends Simulation {
     private static final AtomicLong phaseCpu = new AtomicLong();
     private static final AtomicLong warmUpCpu = new AtomicLong();
     private static final AtomicLong warmUpCpuSpent = new AtomicLong();
+    private static final AtomicBoolean apiStarted = new AtomicBoolean();
     private static volatile String apiToken;
 
     private final HttpProtocolBuilder protocol = http.baseUrl(server.baseUrl)
@@ -374,7 +376,7 @@ public class CapacitySimulation extends Simulation {
                     if (warmUp && warmUpCpu.compareAndSet(0, 1)) {
                         warmUpCpu.set(server.cpuNanos());
                         Figures.phase("api warm-up", true);
-                    } else if (!warmUp && phaseCpu.compareAndSet(0, 1)) {
+                    } else if (!warmUp && apiStarted.compareAndSet(false, true)) {
                         long now = server.cpuNanos();
                         phaseCpu.set(now);
                         warmUpCpuSpent.set(now - warmUpCpu.get());
@@ -391,15 +393,20 @@ public class CapacitySimulation extends Simulation {
                                 .exec(record(name)));
     }
 
-    /** Throughput and the server's CPU per request of one API round. */
+    /**
+     * Throughput and the server's CPU per request of one API round; the CPU only when the server is known by process
+     * (not through a proxy without {@code load.pid}).
+     */
     private static void apiFigures(String phase, long cpuNanos) {
         int n = Figures.count(phase + ":");
         double seconds = Figures.phaseSeconds(phase);
-        double perRequest = cpuNanos / 1e6 / n;
         Figures.note(phase + " throughput", String.format(Locale.ROOT, "%.0f requests/s at %d clients (%d in %.0f s)",
                 n / seconds, API_CLIENTS, n, seconds));
-        Figures.note(phase + " server CPU per request", String.format(Locale.ROOT,
-                "%.2f ms (so two idle cores carry about %.0f requests/s)", perRequest, 2000.0 / perRequest));
+        if (server.cpuNanos() >= 0) {
+            double perRequest = cpuNanos / 1e6 / n;
+            Figures.note(phase + " server CPU per request", String.format(Locale.ROOT,
+                    "%.2f ms (so two idle cores carry about %.0f requests/s)", perRequest, 2000.0 / perRequest));
+        }
     }
 
     // ---- set-up ----------------------------------------------------------------------------------------------
@@ -447,7 +454,7 @@ public class CapacitySimulation extends Simulation {
 
     @Override
     public void after() {
-        if (phaseCpu.get() > 1) {
+        if (apiStarted.get()) {
             Figures.phase("api", false);
             apiFigures("api", server.cpuNanos() - phaseCpu.get());
             apiFigures("api warm-up", warmUpCpuSpent.get());
