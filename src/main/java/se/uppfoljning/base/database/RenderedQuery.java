@@ -50,8 +50,9 @@ public final class RenderedQuery {
     private final String template;
 
     /**
-     * @param names the template's params in the order their values will be given to {@link #fetch}; checked against
-     *              the rendered order (an {@link IllegalArgumentException} if they differ or a bind is not named)
+     * @param names the template's params in the order their values will be given to {@link #fetchOptional} or
+     *              {@link #read}; checked against the rendered order (an {@link IllegalArgumentException} if they
+     *              differ or a bind is not named)
      */
     public RenderedQuery(DSLContext db, ResultQuery<?> template, String... names) {
         this.sql = db.render(template); // with "?" for the binds (jOOQ's default, ParamType.INDEXED)
@@ -73,17 +74,10 @@ public final class RenderedQuery {
                 .collect(Collectors.joining());
     }
 
-    /** The rendered SQL (for tests and logs). */
-    public String sql() {
-        return sql;
-    }
-
-    /** Runs the statement with these values for the named params (in the constructor's order), mapping each record. */
-    public <E> List<E> fetch(DSLContext db, RecordMapper<? super Record, E> mapper, Object... values) {
-        return query(db, values).fetch(mapper);
-    }
-
-    /** As {@link #fetch}, for at most one record. */
+    /**
+     * Runs the statement with these values for the named params (in the constructor's order) and maps its one record,
+     * if any.
+     */
     public <E> Optional<E> fetchOptional(DSLContext db, RecordMapper<? super Record, E> mapper, Object... values) {
         return query(db, values).fetchOptional(mapper);
     }

@@ -106,11 +106,6 @@ public class ApiOverviewQuery {
         return Optional.of(new Found(committee, period, rows));
     }
 
-    /** The rendered SQL, for tests. */
-    String sql() {
-        return query.sql();
-    }
-
     /** The row's columns from {@code CONTEXT + 1} on (1-based), as {@link FollowUpRepository}'s record reads them. */
     private static OverviewRecord row(ResultSet rs, long itemId) throws SQLException {
         int i = CONTEXT + 1;
