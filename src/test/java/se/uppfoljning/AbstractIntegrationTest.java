@@ -1,5 +1,6 @@
 package se.uppfoljning;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,12 @@ public abstract class AbstractIntegrationTest {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         return user;
+    }
+
+    /** No test's sign-in outlives it: the thread runs the next test. */
+    @AfterEach
+    protected final void signOutAfterTest() {
+        signOut();
     }
 
     protected void signOut() {

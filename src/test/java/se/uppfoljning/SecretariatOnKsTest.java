@@ -1,6 +1,5 @@
 package se.uppfoljning;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.uppfoljning.organisation.OrganisationService;
@@ -30,10 +29,5 @@ public abstract class SecretariatOnKsTest extends AbstractIntegrationTest {
         signIn("sekretariat");
         dr1 = periods.context("ks", "2024-dr1");
         dr2 = periods.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void signOutAfterEachTest() {
-        signOut();
     }
 }

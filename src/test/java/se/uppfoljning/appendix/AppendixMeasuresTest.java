@@ -1,6 +1,5 @@
 package se.uppfoljning.appendix;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +38,6 @@ class AppendixMeasuresTest extends AbstractIntegrationTest {
         testData.copyDr1FiguresAndMeasuresToDr2();
         signIn("sekretariat");
         context = periods.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     @Test

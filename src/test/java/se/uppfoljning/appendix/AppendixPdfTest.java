@@ -9,7 +9,6 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +38,6 @@ class AppendixPdfTest extends AbstractIntegrationTest {
         testData.reset();
         signIn("politiker");
         context = periods.context("ks", "2024-dr1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     private byte[] pdf(AppendixKind kind) {

@@ -4,7 +4,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,11 +83,6 @@ public class AppendixRealWorldTextsTest extends AbstractIntegrationTest {
         measures.save(context, new Measure(first.id(), first.number(), RealWorldTexts.LONG_WORD + " " + RealWorldTexts.EMOJI,
                 first.decision(), first.diaryNumber(), first.forecastEffect(), first.totalEffect(), first.achievedEffect(),
                 RealWorldTexts.MATH, RealWorldTexts.NAMES + " " + RealWorldTexts.CHINESE + " " + RealWorldTexts.LONG_URL));
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     private byte[] pdf(CommitteeContext in, AppendixKind kind) {

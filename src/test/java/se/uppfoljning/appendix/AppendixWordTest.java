@@ -3,7 +3,6 @@ package se.uppfoljning.appendix;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
@@ -39,11 +38,6 @@ class AppendixWordTest extends AbstractIntegrationTest {
         testData.reset();
         signIn("politiker");
         context = periods.context("ks", "2024-dr1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     private WordContent bilaga2() {

@@ -1,6 +1,5 @@
 package se.uppfoljning.drafts;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +35,6 @@ class DraftServiceTest extends AbstractIntegrationTest {
         signIn("tjansteperson");
         open = periods.context("ks", "2024-dr2");
         row = followUp.overview(open).rows().stream().filter(FollowUpRow::editable).findFirst().orElseThrow();
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     @Test

@@ -2,7 +2,6 @@ package se.uppfoljning.followup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +41,6 @@ class CommitteeScopingTest extends AbstractIntegrationTest {
     @BeforeEach
     void setUp() {
         testData.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {

@@ -1,6 +1,5 @@
 package se.uppfoljning.followup;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +30,6 @@ class DemoDataMatchesSeedTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("politiker");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     @Test

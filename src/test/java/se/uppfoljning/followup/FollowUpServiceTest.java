@@ -1,6 +1,5 @@
 package se.uppfoljning.followup;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +35,6 @@ class FollowUpServiceTest extends AbstractIntegrationTest {
         testData.reset();
         signIn("politiker");
         context = periods.context("ks", "2024-dr2");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     private FollowUpRow row(String textStart) {

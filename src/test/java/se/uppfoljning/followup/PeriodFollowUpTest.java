@@ -1,6 +1,5 @@
 package se.uppfoljning.followup;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +33,6 @@ class PeriodFollowUpTest extends AbstractIntegrationTest {
     @BeforeEach
     void setUp() {
         testData.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     @Test

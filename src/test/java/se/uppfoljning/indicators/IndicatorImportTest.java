@@ -1,6 +1,5 @@
 package se.uppfoljning.indicators;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,12 +51,6 @@ class IndicatorImportTest extends AbstractIntegrationTest {
                 + "and d.name <> 'Näringslivsavdelningen' order by i.id limit 1");
         testData.addNaringslivOfficial();
     }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
-    }
-
 
     private static byte[] csv(String rows) {
         return (HEADER + rows).getBytes(StandardCharsets.UTF_8);

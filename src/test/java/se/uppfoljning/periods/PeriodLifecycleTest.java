@@ -1,6 +1,5 @@
 package se.uppfoljning.periods;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,11 +65,6 @@ class PeriodLifecycleTest extends AbstractIntegrationTest {
     @BeforeEach
     void setUp() {
         testData.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     /** A DR2 period of KS that is open (the demo's own or a created one). */

@@ -8,7 +8,6 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,11 +90,6 @@ class ReportDocumentTest extends AbstractIntegrationTest {
     void setUp() {
         signIn("politiker");
         decided = periods.context("ks", "2024-dr1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     @Test

@@ -2,7 +2,6 @@ package se.uppfoljning.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,11 +63,6 @@ class PlanYearCarryOverTest extends AbstractIntegrationTest {
         signIn("sekretariat");
         dr2 = periods.context("ks", "2024-dr2");
         ks = dr2.committee();
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     @Test

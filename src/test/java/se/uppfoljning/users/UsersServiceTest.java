@@ -1,6 +1,5 @@
 package se.uppfoljning.users;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +47,6 @@ class UsersServiceTest extends AbstractIntegrationTest {
     void setUp() {
         testData.reset();
         signIn("admin");
-    }
-
-    @AfterEach
-    void tearDown() {
-        signOut();
     }
 
     private AssignableCommittee committee(String slug) {
